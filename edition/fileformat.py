@@ -1,0 +1,118 @@
+"""The statement file format, declared once.
+
+:data:`STATEMENT` is read by :mod:`edition.validation`, turned into JSON Schema by
+:mod:`edition.schema` and into the format page by :mod:`edition.formatdoc`.
+Rules that involve more than one value (paragraph numbering, references to the
+statement's documents) live in :mod:`edition.validation`.
+"""
+
+from __future__ import annotations
+
+
+from edition import model
+from edition.shapes import Choice, Date, Field, Integer, ListOf, Record, Text, Url
+from edition.vocabulary import KINDS, TOPICS
+
+ISSUER = Record(
+    "Issuer",
+    (
+        Field("body", Text(), "The issuing body, e.g. NATO-Russia Permanent Joint Council."),
+        Field("level", Text(), "The level it met at, e.g. Foreign Ministers.", required=False),
+    ),
+    build=lambda v: model.Issuer(**v),
+    doc="Who issued the statement.",
+)
+
+SOURCE = Record(
+    "Source",
+    (
+        Field("url", Url(), "The address where the official text is published."),
+        Field("publisher", Text(), "Who publishes it, e.g. NATO."),
+        Field("updated", Date(), "The date the source page gives as its last update.", required=False),
+    ),
+    build=lambda v: model.Source(**v),
+    doc="Where the official text was published: the text in the file is compared with it.",
+)
+
+DOCUMENT = Record(
+    "Document",
+    (
+        Field("id", Text(), "A short permanent name that commitments use in `references`, e.g. founding-act."),
+        Field("title", Text(), "The document's full title."),
+        Field("short_title", Text(), "The name the statement uses for it.", required=False),
+        Field("date", Date(), "The date it was signed or adopted."),
+        Field("url", Url(), "Its authoritative source."),
+    ),
+    build=lambda v: model.Document(**v),
+    doc="A document the statement refers to.",
+)
+
+DEADLINE = Record(
+    "Deadline",
+    (
+        Field("date", Date(month_allowed=True), "The latest date, as precise as the text sets it."),
+        Field("event", Text(), "The occasion the text ties the deadline to.", required=False),
+    ),
+    build=lambda v: model.Deadline(**v),
+    doc="A time limit set by the text of a commitment.",
+)
+
+COMMITMENT = Record(
+    "Commitment",
+    (
+        Field("text", Text(), "The sentence, exactly as published."),
+        Field("kind", Choice(KINDS, "commitment kind"), "What the sentence does (see Commitment kinds)."),
+        Field(
+            "topics",
+            ListOf(Choice(TOPICS, "topic"), min_items=1, unique=True),
+            "What it is about (see Topics), most important first.",
+        ),
+        Field(
+            "references",
+            ListOf(Text(), unique=True),
+            "The ids of the statement's `documents` that the sentence refers to.",
+            required=False,
+        ),
+        Field("deadline", DEADLINE, "The time limit the sentence sets, if any.", required=False),
+    ),
+    doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M counting 1, 2, ... in order.",
+)
+
+
+PARAGRAPH = Record(
+    "Paragraph",
+    (
+        Field("number", Integer(), "The official paragraph number; unnumbered paragraphs are counted 1, 2, ..."),
+        Field("heading", Text(), "A short editorial heading, shown as editorial, never as official text.", required=False),
+        Field(
+            "commitments",
+            ListOf(COMMITMENT, item_name="commitment", min_items=1),
+            "The paragraph's sentences, in order. Joined with single spaces they give the paragraph as published.",
+        ),
+    ),
+    doc="A paragraph of the official text. Its anchor is `para_N`.",
+)
+
+STATEMENT = Record(
+    "Statement",
+    (
+        Field("title", Text(), "The official title."),
+        Field("subtitle", Text(), "The descriptive line under the title.", required=False),
+        Field("document_type", Text(), "The publisher's name for the kind of document, e.g. NATO Press Statement."),
+        Field("date", Date(), "The date the statement was issued; the file name starts with it."),
+        Field("place", Text(), "Where it was issued."),
+        Field("issuer", ISSUER, "Who issued it."),
+        Field("source", SOURCE, "Where the official text was published."),
+        Field(
+            "documents",
+            ListOf(DOCUMENT, item_name="document"),
+            "The documents the statement refers to.",
+            required=False,
+        ),
+        Field("paragraphs", ListOf(PARAGRAPH, item_name="paragraph", min_items=1), "The official text."),
+    ),
+    doc="One official statement: the file `statements/<id>.yaml`, whose name is its permanent id.",
+)
+"""The top level of a statement file."""
+
+

@@ -1,0 +1,89 @@
+"""The "Statement file format" page, made from the same declaration as validation.
+
+Every key, every kind and every topic on the page comes from
+:mod:`edition.fileformat` and :mod:`edition.vocabulary`, so the page cannot
+describe a format the checker does not enforce.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from edition.fileformat import STATEMENT
+from edition.markup import front_matter
+from edition.shapes import ListOf, Record
+from edition.vocabulary import KINDS, TOPICS, Term
+
+INTRODUCTION = """\
+# Statement file format
+
+Each statement is one YAML file, `statements/<id>.yaml`. The file name is the
+statement's permanent id: its date, then lower-case words joined by hyphens, for
+example `2001-12-07-nato-russia-joint-statement.yaml`. The id appears in every URL
+of the statement and never changes.
+
+`python build_site.py check` enforces every rule below and reports each problem as a
+`path:line:col: message` line. Editors that use the YAML language server (for
+example VS Code with the YAML extension) check and complete the file as you type
+when its first line names the JSON Schema:
+
+```yaml
+# yaml-language-server: $schema=../schema/statement.schema.json
+```
+
+The schema is published with the site: [statement.schema.json](statement.schema.json).
+
+## Rules
+
+- The file is UTF-8 (a byte-order mark and CRLF line endings are fine) and holds one
+  YAML document of plain data: no anchors, aliases or tags, no duplicate keys.
+- A key the format does not know is an error, so a typo never passes silently.
+- Text values are single lines (long values may be wrapped over several lines in the
+  file: YAML joins them with single spaces), not empty, with no spaces at either end
+  and no control characters. Write a value that YAML would read as a number, a date
+  or a truth value in quotes.
+- The `date` is the first part of the file name.
+- Paragraphs are numbered 1, 2, ... in order, each number once.
+- A commitment is one sentence of the official text. Joined with single spaces, a
+  paragraph's commitments give exactly the paragraph as published.
+- Every id in a commitment's `references` is declared in the statement's `documents`.
+"""
+
+
+def format_page() -> str:
+    """The Markdown of ``/format/``."""
+    parts = [front_matter(title="Statement file format"), INTRODUCTION]
+    parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
+    parts.append("\n".join(_vocabulary("Commitment kinds", "kinds", KINDS, "What a commitment does, by its main verb.")))
+    parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a commitment is about.")))
+    return "\n".join(parts)
+
+
+def _record(record: Record) -> Iterator[str]:
+    yield f"## {record.name} {{ #{record.name.lower()} }}"
+    yield ""
+    yield record.doc
+    yield ""
+    yield "| key | required | value | what it holds |"
+    yield "|---|---|---|---|"
+    for field in record.fields:
+        shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
+        value = field.shape.summary
+        if isinstance(shape, Record):
+            value = f"[{value}](#{shape.name.lower()})"
+        required = "yes" if field.required else "no"
+        yield f"| `{field.key}` | {required} | {value} | {field.doc} |"
+    yield ""
+
+
+def _vocabulary(title: str, anchor: str, terms: tuple[Term, ...], doc: str) -> Iterator[str]:
+    yield f"## {title} {{ #{anchor} }}"
+    yield ""
+    yield doc
+    yield ""
+    yield "| term | label | use it when the sentence |"
+    yield "|---|---|---|"
+    for term in terms:
+        definition = term.definition[0].lower() + term.definition[1:]
+        yield f"| `{term.id}` | {term.label} | {definition} |"
+    yield ""

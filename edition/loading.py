@@ -1,0 +1,134 @@
+"""Safe YAML loading that keeps the position of every node.
+
+Statement files are *composed*, never constructed: the result is a tree of
+``yaml.Node`` objects, each with its start line and column, so that every later
+rule can point at the exact place of a problem. Nothing in a file can build a
+Python object. Rules that plain YAML does not enforce are checked here: one
+document per file, no duplicate keys, no anchors or aliases, only the standard
+scalar and collection tags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from edition.problems import Problem
+
+try:  # The C loader when libyaml is present: same results, faster.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+"""The tags a statement file may use: the ones plain YAML resolves by itself."""
+
+
+def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of ``data`` as UTF-8 (a byte-order mark is allowed), or a problem."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        bad = data[error.start]
+        message = f"the file is not valid UTF-8: byte 0x{bad:02x} cannot be decoded; save it as UTF-8"
+        return None, [Problem(path, line, column, message)]
+
+
+def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of ``text``, or the problems that stop it from being read."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, text, error)]
+    except yaml.YAMLError as error:  # errors without a position, e.g. unacceptable characters
+        return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
+    if root is None:
+        return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
+    problems = _structural_problems(path, root)
+    fatal = any(not problem.message.startswith("duplicate key") for problem in problems)
+    # Duplicate keys leave a readable tree, so validation goes on and reports more;
+    # aliases and foreign tags do not.
+    return (None if fatal else root), problems
+
+
+def at(path: Path, node: yaml.Node, message: str) -> Problem:
+    """A problem at the start of ``node``."""
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "cannot be read"
+    if _character_at(text, line, column) == "\t":
+        problem = "a tab character; YAML is indented with spaces only"
+    elif error.context and error.context != problem:
+        problem = f"{problem} ({error.context})"
+    return Problem(path, line, column, f"YAML syntax error: {problem}")
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:
+    """Aliases, unknown tags and duplicate keys anywhere in the tree."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            # An alias: the composer shares the node. Refusing aliases also refuses
+            # "billion laughs" files, whose expansion would never end.
+            problems.append(at(path, node, "YAML anchors and aliases are not allowed; write the value out"))
+            continue
+        seen.add(id(node))
+        if node.tag not in STANDARD_TAGS:
+            problems.append(at(path, node, f"YAML tag '{node.tag}' is not allowed; statement files hold plain data"))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            problems.extend(_duplicate_keys(path, node))
+            for key, value in node.value:
+                stack.extend((value, key))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return problems
+
+
+def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for key, _ in mapping.value:
+        if not isinstance(key, yaml.ScalarNode):
+            problems.append(at(path, key, "a key must be a plain word, not a list or mapping"))
+            continue
+        if key.value in first_line:
+            problems.append(
+                at(path, key, f"duplicate key '{key.value}' (first used on line {first_line[key.value]})")
+            )
+        else:
+            first_line[key.value] = key.start_mark.line + 1
+    return problems
+
+
+def load(path: Path) -> tuple[yaml.Node | None, list[Problem]]:
+    """Read, decode and compose ``path``; ``None`` with problems when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
+    text, problems = decode(path, data)
+    if text is None:
+        return None, problems
+    return compose(path, text)

@@ -1,0 +1,48 @@
+"""Official and editorial text, made safe to put into generated Markdown.
+
+Text from a statement file is always shown as text (``../shared/CONTRACT.md``,
+section 5). Two contexts exist in the generated pages:
+
+* inside raw HTML blocks, which Markdown passes through untouched: the text is
+  HTML-escaped (:func:`html_text`);
+* inside Markdown (headings, link texts), where Markdown syntax would apply: every
+  character that any Markdown extension might read as syntax is written as a
+  numeric character reference (:func:`markdown_text`), which every Markdown
+  engine turns back into the same character.
+
+Neither function is allowed to change what a reader sees.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+_MARKDOWN_SAFE = frozenset(",.-'\"/?%@;() ")
+"""ASCII punctuation that no Markdown syntax we can meet in the middle of a line uses."""
+
+
+def html_text(text: str) -> str:
+    """``text`` for an HTML text node or attribute value."""
+    return html.escape(text, quote=True)
+
+
+def markdown_text(text: str) -> str:
+    """``text`` for a place where Markdown inline syntax applies.
+
+    Letters, digits, non-ASCII characters and a few harmless punctuation marks stay
+    as they are, for a readable source; every other ASCII character becomes
+    ``&#N;``.
+    """
+    return "".join(
+        character
+        if character.isalnum() or not character.isascii() or character in _MARKDOWN_SAFE
+        else f"&#{ord(character)};"
+        for character in text
+    )
+
+
+def front_matter(**values: str) -> str:
+    """A YAML front-matter block; each value is written as a JSON string, valid YAML."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"

@@ -1,0 +1,151 @@
+"""A statement as frozen dataclasses: what validation produces and rendering reads."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition import anchors
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The body that issued a statement."""
+
+    body: str
+    """The issuing body, e.g. "NATO-Russia Permanent Joint Council"."""
+    level: str | None
+    """The level it met at, e.g. "Foreign Ministers", if the statement says so."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the official text was published."""
+
+    url: str
+    """The address of the published text."""
+    publisher: str
+    """Who published it, e.g. "NATO"."""
+    updated: datetime.date | None
+    """The date the source page says it was last updated, if it says so."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document that the statement refers to, declared once per statement."""
+
+    id: str
+    """The short name commitments use in ``references``, e.g. ``founding-act``."""
+    title: str
+    """The document's full title."""
+    short_title: str | None
+    """The name the statement uses for it, e.g. "NATO-Russia Founding Act"."""
+    date: datetime.date
+    """The date the document was signed or adopted."""
+    url: str
+    """The authoritative source of the document."""
+
+    @property
+    def name(self) -> str:
+        """The name to show: the short title when there is one."""
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit the text sets for a commitment."""
+
+    date: str
+    """The latest date, as precise as the text: ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    event: str | None
+    """The occasion the text ties it to, e.g. "the Reykjavik meeting", if any."""
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One sentence of a paragraph: the unit that can be linked, typed and tagged."""
+
+    paragraph: int
+    """The number of the paragraph it belongs to."""
+    number: int
+    """Its place in the paragraph: 1, 2, ..."""
+    text: str
+    """The official words, exactly as published."""
+    kind: str
+    """What the sentence does: a term of :data:`edition.vocabulary.KINDS`."""
+    topics: tuple[str, ...]
+    """What it is about: terms of :data:`edition.vocabulary.TOPICS`."""
+    references: tuple[str, ...]
+    """Ids of the statement's documents that it refers to."""
+    deadline: Deadline | None
+    """The time limit the text sets, if any."""
+
+    @property
+    def anchor(self) -> str:
+        """The permanent anchor, ``para_N__cmt_M``."""
+        return anchors.commitment(self.paragraph, self.number)
+
+    @property
+    def citation_number(self) -> str:
+        """The short form readers cite, ``N.M``."""
+        return f"{self.paragraph}.{self.number}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph of the official text."""
+
+    number: int
+    """The official number (unnumbered paragraphs are counted 1, 2, ...)."""
+    heading: str | None
+    """An optional editorial heading: shown as editorial, never as official text."""
+    commitments: tuple[Commitment, ...]
+    """Its sentences, in order."""
+
+    @property
+    def anchor(self) -> str:
+        """The permanent anchor, ``para_N``."""
+        return anchors.paragraph(self.number)
+
+    @property
+    def text(self) -> str:
+        """The paragraph as published: its commitments joined with single spaces."""
+        return " ".join(commitment.text for commitment in self.commitments)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One official statement, the content of ``statements/<id>.yaml``."""
+
+    id: str
+    """The permanent id: the file's stem, e.g. ``2001-12-07-nato-russia-joint-statement``."""
+    path: Path
+    """The file it was read from."""
+    title: str
+    """The official title."""
+    subtitle: str | None
+    """The descriptive line under the title, if any."""
+    document_type: str
+    """The publisher's name for the kind of document, e.g. "NATO Press Statement"."""
+    date: datetime.date
+    """The date the statement was issued."""
+    place: str
+    """Where it was issued."""
+    issuer: Issuer
+    """Who issued it."""
+    source: Source
+    """Where the official text was published."""
+    documents: tuple[Document, ...]
+    """The documents it refers to."""
+    paragraphs: tuple[Paragraph, ...]
+    """The official text, paragraph by paragraph."""
+
+    @property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Every commitment, in reading order."""
+        return tuple(c for paragraph in self.paragraphs for c in paragraph.commitments)
+
+    def document(self, document_id: str) -> Document:
+        """The declared document with id ``document_id``."""
+        return next(document for document in self.documents if document.id == document_id)

@@ -1,0 +1,150 @@
+"""The Markdown of the generated pages: one per statement, and the list of statements.
+
+Official words go into raw HTML blocks, HTML-escaped, where no Markdown syntax
+applies; only the paragraph headings are Markdown, so that the table of contents,
+the ``¶`` permalink and the search index see them.
+
+Search: Material for MkDocs splits a page into sections at its headings and links
+each result to the heading's ``id``. Each paragraph therefore gets a small heading
+whose ``id`` is the paragraph anchor (``para_N``), and a search for words of a
+paragraph lands on ``#para_N``. This needs no plugin and no change to the index,
+so any engine that reads ``mkdocs.yml`` builds the same result.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from edition import vocabulary
+from edition.markup import front_matter, html_text, markdown_text
+from edition.model import Commitment, Paragraph, Statement
+
+EDITORIAL_NOTE = (
+    "Paragraph headings and the notes under each paragraph (kind of commitment, topics, "
+    "documents referred to, deadlines) are editorial. The paragraphs are the official text."
+)
+
+
+def long_date(date: datetime.date) -> str:
+    """``7 December 2001``."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def partial_date(iso: str) -> str:
+    """``2002-05`` as ``May 2002``; ``2002-05-14`` as ``14 May 2002``."""
+    if len(iso) == len("YYYY-MM"):
+        return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
+    return long_date(datetime.date.fromisoformat(iso))
+
+
+def page_title(statement: Statement) -> str:
+    """The title of a statement's page: its title and date, which tell statements apart."""
+    return f"{statement.title}, {long_date(statement.date)}"
+
+
+def statement_page(statement: Statement) -> str:
+    """The Markdown of ``/statements/<id>/``."""
+    parts = [
+        front_matter(title=page_title(statement), description=statement.subtitle or statement.title),
+        "\n".join(_header(statement)),
+    ]
+    for paragraph in statement.paragraphs:
+        parts.append(_paragraph_heading(paragraph))
+        parts.append("\n".join(_paragraph_body(statement, paragraph)))
+    return "\n\n".join(parts) + "\n"
+
+
+def _header(statement: Statement) -> Iterator[str]:
+    yield '<header class="stmt-header">'
+    yield f'<p class="stmt-doctype">{html_text(statement.document_type)}</p>'
+    yield f'<h1 class="stmt-title">{html_text(statement.title)}</h1>'
+    if statement.subtitle:
+        yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
+    yield '<dl class="stmt-meta">'
+    yield _meta("Date", _time(statement.date))
+    yield _meta("Place", html_text(statement.place))
+    issuer = html_text(statement.issuer.body)
+    if statement.issuer.level:
+        issuer += f", at the level of {html_text(statement.issuer.level)}"
+    yield _meta("Issued by", issuer)
+    source = f'<a href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
+    if statement.source.updated:
+        source += f" (page updated {_time(statement.source.updated)})"
+    yield _meta("Official text", source)
+    yield "</dl>"
+    yield f'<p class="stmt-editorial-note">{html_text(EDITORIAL_NOTE)}</p>'
+    yield "</header>"
+
+
+def _meta(term: str, description_html: str) -> str:
+    return f"<div><dt>{term}</dt><dd>{description_html}</dd></div>"
+
+
+def _time(date: datetime.date) -> str:
+    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
+
+
+def _paragraph_heading(paragraph: Paragraph) -> str:
+    title = f"Paragraph {paragraph.number}"
+    if paragraph.heading:
+        title += f' · <span class="stmt-editorial">{markdown_text(paragraph.heading)}</span>'
+    return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
+
+
+def _paragraph_body(statement: Statement, paragraph: Paragraph) -> Iterator[str]:
+    yield f'<div class="stmt-para" data-para="{paragraph.number}">'
+    yield f'<span class="stmt-num" aria-hidden="true">{paragraph.number}.</span>'
+    commitments = " ".join(
+        f'<span class="stmt-cmt" id="{c.anchor}">{html_text(c.text)}</span>' for c in paragraph.commitments
+    )
+    yield f'<p class="stmt-text">{commitments}</p>'
+    yield f'<ul class="stmt-notes" aria-label="Editorial notes on paragraph {paragraph.number}">'
+    for commitment in paragraph.commitments:
+        yield f"<li>{_note(statement, commitment)}</li>"
+    yield "</ul>"
+    yield "</div>"
+
+
+def _note(statement: Statement, commitment: Commitment) -> str:
+    kind = vocabulary.term(vocabulary.KINDS, commitment.kind)
+    topics = ", ".join(vocabulary.term(vocabulary.TOPICS, t).label for t in commitment.topics)
+    parts = [
+        f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
+        f'title="Link to commitment {commitment.citation_number}">{commitment.citation_number}</a>',
+        f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>',
+        f'<span class="stmt-topics">{html_text(topics)}</span>',
+    ]
+    if commitment.references:
+        links = ", ".join(
+            f'<a href="{html_text(d.url)}">{html_text(d.name)}</a>'
+            for d in (statement.document(r) for r in commitment.references)
+        )
+        parts.append(f'<span class="stmt-refs">refers to {links}</span>')
+    if commitment.deadline:
+        deadline = commitment.deadline
+        when = partial_date(deadline.date)
+        event = f": {html_text(deadline.event)}" if deadline.event else ""
+        parts.append(f'<span class="stmt-deadline">deadline {when}{event}</span>')
+    return " · ".join(parts)
+
+
+def statements_index(statements: Iterable[Statement]) -> str:
+    """The Markdown of ``/statements/``: every statement, newest year first.
+
+    One heading per year keeps the page scannable at thousands of statements;
+    statement pages stay out of the navigation, which therefore stays small.
+    """
+    lines = [front_matter(title="Statements"), "# Statements", ""]
+    ordered = sorted(statements, key=lambda s: (s.date, s.id), reverse=True)
+    for year, group in groupby(ordered, key=lambda s: s.date.year):
+        lines += [f"## {year} {{ #year-{year} }}", ""]
+        for statement in group:
+            link = f"[{markdown_text(statement.title)}]({statement.id}/index.md)"
+            lines.append(
+                f"- {long_date(statement.date)}: {link}, {markdown_text(statement.place)} "
+                f"({markdown_text(statement.document_type)})"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,354 @@
+"""Shapes: the building blocks of the statement file format.
+
+A shape reads one YAML node and either returns a value or records a problem and
+returns :data:`INVALID`. The same shapes also describe themselves as JSON Schema
+and as a line of documentation, so the format is declared once
+(:mod:`edition.fileformat`) and validation, schema and documentation cannot drift.
+
+Messages say the rule and show the value, prefixed by where the node sits in the
+statement ("paragraph 3, commitment 2: ...").
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import yaml
+
+from edition.loading import at
+from edition.problems import Problem
+from edition.vocabulary import Term
+
+INVALID: Final = object()
+"""Returned by :meth:`Shape.read` when the node broke a rule (the problem is recorded)."""
+
+_TAG = "tag:yaml.org,2002:"
+JsonSchema = dict[str, Any]
+
+
+@dataclass
+class Reader:
+    """Collects the problems found while reading one file."""
+
+    path: Path
+    """The file being read."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem found so far."""
+
+    def report(self, node: yaml.Node, where: str, message: str) -> object:
+        """Record ``message`` at ``node``, prefixed by ``where``; returns :data:`INVALID`."""
+        self.problems.append(at(self.path, node, f"{where}: {message}" if where else message))
+        return INVALID
+
+
+def within(where: str, part: str) -> str:
+    """The place ``part`` inside ``where``: ``paragraph 3`` + ``commitment 2``."""
+    return f"{where}, {part}" if where else part
+
+
+def shown(node: yaml.Node) -> str:
+    """How a value is shown in a message: ``'three'``, ``a list``, ``a mapping``."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if node.tag == _TAG + "null":
+        return "nothing"
+    value = str(node.value)
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def is_null(node: yaml.Node) -> bool:
+    """Whether ``node`` is an empty value (``key:`` with nothing, ``~``, ``null``)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+
+
+def suggestion(value: str, choices: list[str]) -> str:
+    """``; did you mean 'x'?`` when ``value`` looks like a typo of one of ``choices``."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class Shape(ABC):
+    """What one value of the format may be."""
+
+    summary: str = ""
+    """A few words for the format page, e.g. "text" or "date (YYYY-MM-DD)"."""
+
+    @abstractmethod
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        """The value of ``node``, or :data:`INVALID` after reporting why not.
+
+        ``where`` locates the enclosing entry ("paragraph 3"); ``subject`` names
+        the value itself in messages ("'number'").
+        """
+
+    @abstractmethod
+    def json_schema(self) -> JsonSchema:
+        """The JSON Schema of the value."""
+
+
+class Text(Shape):
+    """A single line of text: not empty, no surrounding spaces, no control characters."""
+
+    summary = "text"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if is_null(node):
+            return reader.report(node, where, f"{subject} is empty")
+        if not isinstance(node, yaml.ScalarNode):
+            return reader.report(node, where, f"{subject} must be text, got {shown(node)}")
+        if node.tag != _TAG + "str":
+            return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
+        value = str(node.value)
+        if not value:
+            return reader.report(node, where, f"{subject} must not be empty")
+        if value != value.strip():
+            return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")
+        for index, character in enumerate(value, start=1):
+            if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
+                code = f"U+{ord(character):04X}"
+                return reader.report(
+                    node, where, f"{subject} contains the control character {code} at character {index}; use plain spaces"
+                )
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": r"^\S(.*\S)?$"}
+
+
+@dataclass
+class Integer(Shape):
+    """A whole number, at least 1."""
+
+    summary = "positive integer"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int" and re.fullmatch(r"[0-9]+", node.value):
+            number = int(node.value)
+            if number >= 1:
+                return number
+        return reader.report(node, where, f"{subject} must be a positive integer, got {shown(node)}")
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "integer", "minimum": 1}
+
+
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+@dataclass
+class Date(Shape):
+    """A calendar date written ``YYYY-MM-DD``; with ``month_allowed``, also ``YYYY-MM``."""
+
+    month_allowed: bool = False
+    """Whether a month alone (``2002-05``) is precise enough."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return "date (YYYY-MM-DD or YYYY-MM)" if self.month_allowed else "date (YYYY-MM-DD)"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        written = "YYYY-MM-DD or YYYY-MM" if self.month_allowed else "YYYY-MM-DD"
+        raw = node.value if isinstance(node, yaml.ScalarNode) else ""
+        day, month = _DAY.fullmatch(raw), _MONTH.fullmatch(raw)
+        if not day and not (self.month_allowed and month):
+            return reader.report(node, where, f"{subject} must be a date written {written}, got {shown(node)}")
+        try:
+            if day:
+                return datetime.date(int(day[1]), int(day[2]), int(day[3]))
+            assert month is not None
+            datetime.date(int(month[1]), int(month[2]), 1)
+            return str(raw)
+        except ValueError as error:
+            return reader.report(node, where, f"{subject} is not a real date: {shown(node)} ({error})")
+
+    def json_schema(self) -> JsonSchema:
+        if self.month_allowed:
+            return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class Url(Text):
+    """An absolute ``http`` or ``https`` address."""
+
+    summary = "URL (http or https)"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+            return reader.report(node, where, f"{subject} must be an absolute http(s) URL, got {shown(node)}")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "format": "uri", "pattern": r"^https?://[^\s/]+\S*$"}
+
+
+@dataclass
+class Choice(Text):
+    """A term of a controlled vocabulary."""
+
+    vocabulary: tuple[Term, ...]
+    """The allowed terms."""
+    noun: str
+    """What a term is called in messages, e.g. "commitment kind"."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"a {self.noun}"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID:
+            return value
+        ids = [term.id for term in self.vocabulary]
+        if value not in ids:
+            hint = suggestion(value, ids) or f" (one of: {', '.join(ids)})"
+            return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{hint}")
+        return value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "enum": [term.id for term in self.vocabulary]}
+
+
+@dataclass
+class ListOf(Shape):
+    """A list whose items all have one shape."""
+
+    item: Shape
+    """The shape of each item."""
+    item_name: str = ""
+    """What an entry is called ("paragraph"); empty for lists of plain values."""
+    min_items: int = 0
+    """The fewest items allowed."""
+    unique: bool = False
+    """Whether an item may appear only once."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"list of {self.item.summary}" if not self.item_name else f"list of {self.item_name}s"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return reader.report(node, where, f"{subject} must be a list, got {shown(node)}")
+        if len(node.value) < self.min_items:
+            return reader.report(node, where, f"{subject} must have at least {self.min_items} item(s)")
+        values: list[Any] = []
+        first: dict[Any, int] = {}
+        for index, item in enumerate(node.value, start=1):
+            if self.item_name:
+                value = self.item.read(item, reader, within(where, f"{self.item_name} {index}"), "the entry")
+            else:
+                value = self.item.read(item, reader, where, f"{subject} item {index}")
+            if value is not INVALID and self.unique and value in first:
+                line = first[value]
+                value = reader.report(item, where, f"{subject} item {index} repeats {value!r} (first on line {line})")
+            elif value is not INVALID and self.unique:
+                first[value] = item.start_mark.line + 1
+            values.append(value)
+        return INVALID if any(value is INVALID for value in values) else tuple(values)
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping."""
+
+    key: str
+    """The key as written in the file."""
+    shape: Shape
+    """What its value may be."""
+    doc: str
+    """What it holds, for the format page and the JSON Schema."""
+    required: bool = True
+    """Whether the key must be present."""
+
+
+@dataclass
+class Record(Shape):
+    """A mapping with known keys; unknown keys are errors, so typos never pass."""
+
+    name: str
+    """The record's name on the format page, e.g. "Commitment"."""
+    fields: tuple[Field, ...]
+    """Its keys, in the order the format page lists them."""
+    build: Callable[[Mapping[str, Any]], Any] | None = None
+    """Makes the value from the read fields (absent optional keys are ``None``)."""
+    doc: str = ""
+    """What the record is, for the format page."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"mapping ({self.name})"
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys this record knows."""
+        return [f.key for f in self.fields]
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if is_null(node):
+            return reader.report(node, where, f"{subject} is empty")
+        if not isinstance(node, yaml.MappingNode):
+            return reader.report(
+                node, where, f"{subject} must be a mapping of keys ({', '.join(self.keys)}), got {shown(node)}"
+            )
+        given = {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value not in self.keys:
+                hint = suggestion(str(key.value), self.keys) or f" (allowed: {', '.join(self.keys)})"
+                reader.report(key, where, f"unknown key {shown(key)}{hint}")
+        values: dict[str, Any] = {}
+        for f in self.fields:
+            if f.key in given:
+                values[f.key] = f.shape.read(given[f.key][1], reader, where, f"'{f.key}'")
+            elif f.required:
+                values[f.key] = reader.report(node, where, f"missing required key '{f.key}'")
+            else:
+                values[f.key] = None
+        unknown = any(isinstance(k, yaml.ScalarNode) and k.value not in self.keys for k, _ in node.value)
+        if unknown or any(value is INVALID for value in values.values()):
+            return INVALID
+        return self.build(values) if self.build else values
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {f.key: {"description": f.doc, **f.shape.json_schema()} for f in self.fields},
+        }
+        required = [f.key for f in self.fields if f.required]
+        if required:
+            schema["required"] = required
+        if self.doc:
+            schema["description"] = self.doc
+        return schema
+
+    def records(self) -> list[Record]:
+        """This record and every record nested in it, each once, in reading order."""
+        found: list[Record] = [self]
+        for f in self.fields:
+            shape = f.shape.item if isinstance(f.shape, ListOf) else f.shape
+            if isinstance(shape, Record):
+                found.extend(r for r in shape.records() if all(r is not seen for seen in found))
+        return found

@@ -1,0 +1,165 @@
+"""From a statement file to a :class:`~edition.model.Statement`, collecting every problem.
+
+The shape of the file is checked by :data:`edition.fileformat.STATEMENT`; the
+rules here involve several values at once: the file name and the date,
+paragraph numbering, and references to the statement's own documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from edition import model
+from edition.fileformat import STATEMENT
+from edition.loading import load
+from edition.problems import Problem
+from edition.shapes import INVALID, Reader, within
+
+ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
+"""A statement id: its date, then lower-case words joined by hyphens."""
+
+
+def read_statement(path: Path) -> tuple[model.Statement | None, list[Problem]]:
+    """The statement in ``path``, or ``None`` and every problem found in it."""
+    root, problems = load(path)
+    if root is None:
+        return None, problems
+    reader = Reader(path, problems)
+    values = STATEMENT.read(root, reader, "", "the top level")
+    if not isinstance(root, yaml.MappingNode):
+        return None, reader.problems
+    _check_id(reader, root, values)
+    if values is INVALID:
+        return None, reader.problems
+    _check_numbering(reader, root, values)
+    _check_documents(reader, root, values)
+    if reader.problems:
+        return None, reader.problems
+    return _statement(path, values), []
+
+
+def read_statements(folder: Path) -> tuple[list[model.Statement], list[Problem]]:
+    """Every statement in ``folder`` (``*.yaml``, by name), and every problem in any of them."""
+    statements: list[model.Statement] = []
+    problems: list[Problem] = []
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
+    for path in paths:
+        statement, found = read_statement(path)
+        problems.extend(found)
+        if statement is not None:
+            statements.append(statement)
+    return statements, problems
+
+
+def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node reached from ``node`` by mapping keys and 0-based list indexes.
+
+    Only called on paths that validation has already proven to exist.
+    """
+    for step in steps:
+        if isinstance(step, int):
+            node = node.value[step]
+        else:
+            node = next(value for key, value in node.value if key.value == step)
+    return node
+
+
+def _check_id(reader: Reader, root: yaml.MappingNode, values: Any) -> None:
+    stem = reader.path.stem
+    if not ID_PATTERN.fullmatch(stem):
+        reader.problems.append(
+            Problem(
+                reader.path,
+                1,
+                1,
+                f"the file name {stem!r} must be the statement's date and lower-case words joined by hyphens, "
+                "e.g. 2001-12-07-nato-russia-joint-statement.yaml",
+            )
+        )
+        return
+    date = values["date"] if values is not INVALID else None
+    if date is not None and date is not INVALID and stem[:10] != date.isoformat():
+        reader.report(
+            child(root, "date"), "", f"'date' {date.isoformat()} does not match the file name, which starts with {stem[:10]}"
+        )
+
+
+def _check_numbering(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
+    first_line: dict[int, int] = {}
+    for index, paragraph in enumerate(values["paragraphs"]):
+        node = child(root, "paragraphs", index, "number")
+        where, number, expected = f"paragraph {index + 1}", paragraph["number"], index + 1
+        if number in first_line:
+            reader.report(node, where, f"duplicate paragraph number {number} (first on line {first_line[number]})")
+        elif number != expected:
+            reader.report(
+                node, where, f"'number' must be {expected}: paragraphs are numbered 1, 2, ... in order, got {number}"
+            )
+        first_line.setdefault(number, node.start_mark.line + 1)
+
+
+def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
+    first_line: dict[str, int] = {}
+    for index, document in enumerate(values["documents"] or ()):
+        node = child(root, "documents", index, "id")
+        if document.id in first_line:
+            where = f"document {index + 1}"
+            reader.report(node, where, f"duplicate document id '{document.id}' (first on line {first_line[document.id]})")
+        first_line.setdefault(document.id, node.start_mark.line + 1)
+    declared = ", ".join(first_line) or "none"
+    for p_index, paragraph in enumerate(values["paragraphs"]):
+        for c_index, commitment in enumerate(paragraph["commitments"]):
+            where = within(f"paragraph {p_index + 1}", f"commitment {c_index + 1}")
+            for r_index, reference in enumerate(commitment["references"] or ()):
+                if reference not in first_line:
+                    node = child(root, "paragraphs", p_index, "commitments", c_index, "references", r_index)
+                    reader.report(
+                        node,
+                        where,
+                        f"'references' item {r_index + 1} '{reference}' is not one of the statement's "
+                        f"documents (declared: {declared})",
+                    )
+
+
+def _statement(path: Path, values: Mapping[str, Any]) -> model.Statement:
+    paragraphs = tuple(_paragraph(p) for p in values["paragraphs"])
+    return model.Statement(
+        id=path.stem,
+        path=path,
+        title=values["title"],
+        subtitle=values["subtitle"],
+        document_type=values["document_type"],
+        date=values["date"],
+        place=values["place"],
+        issuer=values["issuer"],
+        source=values["source"],
+        documents=values["documents"] or (),
+        paragraphs=paragraphs,
+    )
+
+
+def _paragraph(values: Mapping[str, Any]) -> model.Paragraph:
+    number = values["number"]
+    return model.Paragraph(
+        number=number,
+        heading=values["heading"],
+        commitments=tuple(
+            model.Commitment(
+                paragraph=number,
+                number=index,
+                text=c["text"],
+                kind=c["kind"],
+                topics=c["topics"],
+                references=c["references"] or (),
+                deadline=c["deadline"],
+            )
+            for index, c in enumerate(values["commitments"], start=1)
+        ),
+    )
