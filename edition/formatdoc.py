@@ -81,9 +81,8 @@ def _vocabulary(title: str, anchor: str, terms: tuple[Term, ...], doc: str) -> I
     yield ""
     yield doc
     yield ""
-    yield "| term | label | use it when the sentence |"
+    yield "| term | label | when to use it |"
     yield "|---|---|---|"
     for term in terms:
-        definition = term.definition[0].lower() + term.definition[1:]
-        yield f"| `{term.id}` | {term.label} | {definition} |"
+        yield f"| `{term.id}` | {term.label} | {term.definition} |"
     yield ""

@@ -21,6 +21,8 @@ try:  # The C loader when libyaml is present: same results, faster.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
+
 STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -51,7 +53,7 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
-    problems = _structural_problems(path, root)
+    problems = [_alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)]
     fatal = any(not problem.message.startswith("duplicate key") for problem in problems)
     # Duplicate keys leave a readable tree, so validation goes on and reports more;
     # aliases and foreign tags do not.
@@ -81,6 +83,18 @@ def _character_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+def _alias_position(path: Path, text: str, problem: Problem) -> Problem:
+    """Point an alias problem at the first alias itself, not at the value it repeats.
+
+    Composed nodes do not remember aliases, so the events are read again: only
+    for files that use one, which are refused anyway.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, problem.message)
+    return problem
+
+
 def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:
     """Aliases, unknown tags and duplicate keys anywhere in the tree."""
     problems: list[Problem] = []
@@ -91,11 +105,12 @@ def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:
         if id(node) in seen:
             # An alias: the composer shares the node. Refusing aliases also refuses
             # "billion laughs" files, whose expansion would never end.
-            problems.append(at(path, node, "YAML anchors and aliases are not allowed; write the value out"))
+            problems.append(at(path, node, ALIAS_MESSAGE))
             continue
         seen.add(id(node))
         if node.tag not in STANDARD_TAGS:
-            problems.append(at(path, node, f"YAML tag '{node.tag}' is not allowed; statement files hold plain data"))
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            problems.append(at(path, node, f"YAML tag '{tag}' is not allowed; statement files hold plain data"))
             continue
         if isinstance(node, yaml.MappingNode):
             problems.extend(_duplicate_keys(path, node))

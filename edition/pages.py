@@ -47,7 +47,7 @@ def page_title(statement: Statement) -> str:
 def statement_page(statement: Statement) -> str:
     """The Markdown of ``/statements/<id>/``."""
     parts = [
-        front_matter(title=page_title(statement), description=statement.subtitle or statement.title),
+        front_matter(title=page_title(statement), description=statement.subtitle or statement.title).rstrip("\n"),
         "\n".join(_header(statement)),
     ]
     for paragraph in statement.paragraphs:

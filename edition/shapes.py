@@ -72,10 +72,16 @@ def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
 
 
-def suggestion(value: str, choices: list[str]) -> str:
-    """``; did you mean 'x'?`` when ``value`` looks like a typo of one of ``choices``."""
+def close_match(value: str, choices: list[str]) -> str | None:
+    """The one of ``choices`` that ``value`` looks like a typo of, if any."""
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def hint(value: str, choices: list[str]) -> str:
+    """``; did you mean 'x'?`` for a likely typo, else `` (one of: a, b, c)``."""
+    match = close_match(value, choices)
+    return f"; did you mean '{match}'?" if match else f" (one of: {', '.join(choices)})"
 
 
 class Shape(ABC):
@@ -112,14 +118,19 @@ class Text(Shape):
         value = str(node.value)
         if not value:
             return reader.report(node, where, f"{subject} must not be empty")
-        if value != value.strip():
-            return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")
         for index, character in enumerate(value, start=1):
-            if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
+            if character in "\n\r\x85\u2028\u2029":
+                return reader.report(
+                    node, where, f"{subject} must be one line, but has a line break at character {index}; "
+                    "wrap long text with plain lines or '>-', which YAML joins with spaces"
+                )
+            if unicodedata.category(character) == "Cc":
                 code = f"U+{ord(character):04X}"
                 return reader.report(
                     node, where, f"{subject} contains the control character {code} at character {index}; use plain spaces"
                 )
+        if value != value.strip():
+            return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -216,8 +227,7 @@ class Choice(Text):
             return value
         ids = [term.id for term in self.vocabulary]
         if value not in ids:
-            hint = suggestion(value, ids) or f" (one of: {', '.join(ids)})"
-            return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{hint}")
+            return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{hint(value, ids)}")
         return value
 
     def json_schema(self) -> JsonSchema:
@@ -245,7 +255,8 @@ class ListOf(Shape):
         if not isinstance(node, yaml.SequenceNode):
             return reader.report(node, where, f"{subject} must be a list, got {shown(node)}")
         if len(node.value) < self.min_items:
-            return reader.report(node, where, f"{subject} must have at least {self.min_items} item(s)")
+            at_least = "one item" if self.min_items == 1 else f"{self.min_items} items"
+            return reader.report(node, where, f"{subject} must list at least {at_least}, got {len(node.value)}")
         values: list[Any] = []
         first: dict[Any, int] = {}
         for index, item in enumerate(node.value, start=1):
@@ -313,20 +324,19 @@ class Record(Shape):
             return reader.report(
                 node, where, f"{subject} must be a mapping of keys ({', '.join(self.keys)}), got {shown(node)}"
             )
-        given = {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        for key, _ in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value not in self.keys:
-                hint = suggestion(str(key.value), self.keys) or f" (allowed: {', '.join(self.keys)})"
-                reader.report(key, where, f"unknown key {shown(key)}{hint}")
+        given = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        unknown = [key for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value not in self.keys]
+        for key in unknown:
+            reader.report(key, where, f"unknown key {shown(key)}{hint(str(key.value), self.keys)}")
+        misspelt = {close_match(str(key.value), self.keys) for key in unknown}
         values: dict[str, Any] = {}
         for f in self.fields:
             if f.key in given:
-                values[f.key] = f.shape.read(given[f.key][1], reader, where, f"'{f.key}'")
-            elif f.required:
+                values[f.key] = f.shape.read(given[f.key], reader, where, f"'{f.key}'")
+            elif f.required and f.key not in misspelt:  # a typo is reported once, as the unknown key
                 values[f.key] = reader.report(node, where, f"missing required key '{f.key}'")
             else:
                 values[f.key] = None
-        unknown = any(isinstance(k, yaml.ScalarNode) and k.value not in self.keys for k, _ in node.value)
         if unknown or any(value is INVALID for value in values.values()):
             return INVALID
         return self.build(values) if self.build else values

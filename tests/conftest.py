@@ -1,0 +1,69 @@
+"""Shared fixtures: a copy of the project to work on, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from edition.output import OWNED
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The project's checkout."""
+SOURCES = ROOT.parent / "shared" / "sources"
+"""The official texts, byte for byte as published."""
+STATEMENT_ID = "2001-12-07-nato-russia-joint-statement"
+"""The first statement of the edition."""
+
+PROJECT_PARTS = ("mkdocs.yml", "statements", "schema")
+"""What a copy of the project needs besides the hand-written pages of docs/."""
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's inputs in ``target``: config, statements, hand-written docs."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    hand_written = [path for path in (ROOT / "docs").iterdir() if path.name not in OWNED]
+    (target / "docs").mkdir()
+    for path in hand_written:
+        if path.is_dir():
+            shutil.copytree(path, target / "docs" / path.name)
+        else:
+            shutil.copy2(path, target / "docs" / path.name)
+    return target
+
+
+def run_build_site(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python build_site.py ARGS`` with ``root`` as the current directory, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build_site.py"), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project, to render or break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with ``build_site.py build`` into a temporary folder."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_build_site(root, "build", "--site-dir", "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -1,0 +1,109 @@
+"""Invalid statement files: the exact lines ``check`` prints, one fixture per defect.
+
+Each ``tests/invalid/<case>.yaml`` is checked as if it were the statement file
+``statements/2001-12-07-nato-russia-joint-statement.yaml``; ``<case>.err`` holds
+the exact standard error expected. A new case needs no Python: add the two files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import build_site
+from tests.conftest import STATEMENT_ID
+
+CASES = Path(__file__).parent / "invalid"
+STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
+
+
+def check(project: Path, statement: bytes, capsys: pytest.CaptureFixture[str], name: str = STATEMENT_FILE) -> tuple[int, str, str]:
+    """Run ``check`` on a project whose only statement is ``statement``, from its root."""
+    for old in (project / "statements").glob("*.yaml"):
+        old.unlink()
+    (project / name).write_bytes(statement)
+    status = build_site.main(["--root", ".", "check"])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.yaml")))
+def test_invalid_file_gives_exact_problem_lines(
+    case: str, project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    status, out, err = check(project, (CASES / f"{case}.yaml").read_bytes(), capsys)
+    assert (status, out) == (1, "")
+    assert err == (CASES / f"{case}.err").read_text(encoding="utf-8")
+
+
+def test_every_case_has_its_expected_lines() -> None:
+    assert sorted(p.stem for p in CASES.glob("*.err")) == sorted(p.stem for p in CASES.glob("*.yaml"))
+
+
+def test_minimal_valid_file_passes(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    status, out, err = check(project, (Path(__file__).parent / "valid-minimal.yaml").read_bytes(), capsys)
+    assert (status, out, err) == (0, "check: valid: 1 statement(s), 2 paragraphs, 2 commitments\n", "")
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda data: b"\xef\xbb\xbf" + data, id="byte-order-mark"),
+        pytest.param(lambda data: data.replace(b"\n", b"\r\n"), id="crlf-line-endings"),
+    ],
+)
+def test_bom_and_crlf_are_fine(
+    transform: object, project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    data = (Path(__file__).parent / "valid-minimal.yaml").read_bytes()
+    assert callable(transform)
+    status, _, err = check(project, transform(data), capsys)
+    assert (status, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "statements/2001-12-07-NATO-Russia.yaml",
+            "statements/2001-12-07-NATO-Russia.yaml:1:1: the file name '2001-12-07-NATO-Russia' must be the "
+            "statement's date and lower-case words joined by hyphens, e.g. "
+            "2001-12-07-nato-russia-joint-statement.yaml\n1 problem in 1 file\n",
+        ),
+        (
+            "statements/nato-russia-joint-statement.yaml",
+            "statements/nato-russia-joint-statement.yaml:1:1: the file name 'nato-russia-joint-statement' must be "
+            "the statement's date and lower-case words joined by hyphens, e.g. "
+            "2001-12-07-nato-russia-joint-statement.yaml\n1 problem in 1 file\n",
+        ),
+    ],
+)
+def test_file_name_is_a_permanent_id(
+    name: str, expected: str, project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    data = (Path(__file__).parent / "valid-minimal.yaml").read_bytes()
+    assert check(project, data, capsys, name=name) == (1, "", expected)
+
+
+def test_problems_in_several_files_are_all_reported(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "statements" / "2001-12-07-second.yaml").write_bytes((CASES / "kind-unknown.yaml").read_bytes())
+    (project / "statements" / "2001-12-07-third.yaml").write_bytes((CASES / "number-zero.yaml").read_bytes())
+    status = build_site.main(["check"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.splitlines() == [
+        "statements/2001-12-07-second.yaml:20:15: paragraph 1, commitment 1: 'kind' must be a commitment kind, "
+        "got 'condemns'; did you mean 'condemn'?",
+        "statements/2001-12-07-third.yaml:22:13: paragraph 2: 'number' must be a positive integer, got '0'",
+        "2 problems in 2 files",
+    ]
