@@ -43,6 +43,11 @@ def markdown_text(text: str) -> str:
 
 
 def front_matter(**values: str) -> str:
-    """A YAML front-matter block; each value is written as a JSON string, valid YAML."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    """A YAML front-matter block for ``title``, ``description`` and the like.
+
+    MkDocs and Material put these values into the page (``<title>``, the header,
+    ``<meta name="description">``) without escaping them, so they are HTML-escaped
+    here; each is written as a JSON string, which is valid YAML.
+    """
+    lines = [f"{key}: {json.dumps(html_text(value), ensure_ascii=False)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

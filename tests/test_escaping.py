@@ -1,0 +1,129 @@
+"""Text is text: whatever characters a statement holds, the built page shows them as written.
+
+A statement full of HTML, Markdown and Markdown-extension syntax goes through
+``build_site.py build`` (render and a real MkDocs build); the built HTML must show
+each value exactly, and no element may have been made from it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from tests.conftest import run_build_site
+
+NASTY = [
+    "<b>bold</b> & <script>alert(1)</script> <!-- comment --> </div></p> ]]>",
+    "*emphasis* _under_ **strong** `code` [link](https://example.org) ![image](x.png) <https://example.org>",
+    "{: #injected .class } ==mark== ++ctrl+alt++ :smile: $x^2$ $$y$$ [^1] ~~strike~~ ^^ins^^ | a | b |",
+    "&amp; &lt;tag&gt; &#60; &copy; \\*escaped\\* -- --- ... \"double\" 'single' <<guillemets>>",
+    "# not a heading",
+    "1. not a list item",
+    "> not a quote",
+    "Ünïcödé — “curly” ‘quotes’ … non\u00a0breaking, zero\u200bwidth, right\u200fleft, emoji 🕊",
+    "--8<-- \"snippet.md\" {++added++} {--removed--} !!! note \"admonition\"",
+    "```python fenced``` ~~~ tilde ~~~ <div markdown=\"1\">*md in html*</div>",
+]
+"""Values that must come out exactly as they go in."""
+
+TITLE = "Title <b>&</b> *star* [x](y) &amp;"
+HEADING = "Heading <i>x</i> *y* {#injected-heading} ¶ &amp;"
+
+
+def nasty_statement() -> str:
+    """A valid statement whose every free-text value is hostile."""
+    commitments = "\n".join(
+        f"      - text: {json.dumps(text, ensure_ascii=False)}\n        kind: commit\n        topics: [terrorism]"
+        for text in NASTY
+    )
+    return f"""\
+title: {json.dumps(TITLE, ensure_ascii=False)}
+subtitle: {json.dumps(NASTY[0], ensure_ascii=False)}
+document_type: {json.dumps(NASTY[1], ensure_ascii=False)}
+date: 2001-12-07
+place: {json.dumps(NASTY[2], ensure_ascii=False)}
+issuer:
+  body: {json.dumps(NASTY[3], ensure_ascii=False)}
+source:
+  url: https://example.org/?a=1&b=<2>
+  publisher: {json.dumps(NASTY[7], ensure_ascii=False)}
+paragraphs:
+  - number: 1
+    heading: {json.dumps(HEADING, ensure_ascii=False)}
+    commitments:
+{commitments}
+"""
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
+    """The built page of the hostile statement."""
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("nasty") / "project")
+    for old in (root / "statements").glob("*.yaml"):
+        old.unlink()
+    (root / "statements" / "2001-12-07-nasty.yaml").write_text(nasty_statement(), encoding="utf-8")
+    for hand_page in ("index.md", "about.md"):  # they link to the real statement, absent here
+        (root / "docs" / hand_page).write_text("# Placeholder\n", encoding="utf-8")
+    result = run_build_site(root, "build")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "statements" / "2001-12-07-nasty" / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_every_commitment_shows_its_text_exactly(page: BeautifulSoup) -> None:
+    for number, text in enumerate(NASTY, start=1):
+        element = page.find(id=f"para_1__cmt_{number}")
+        assert isinstance(element, Tag)
+        assert element.get_text() == text
+        assert element.find(True) is None, f"an element was made from {text!r}"
+
+
+def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
+    header = page.find("header", class_="stmt-header")
+    assert isinstance(header, Tag)
+    assert header.find("h1").get_text() == TITLE
+    assert header.find(class_="stmt-subtitle").get_text() == NASTY[0]
+    assert header.find(class_="stmt-doctype").get_text() == NASTY[1]
+    meta = {dt.get_text(): dt.find_next_sibling("dd") for dt in header.find_all("dt")}
+    assert meta["Place"].get_text() == NASTY[2]
+    assert meta["Issued by"].get_text() == NASTY[3]
+    assert meta["Official text"].find("a").get_text() == NASTY[7]
+    assert meta["Official text"].find("a")["href"] == "https://example.org/?a=1&b=<2>"
+
+
+def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
+    heading = page.find(id="para_1")
+    assert isinstance(heading, Tag)
+    editorial = heading.find(class_="stmt-editorial")
+    assert editorial.get_text() == HEADING
+    assert editorial.find(True) is None
+    toc_labels = [link.get_text(strip=True) for link in page.select(".md-nav--secondary a.md-nav__link")]
+    assert toc_labels == [f"Paragraph 1 · {HEADING}"]
+
+
+def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
+    assert page.find("title").get_text().startswith(f"{TITLE}, 7 December 2001 - ")
+    topics = [topic.get_text(strip=True) for topic in page.select(".md-header__topic")]
+    assert f"{TITLE}, 7 December 2001" in topics
+    assert page.find("meta", attrs={"name": "description"})["content"] == NASTY[0]
+    assert page.find("head").find("b") is None
+    assert [script for script in page.find_all("script") if "alert(1)" in script.get_text()] == []
+
+
+def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
+    article = page.find("article")
+    assert isinstance(article, Tag)
+    made = [
+        element.name
+        for element in article.find_all(["b", "i", "em", "strong", "code", "img", "mark", "kbd", "del", "ins",
+                                         "table", "script", "blockquote", "ol", "sup", "pre"])
+    ]
+    assert made == []
+    assert page.find(id="injected") is None
+    assert page.find(id="injected-heading") is None
+    assert "<!-- comment -->" not in str(article)
