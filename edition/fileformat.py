@@ -8,7 +8,6 @@ statement's documents) live in :mod:`edition.validation`.
 
 from __future__ import annotations
 
-
 from edition import model
 from edition.shapes import Choice, Date, Field, Integer, ListOf, Record, Text, Url
 from edition.vocabulary import KINDS, TOPICS
@@ -83,7 +82,9 @@ PARAGRAPH = Record(
     "Paragraph",
     (
         Field("number", Integer(), "The official paragraph number; unnumbered paragraphs are counted 1, 2, ..."),
-        Field("heading", Text(), "A short editorial heading, shown as editorial, never as official text.", required=False),
+        Field(
+            "heading", Text(), "A short editorial heading, shown as editorial, never as official text.", required=False
+        ),
         Field(
             "commitments",
             ListOf(COMMITMENT, item_name="commitment", min_items=1),
@@ -114,5 +115,3 @@ STATEMENT = Record(
     doc="One official statement: the file `statements/<id>.yaml`, whose name is its permanent id.",
 )
 """The top level of a statement file."""
-
-

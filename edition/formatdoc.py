@@ -28,7 +28,7 @@ example VS Code with the YAML extension) check and complete the file as you type
 when its first line names the JSON Schema:
 
 ```yaml
-# yaml-language-server: $schema=../schema/statement.schema.json
+# yaml-language-server: $schema=statement.schema.json
 ```
 
 The schema is published with the site: [statement.schema.json](statement.schema.json).
@@ -54,7 +54,9 @@ def format_page() -> str:
     """The Markdown of ``/format/``."""
     parts = [front_matter(title="Statement file format"), INTRODUCTION]
     parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
-    parts.append("\n".join(_vocabulary("Commitment kinds", "kinds", KINDS, "What a commitment does, by its main verb.")))
+    parts.append(
+        "\n".join(_vocabulary("Commitment kinds", "kinds", KINDS, "What a commitment does, by its main verb."))
+    )
     parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a commitment is about.")))
     return "\n".join(parts)
 

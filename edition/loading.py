@@ -24,8 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
 
 STANDARD_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 """The tags a statement file may use: the ones plain YAML resolves by itself."""
 
@@ -53,7 +52,9 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
-    problems = [_alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)]
+    problems = [
+        _alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)
+    ]
     fatal = any(not problem.message.startswith("duplicate key") for problem in problems)
     # Duplicate keys leave a readable tree, so validation goes on and reports more;
     # aliases and foreign tags do not.
@@ -90,7 +91,7 @@ def _alias_position(path: Path, text: str, problem: Problem) -> Problem:
     for files that use one, which are refused anyway.
     """
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, problem.message)
     return problem
 
@@ -129,9 +130,7 @@ def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
             problems.append(at(path, key, "a key must be a plain word, not a list or mapping"))
             continue
         if key.value in first_line:
-            problems.append(
-                at(path, key, f"duplicate key '{key.value}' (first used on line {first_line[key.value]})")
-            )
+            problems.append(at(path, key, f"duplicate key '{key.value}' (first used on line {first_line[key.value]})"))
         else:
             first_line[key.value] = key.start_mark.line + 1
     return problems

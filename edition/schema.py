@@ -3,12 +3,12 @@
 Editors that speak the YAML language server protocol pick it up from the first
 line of a statement file::
 
-    # yaml-language-server: $schema=../schema/statement.schema.json
+    # yaml-language-server: $schema=statement.schema.json
 
 The schema gives completion and early warnings; ``build_site.py check`` remains
 the authority (it also checks what JSON Schema cannot say: dates that exist,
 paragraph numbering, references to the statement's own documents, control
-characters). The copy in ``schema/`` is kept current by a test; regenerate it with
+characters). The copy in ``statements/`` is kept current by a test; regenerate it with
 ``python -m edition.schema``.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from edition.fileformat import STATEMENT
 
-SCHEMA_FILE = Path("schema") / "statement.schema.json"
+SCHEMA_FILE = Path("statements") / "statement.schema.json"
 """Where the schema lives in the repository, relative to the project root."""
 
 
@@ -39,7 +39,7 @@ def schema_text() -> str:
 
 
 def main(root: Path) -> None:
-    """Write the schema to ``schema/statement.schema.json`` under ``root``."""
+    """Write the schema to ``statements/statement.schema.json`` under ``root``."""
     (root / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
 
 

@@ -121,13 +121,17 @@ class Text(Shape):
         for index, character in enumerate(value, start=1):
             if character in "\n\r\x85\u2028\u2029":
                 return reader.report(
-                    node, where, f"{subject} must be one line, but has a line break at character {index}; "
-                    "wrap long text with plain lines or '>-', which YAML joins with spaces"
+                    node,
+                    where,
+                    f"{subject} must be one line, but has a line break at character {index}; "
+                    "wrap long text with plain lines or '>-', which YAML joins with spaces",
                 )
             if unicodedata.category(character) == "Cc":
                 code = f"U+{ord(character):04X}"
                 return reader.report(
-                    node, where, f"{subject} contains the control character {code} at character {index}; use plain spaces"
+                    node,
+                    where,
+                    f"{subject} contains the control character {code} at character {index}; use plain spaces",
                 )
         if value != value.strip():
             return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")

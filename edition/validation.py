@@ -87,7 +87,9 @@ def _check_id(reader: Reader, root: yaml.MappingNode, values: Any) -> None:
     date = values["date"] if values is not INVALID else None
     if date is not None and date is not INVALID and stem[:10] != date.isoformat():
         reader.report(
-            child(root, "date"), "", f"'date' {date.isoformat()} does not match the file name, which starts with {stem[:10]}"
+            child(root, "date"),
+            "",
+            f"'date' {date.isoformat()} does not match the file name, which starts with {stem[:10]}",
         )
 
 
@@ -111,7 +113,9 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
         node = child(root, "documents", index, "id")
         if document.id in first_line:
             where = f"document {index + 1}"
-            reader.report(node, where, f"duplicate document id '{document.id}' (first on line {first_line[document.id]})")
+            reader.report(
+                node, where, f"duplicate document id '{document.id}' (first on line {first_line[document.id]})"
+            )
         first_line.setdefault(document.id, node.start_mark.line + 1)
     declared = ", ".join(first_line) or "none"
     for p_index, paragraph in enumerate(values["paragraphs"]):

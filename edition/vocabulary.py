@@ -35,24 +35,52 @@ KINDS: tuple[Term, ...] = (
     Term("support", "support", 'Declares support for a document, measure or actor ("we fully support").'),
     Term("welcome", "welcome", 'Welcomes a development or another party\'s action ("we welcome").'),
     Term("call", "call", 'Calls on others to act ("we call upon", "we urge").'),
-    Term("express", "express", 'Expresses a sentiment: sympathy, concern, gratitude ("we reiterate our deepest sympathies").'),
+    Term(
+        "express",
+        "express",
+        'Expresses a sentiment: sympathy, concern, gratitude ("we reiterate our deepest sympathies").',
+    ),
     Term("observe", "observe", 'States a finding or an assessment ("we are reminded that", "we are encouraged by").'),
 )
 """What a commitment does, by its main verb."""
 
 TOPICS: tuple[Term, ...] = (
-    Term("nato-russia-relations", "NATO-Russia relations", "The relationship between the NATO Allies and Russia as a whole."),
+    Term(
+        "nato-russia-relations",
+        "NATO-Russia relations",
+        "The relationship between the NATO Allies and Russia as a whole.",
+    ),
     Term("euro-atlantic-security", "Euro-Atlantic security", "Stability and security in the Euro-Atlantic area."),
-    Term("institutions", "Institutions and mechanisms", "Councils, bodies and mechanisms for consultation, cooperation and joint decision."),
+    Term(
+        "institutions",
+        "Institutions and mechanisms",
+        "Councils, bodies and mechanisms for consultation, cooperation and joint decision.",
+    ),
     Term("consultation", "Dialogue and consultation", "Political dialogue, consultation and regular working contacts."),
     Term("terrorism", "Terrorism", "Terrorist acts and the struggle against terrorism."),
     Term("crisis-management", "Crisis management", "Preventing and managing crises, including peacekeeping."),
-    Term("non-proliferation", "Non-proliferation", "Stopping the spread of weapons of mass destruction and their means of delivery."),
+    Term(
+        "non-proliferation",
+        "Non-proliferation",
+        "Stopping the spread of weapons of mass destruction and their means of delivery.",
+    ),
     Term("arms-control", "Arms control", "Limits on armed forces and armaments, and their verification."),
-    Term("confidence-building", "Confidence-building measures", "Transparency and confidence-building measures between armed forces."),
-    Term("theatre-missile-defence", "Theatre missile defence", "Defence of deployed forces against short- and medium-range missiles."),
+    Term(
+        "confidence-building",
+        "Confidence-building measures",
+        "Transparency and confidence-building measures between armed forces.",
+    ),
+    Term(
+        "theatre-missile-defence",
+        "Theatre missile defence",
+        "Defence of deployed forces against short- and medium-range missiles.",
+    ),
     Term("search-and-rescue", "Search and rescue at sea", "Cooperation in search and rescue, in particular at sea."),
-    Term("military-cooperation", "Military-to-military cooperation", "Contacts, exercises and cooperation between armed forces."),
+    Term(
+        "military-cooperation",
+        "Military-to-military cooperation",
+        "Contacts, exercises and cooperation between armed forces.",
+    ),
     Term("civil-emergencies", "Civil emergencies", "Preparedness for and response to civil emergencies and disasters."),
 )
 """What a commitment is about."""

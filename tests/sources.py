@@ -29,9 +29,7 @@ def published(statement_id: str = STATEMENT_ID) -> PublishedText:
     raw = (SOURCES / f"{statement_id}.txt").read_bytes().decode("utf-8")
     lines = raw.split("\n")
     blocks = [block.split("\n") for block in raw.split("\n\n")]
-    paragraphs = {
-        int(match[1]): match[2] for line in lines if (match := re.fullmatch(r"\s+([0-9]+)\. (.+)", line))
-    }
+    paragraphs = {int(match[1]): match[2] for line in lines if (match := re.fullmatch(r"\s+([0-9]+)\. (.+)", line))}
     return PublishedText(
         updated_line=lines[0],
         date_line=blocks[1][0],

@@ -8,12 +8,13 @@ each value exactly, and no element may have been made from it.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from tests.conftest import run_build_site
+from tests.html import attribute, definitions, one
+from tests.html import text as text_of
 
 NASTY = [
     "<b>bold</b> & <script>alert(1)</script> <!-- comment --> </div></p> ]]>",
@@ -24,8 +25,8 @@ NASTY = [
     "1. not a list item",
     "> not a quote",
     "Ünïcödé — “curly” ‘quotes’ … non\u00a0breaking, zero\u200bwidth, right\u200fleft, emoji 🕊",
-    "--8<-- \"snippet.md\" {++added++} {--removed--} !!! note \"admonition\"",
-    "```python fenced``` ~~~ tilde ~~~ <div markdown=\"1\">*md in html*</div>",
+    '--8<-- "snippet.md" {++added++} {--removed--} !!! note "admonition"',
+    '```python fenced``` ~~~ tilde ~~~ <div markdown="1">*md in html*</div>',
 ]
 """Values that must come out exactly as they go in."""
 
@@ -77,29 +78,25 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
 
 def test_every_commitment_shows_its_text_exactly(page: BeautifulSoup) -> None:
     for number, text in enumerate(NASTY, start=1):
-        element = page.find(id=f"para_1__cmt_{number}")
-        assert isinstance(element, Tag)
+        element = one(page, id=f"para_1__cmt_{number}")
         assert element.get_text() == text
         assert element.find(True) is None, f"an element was made from {text!r}"
 
 
 def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
-    header = page.find("header", class_="stmt-header")
-    assert isinstance(header, Tag)
-    assert header.find("h1").get_text() == TITLE
-    assert header.find(class_="stmt-subtitle").get_text() == NASTY[0]
-    assert header.find(class_="stmt-doctype").get_text() == NASTY[1]
-    meta = {dt.get_text(): dt.find_next_sibling("dd") for dt in header.find_all("dt")}
+    header = one(page, "header", class_="stmt-header")
+    assert text_of(header, "h1") == TITLE
+    assert text_of(header, class_="stmt-subtitle") == NASTY[0]
+    assert text_of(header, class_="stmt-doctype") == NASTY[1]
+    meta = definitions(header)
     assert meta["Place"].get_text() == NASTY[2]
     assert meta["Issued by"].get_text() == NASTY[3]
-    assert meta["Official text"].find("a").get_text() == NASTY[7]
-    assert meta["Official text"].find("a")["href"] == "https://example.org/?a=1&b=<2>"
+    assert text_of(meta["Official text"], "a") == NASTY[7]
+    assert attribute(one(meta["Official text"], "a"), "href") == "https://example.org/?a=1&b=<2>"
 
 
 def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
-    heading = page.find(id="para_1")
-    assert isinstance(heading, Tag)
-    editorial = heading.find(class_="stmt-editorial")
+    editorial = one(one(page, id="para_1"), class_="stmt-editorial")
     assert editorial.get_text() == HEADING
     assert editorial.find(True) is None
     toc_labels = [link.get_text(strip=True) for link in page.select(".md-nav--secondary a.md-nav__link")]
@@ -107,21 +104,38 @@ def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
 
 
 def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
-    assert page.find("title").get_text().startswith(f"{TITLE}, 7 December 2001 - ")
+    assert text_of(page, "title").startswith(f"{TITLE}, 7 December 2001 - ")
     topics = [topic.get_text(strip=True) for topic in page.select(".md-header__topic")]
     assert f"{TITLE}, 7 December 2001" in topics
-    assert page.find("meta", attrs={"name": "description"})["content"] == NASTY[0]
-    assert page.find("head").find("b") is None
+    assert attribute(one(page, "meta", attrs={"name": "description"}), "content") == NASTY[0]
+    assert one(page, "head").find("b") is None
     assert [script for script in page.find_all("script") if "alert(1)" in script.get_text()] == []
 
 
 def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
-    article = page.find("article")
-    assert isinstance(article, Tag)
+    article = one(page, "article")
     made = [
         element.name
-        for element in article.find_all(["b", "i", "em", "strong", "code", "img", "mark", "kbd", "del", "ins",
-                                         "table", "script", "blockquote", "ol", "sup", "pre"])
+        for element in article.find_all(
+            [
+                "b",
+                "i",
+                "em",
+                "strong",
+                "code",
+                "img",
+                "mark",
+                "kbd",
+                "del",
+                "ins",
+                "table",
+                "script",
+                "blockquote",
+                "ol",
+                "sup",
+                "pre",
+            ]
+        )
     ]
     assert made == []
     assert page.find(id="injected") is None

@@ -16,21 +16,17 @@ from bs4 import BeautifulSoup, Tag
 
 from edition.schema import schema_text
 from tests.conftest import STATEMENT_ID
+from tests.html import attribute, definitions, one, parse, text
 from tests.sources import published
 
 COMMITMENTS_PER_PARAGRAPH = {1: 3, 2: 4, 3: 3, 4: 3}
 """The sentences of each paragraph of the 7 December 2001 statement: 13 in all."""
 
 
-def soup(path: Path) -> BeautifulSoup:
-    """A built page, parsed."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 @pytest.fixture(scope="module")
 def page(built_site: Path) -> BeautifulSoup:
     """The statement page, ``/statements/<id>/``."""
-    return soup(built_site / "statements" / STATEMENT_ID / "index.html")
+    return parse(built_site / "statements" / STATEMENT_ID / "index.html")
 
 
 def contract_anchors() -> list[str]:
@@ -43,21 +39,17 @@ def contract_anchors() -> list[str]:
 
 
 def test_every_contract_anchor_exists_exactly_once(page: BeautifulSoup) -> None:
-    ids = [element["id"] for element in page.find_all(id=True)]
-    statement_ids = [i for i in ids if isinstance(i, str) and i.startswith("para_")]
+    ids = [attribute(element, "id") for element in page.find_all(id=True)]
+    statement_ids = [i for i in ids if i.startswith("para_")]
     assert statement_ids == contract_anchors()
     assert len(contract_anchors()) == 4 + 13
 
 
 def paragraph_text(page: BeautifulSoup, number: int) -> str:
     """The official text under the paragraph anchor ``para_N``."""
-    heading = page.find(id=f"para_{number}")
-    assert isinstance(heading, Tag)
-    body = heading.find_next_sibling("div", class_="stmt-para")
+    body = one(page, id=f"para_{number}").find_next_sibling("div", class_="stmt-para")
     assert isinstance(body, Tag)
-    text = body.find("p", class_="stmt-text")
-    assert isinstance(text, Tag)
-    return text.get_text()
+    return text(body, "p", class_="stmt-text")
 
 
 @pytest.mark.parametrize("number", sorted(COMMITMENTS_PER_PARAGRAPH))
@@ -67,11 +59,7 @@ def test_paragraph_text_is_the_official_text(page: BeautifulSoup, number: int) -
 
 @pytest.mark.parametrize("number", sorted(COMMITMENTS_PER_PARAGRAPH))
 def test_commitments_join_to_the_official_paragraph(page: BeautifulSoup, number: int) -> None:
-    commitments = [
-        page.find(id=f"para_{number}__cmt_{m}") for m in range(1, COMMITMENTS_PER_PARAGRAPH[number] + 1)
-    ]
-    texts = [c.get_text() for c in commitments if isinstance(c, Tag)]
-    assert len(texts) == COMMITMENTS_PER_PARAGRAPH[number]
+    texts = [text(page, id=f"para_{number}__cmt_{m}") for m in range(1, COMMITMENTS_PER_PARAGRAPH[number] + 1)]
     assert " ".join(texts) == published().paragraphs[number]
     assert all(text == text.strip() and text.endswith(".") for text in texts)
 
@@ -79,55 +67,52 @@ def test_commitments_join_to_the_official_paragraph(page: BeautifulSoup, number:
 def test_commitment_text_has_no_markup(page: BeautifulSoup) -> None:
     for anchor in contract_anchors():
         if "__cmt_" in anchor:
-            element = page.find(id=anchor)
-            assert isinstance(element, Tag)
+            element = one(page, id=anchor)
             assert element.name == "span"
             assert element.find(True) is None, f"{anchor} contains an element"
 
 
 def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
-    header = page.find("header", class_="stmt-header")
-    assert isinstance(header, Tag)
+    header = one(page, "header", class_="stmt-header")
     source = published()
-    assert header.find("h1").get_text() == source.title
-    assert header.find(class_="stmt-subtitle").get_text() == source.subtitle
-    meta = {dt.get_text(): dt.find_next_sibling("dd") for dt in header.find_all("dt")}
+    assert text(header, "h1") == source.title
+    assert text(header, class_="stmt-subtitle") == source.subtitle
+    meta = definitions(header)
     assert {term: dd.get_text() for term, dd in meta.items()} == {
         "Date": "7 December 2001",
         "Place": "Brussels",
         "Issued by": "NATO-Russia Permanent Joint Council, at the level of Foreign Ministers",
         "Official text": "NATO (page updated 7 December 2001)",
     }
-    assert meta["Date"].find("time")["datetime"] == "2001-12-07"
-    assert meta["Official text"].find("a")["href"] == "https://www.nato.int/docu/pr/2001/p011207e.htm"
-    assert page.find("title").get_text() == (
+    assert attribute(one(meta["Date"], "time"), "datetime") == "2001-12-07"
+    assert attribute(one(meta["Official text"], "a"), "href") == "https://www.nato.int/docu/pr/2001/p011207e.htm"
+    assert text(page, "title") == (
         "NATO-Russia Joint Statement, 7 December 2001 - Diplomatic Statements — Reference Edition"
     )
 
 
 def test_each_paragraph_has_a_visible_permalink(page: BeautifulSoup) -> None:
     for number in COMMITMENTS_PER_PARAGRAPH:
-        heading = page.find(id=f"para_{number}")
-        assert isinstance(heading, Tag)
-        link = heading.find("a", class_="headerlink")
-        assert (link["href"], link.get_text()) == (f"#para_{number}", "¶")
+        link = one(one(page, id=f"para_{number}"), "a", class_="headerlink")
+        assert (attribute(link, "href"), link.get_text()) == (f"#para_{number}", "¶")
 
 
 def test_each_commitment_has_an_editorial_note_with_kind_and_topics(page: BeautifulSoup) -> None:
-    notes = {
-        link["href"]: link.find_parent("li")
-        for link in page.find_all("a", class_="stmt-cmt-link")
-    }
+    notes: dict[str, Tag] = {}
+    for link in page.find_all("a", class_="stmt-cmt-link"):
+        note = link.find_parent("li")
+        assert isinstance(note, Tag)
+        notes[attribute(link, "href")] = note
     assert list(notes) == [f"#{a}" for a in contract_anchors() if "__cmt_" in a]
     note_3_3 = notes["#para_3__cmt_3"]
     assert note_3_3.get_text() == (
         "3.3 · support · Terrorism · refers to UN Security Council Resolution 1368, UN Security Council Resolution 1373"
     )
-    assert [a["href"] for a in note_3_3.find_all("a")][1:] == [
+    assert [attribute(a, "href") for a in note_3_3.find_all("a")][1:] == [
         "https://undocs.org/S/RES/1368(2001)",
         "https://undocs.org/S/RES/1373(2001)",
     ]
-    assert notes["#para_2__cmt_4"].find(class_="stmt-deadline").get_text() == (
+    assert text(notes["#para_2__cmt_4"], class_="stmt-deadline") == (
         "deadline May 2002: the meeting of the Permanent Joint Council at the level of Foreign Ministers in Reykjavik"
     )
 
@@ -135,10 +120,10 @@ def test_each_commitment_has_an_editorial_note_with_kind_and_topics(page: Beauti
 def test_search_sections_link_to_paragraphs(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sections = {doc["location"]: doc for doc in index["docs"]}
-    for number, text in published().paragraphs.items():
+    for number, official in published().paragraphs.items():
         section = sections[f"statements/{STATEMENT_ID}/#para_{number}"]
         assert section["title"].startswith(f"Paragraph {number} · ")
-        assert text in BeautifulSoup(section["text"], "html.parser").get_text()
+        assert official in BeautifulSoup(section["text"], "html.parser").get_text()
     condemn = [
         location
         for location, doc in sections.items()
@@ -153,19 +138,17 @@ def test_navigation_stays_small(page: BeautifulSoup) -> None:
 
 
 def test_statements_page_lists_the_statement(built_site: Path) -> None:
-    listing = soup(built_site / "statements" / "index.html")
-    link = listing.find("a", href=f"{STATEMENT_ID}/")
-    assert isinstance(link, Tag)
+    link = one(parse(built_site / "statements" / "index.html"), "a", href=f"{STATEMENT_ID}/")
     assert link.get_text() == "NATO-Russia Joint Statement"
-    assert link.find_parent("li").get_text() == (
-        "7 December 2001: NATO-Russia Joint Statement, Brussels (NATO Press Statement)"
-    )
+    item = link.find_parent("li")
+    assert isinstance(item, Tag)
+    assert item.get_text() == ("7 December 2001: NATO-Russia Joint Statement, Brussels (NATO Press Statement)")
 
 
 def test_format_page_and_schema_are_published(built_site: Path) -> None:
     assert (built_site / "format" / "statement.schema.json").read_text(encoding="utf-8") == schema_text()
-    format_page = soup(built_site / "format" / "index.html")
-    ids = {element["id"] for element in format_page.find_all(id=True)}
+    format_page = parse(built_site / "format" / "index.html")
+    ids = {attribute(element, "id") for element in format_page.find_all(id=True)}
     assert {"statement", "paragraph", "commitment", "kinds", "topics"} <= ids
 
 
@@ -173,13 +156,13 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) >= 5
     for path in pages:
-        html = soup(path)
+        html = parse(path)
         for element in html.find_all(["script", "link", "img", "iframe", "source", "video", "audio", "embed"]):
             if element.name == "link" and "alternate" in (element.get("rel") or []):
                 continue
-            for attribute in ("src", "href", "srcset"):
-                value = element.get(attribute)
+            for name in ("src", "href", "srcset"):
+                value = element.get(name)
                 if value:
-                    assert not urlsplit(str(value)).netloc, f"{path}: <{element.name} {attribute}={value!r}>"
+                    assert not urlsplit(str(value)).netloc, f"{path}: <{element.name} {name}={value!r}>"
         for style in html.find_all("style"):
             assert "http" not in style.get_text(), f"{path}: a <style> refers to another host"

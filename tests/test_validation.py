@@ -18,7 +18,9 @@ CASES = Path(__file__).parent / "invalid"
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 
 
-def check(project: Path, statement: bytes, capsys: pytest.CaptureFixture[str], name: str = STATEMENT_FILE) -> tuple[int, str, str]:
+def check(
+    project: Path, statement: bytes, capsys: pytest.CaptureFixture[str], name: str = STATEMENT_FILE
+) -> tuple[int, str, str]:
     """Run ``check`` on a project whose only statement is ``statement``, from its root."""
     for old in (project / "statements").glob("*.yaml"):
         old.unlink()

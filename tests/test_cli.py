@@ -1,0 +1,132 @@
+"""The command line of ../shared/CONTRACT.md, section 2, run as users run it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import STATEMENT_ID, run_build_site
+
+STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with a digest of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def break_statement(project: Path) -> None:
+    """Introduce one known problem into the statement file."""
+    path = project / STATEMENT_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: condemn", "kind: condemns"), encoding="utf-8")
+
+
+BROKEN_LINE = (
+    f"{STATEMENT_FILE}:85:15: paragraph 3, commitment 1: 'kind' must be a commitment kind, "
+    "got 'condemns'; did you mean 'condemn'?"
+)
+
+
+def test_check_valid(project: Path) -> None:
+    result = run_build_site(project, "check")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "check: valid: 1 statement(s), 4 paragraphs, 13 commitments\n",
+        "",
+    )
+    assert not (project / "docs" / "statements").exists()
+
+
+def test_check_invalid_prints_the_problem_and_no_traceback(project: Path) -> None:
+    break_statement(project)
+    result = run_build_site(project, "check")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [BROKEN_LINE, "1 problem in 1 file"]
+
+
+def test_render_writes_the_generated_pages(project: Path) -> None:
+    result = run_build_site(project, "render")
+    assert result.returncode == 0, result.stderr
+    assert sorted(snapshot(project / "docs")) == [
+        "about.md",
+        "assets/edition.css",
+        "assets/screenshot-statement.png",
+        "format/index.md",
+        "format/statement.schema.json",
+        "index.md",
+        f"statements/{STATEMENT_ID}/index.md",
+        "statements/index.md",
+    ]
+
+
+def test_failed_render_leaves_docs_exactly_as_they_were(project: Path) -> None:
+    assert run_build_site(project, "render").returncode == 0
+    before = snapshot(project / "docs")
+    break_statement(project)
+    result = run_build_site(project, "render")
+    assert (result.returncode, result.stdout, result.stderr.splitlines()[0]) == (1, "", BROKEN_LINE)
+    assert snapshot(project / "docs") == before
+
+
+def test_render_removes_pages_of_a_removed_statement_and_keeps_hand_written_pages(project: Path) -> None:
+    second = project / "statements" / "2001-12-08-second-statement.yaml"
+    text = (project / STATEMENT_FILE).read_text(encoding="utf-8").replace("date: 2001-12-07", "date: 2001-12-08")
+    second.write_text(text, encoding="utf-8")
+    assert run_build_site(project, "render").returncode == 0
+    assert (project / "docs" / "statements" / second.stem / "index.md").exists()
+    hand_written = {name: digest for name, digest in snapshot(project / "docs").items() if "/" not in name}
+    second.unlink()
+    assert run_build_site(project, "render").returncode == 0
+    assert not (project / "docs" / "statements" / second.stem).exists()
+    assert (project / "docs" / "statements" / STATEMENT_ID / "index.md").exists()
+    after = snapshot(project / "docs")
+    assert {name: after[name] for name in hand_written} == hand_written
+    assert [path.name for path in (project / "docs").iterdir() if path.name.startswith(".")] == []
+
+
+def test_build_makes_the_site(project: Path) -> None:
+    result = run_build_site(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "statements" / STATEMENT_ID / "index.html").is_file()
+
+
+def test_build_exits_1_on_invalid_input_without_building(project: Path) -> None:
+    break_statement(project)
+    result = run_build_site(project, "build")
+    assert (result.returncode, result.stderr.splitlines()[0]) == (1, BROKEN_LINE)
+    assert not (project / "site").exists()
+
+
+def test_build_exits_2_when_the_site_build_fails(project: Path) -> None:
+    (project / "docs" / "about.md").write_text("# About\n\n[broken](missing.md)\n", encoding="utf-8")
+    result = run_build_site(project, "build")
+    assert result.returncode == 2
+    assert "missing.md" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("verb", ["check", "render", "build", "serve"])
+def test_every_verb_has_help(verb: str, project: Path) -> None:
+    result = run_build_site(project, verb, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: build_site.py {verb} [-h]")
+
+
+def test_unknown_verb_is_a_usage_error(project: Path) -> None:
+    result = run_build_site(project, "publish")
+    assert result.returncode == 2
+    assert "invalid choice: 'publish'" in result.stderr
+
+
+def test_missing_statements_folder_is_reported(tmp_path: Path) -> None:
+    result = run_build_site(tmp_path, "check")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "statements:1:1: no statement files (*.yaml) in this folder\n1 problem in 1 file\n",
+    )

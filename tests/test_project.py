@@ -1,0 +1,95 @@
+"""The project's own files: the JSON Schema, the CI workflow, the README's commands."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from edition.schema import SCHEMA_FILE, schema_text
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site
+
+
+def as_json(value: Any) -> Any:
+    """A YAML value as JSON sees it: dates become the strings they were written as."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema_text(), "regenerate it: python -m edition.schema"
+
+
+def test_every_statement_file_names_the_schema_and_validates_against_it() -> None:
+    schema = json.loads(schema_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in sorted((ROOT / "statements").glob("*.yaml")):
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
+        assert match, f"{path.name} does not name the schema on its first line"
+        assert (path.parent / match[1]).resolve() == (ROOT / SCHEMA_FILE).resolve()
+        data = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+        jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+
+
+def test_schema_refuses_what_check_refuses() -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text()))
+    valid = as_json(yaml.safe_load((ROOT / "tests" / "valid-minimal.yaml").read_text(encoding="utf-8")))
+    assert list(validator.iter_errors(valid)) == []
+    for case in ("unknown-key", "kind-unknown", "topic-unknown", "missing-title", "number-zero", "url-relative"):
+        data = as_json(yaml.safe_load((ROOT / "tests" / "invalid" / f"{case}.yaml").read_text(encoding="utf-8")))
+        assert list(validator.iter_errors(data)), f"the schema accepts tests/invalid/{case}.yaml"
+
+
+def test_ci_workflow_is_a_valid_github_workflow() -> None:
+    workflow = ROOT / ".github" / "workflows" / "site.yml"
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]["test-and-build"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    assert "python -m pytest" in commands
+    assert "python build_site.py build" in commands
+
+
+def test_readme_quick_start_is_the_contract() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install -e . && python build_site.py serve" in readme
+    assert "pip install -e '.[test]' && python -m pytest" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest" in ci
+
+
+def test_readme_error_example_is_what_check_prints(project: Path) -> None:
+    path = project / "statements" / f"{STATEMENT_ID}.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (
+        ("\nplace: Brussels", "\nplcae: Brussels"),
+        ("kind: condemn\n", "kind: condemns\n"),
+        ("  - number: 3\n", "  - number: three\n"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    result = run_build_site(project, "check")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("    $ python build_site.py check\n", 1)[1].split("\n\n", 1)[0]
+    assert result.returncode == 1
+    assert result.stderr == "".join(line[4:] + "\n" for line in block.splitlines())
