@@ -26,7 +26,3 @@ def commitment(paragraph_number: int, number: int) -> str:
     """The anchor of commitment ``number`` of paragraph ``paragraph_number``."""
     return f"{paragraph(paragraph_number)}__cmt_{number}"
 
-
-def statement_url(statement_id: str) -> str:
-    """The site-relative URL of a statement page."""
-    return f"/statements/{statement_id}/"

@@ -6,6 +6,7 @@ sections 2 and 3).
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -101,6 +102,8 @@ def serve(project: Project, port: int) -> None:
 
     render(project)
     os.environ.update(_mkdocs_environment())
+    _show_mkdocs_log()
+    print(f"serve: http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     stop = watch_statements(project.statements, lambda: rerender(project))
     try:
         mkdocs_serve(str(project.config), livereload=True, dev_addr=f"127.0.0.1:{port}")
@@ -132,6 +135,15 @@ def summary(statements: list[Statement]) -> str:
     paragraphs = sum(len(s.paragraphs) for s in statements)
     commitments = sum(len(s.commitments) for s in statements)
     return f"{len(statements)} statement(s), {paragraphs} paragraphs, {commitments} commitments"
+
+
+def _show_mkdocs_log() -> None:
+    """Show MkDocs' progress lines as its own command line does ("INFO    -  Building ...")."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def _mkdocs_environment() -> dict[str, str]:

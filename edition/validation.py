@@ -50,6 +50,8 @@ def read_statements(folder: Path) -> tuple[list[model.Statement], list[Problem]]
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
+    for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
+        problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
     for path in paths:
         statement, found = read_statement(path)
         problems.extend(found)

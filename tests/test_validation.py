@@ -109,3 +109,16 @@ def test_problems_in_several_files_are_all_reported(
         "statements/2001-12-07-third.yaml:22:13: paragraph 2: 'number' must be a positive integer, got '0'",
         "2 problems in 2 files",
     ]
+
+
+def test_a_yml_file_is_not_skipped_silently(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    data = (Path(__file__).parent / "valid-minimal.yaml").read_bytes()
+    (project / "statements" / "2001-12-08-second.yml").write_bytes(data)
+    assert build_site.main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        "statements/2001-12-08-second.yml:1:1: statement files end in .yaml: rename it 2001-12-08-second.yaml\n"
+        "1 problem in 1 file\n"
+    )
