@@ -1,0 +1,146 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, and the built site on a local server.
+
+The tests run against ``/usr/bin/chromium`` (Playwright's own browser download does
+not work here). Without it, or without the ``playwright`` package, the browser tests
+skip with the reason; under CI (``CI=true``) that is a failure instead
+(``../shared/CONTRACT.md``, section 1).
+
+Every page is opened in a fresh browser context that records each request it makes;
+a request to any host other than 127.0.0.1 fails the test (section 6).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Request, WebSocket
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, the only browser the tests use."""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Run as root in a container, with no GPU, and make no request of its own."""
+LOCAL_HOST = "127.0.0.1"
+"""The only host a page may send a request to."""
+HOSTLESS_SCHEMES = frozenset({"data", "blob", "about"})
+"""URLs that name no host and so never reach the network."""
+
+
+def browser_unavailable() -> str | None:
+    """Why the browser tests cannot run here, or ``None`` when they can."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        return f"Debian's chromium is not installed ({CHROMIUM} is missing): apt-get install chromium"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright Python package is not installed: pip install -e '.[test]'"
+    return None
+
+
+def running_in_ci() -> bool:
+    """Whether this is a CI run (``CI=true``), where nothing may be skipped for lack of a browser."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def give_up(reason: str) -> NoReturn:
+    """Skip, or fail under CI: a CI machine without the browser is misconfigured."""
+    if running_in_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run, not skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def foreign_requests(urls: list[str]) -> list[str]:
+    """The URLs in ``urls`` that go to a host other than 127.0.0.1."""
+    foreign = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in HOSTLESS_SCHEMES:
+            continue
+        if parts.hostname != LOCAL_HOST:
+            foreign.append(url)
+    return foreign
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, launched once for the session."""
+    reason = browser_unavailable()
+    if reason is not None:
+        give_up(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A static server that does not print a traceback when a browser drops a connection."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served by a plain static file server on 127.0.0.1; its base URL, ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _QuietServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="static-site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh browser context; afterwards, no request may have gone to another host."""
+    urls: list[str] = []
+
+    def record_request(request: Request) -> None:
+        urls.append(request.url)
+
+    def record_websocket(websocket: WebSocket) -> None:
+        urls.append(websocket.url)
+
+    context = browser.new_context()
+    context.on("request", record_request)
+    try:
+        new_page = context.new_page()
+        new_page.on("websocket", record_websocket)
+        yield new_page
+    finally:
+        context.close()
+    assert urls, "the page made no request at all: the recording of requests is broken"
+    foreign = foreign_requests(urls)
+    assert not foreign, f"requests to a host other than {LOCAL_HOST}:\n" + "\n".join(foreign)

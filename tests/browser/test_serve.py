@@ -1,0 +1,180 @@
+"""``build_site.py serve`` reloads the open page after an edit, and keeps it after an invalid one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import ROOT, STATEMENT_ID
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
+"""The statement to edit, relative to the project; also how problem lines name it."""
+HEADING = "    heading: Terrorism\n"
+"""Paragraph 3's heading: editorial, so changing it keeps the text valid."""
+EDITED_HEADING = "Terrorism, edited while serving"
+KIND = "        kind: condemn\n"
+"""Commitment 3.1's kind, the only ``condemn`` in the file."""
+START_SECONDS = 60
+"""How long ``serve`` may take to render, build and answer."""
+RELOAD_MS = 30_000
+"""How long the page may take to reload by itself after an edit."""
+STOP_SECONDS = 15
+"""How long ``serve`` may take to stop after SIGINT before it is killed."""
+
+
+@dataclass
+class Server:
+    """A running ``build_site.py serve`` and where its output goes."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    stderr_path: Path
+
+    def stderr(self) -> str:
+        """Everything the server has written to stderr so far."""
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def answers(url: str) -> bool:
+    """Whether ``url`` answers 200 right now."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bool(response.status == 200)
+    except urllib.error.HTTPError as error:
+        error.close()
+        return False
+    except OSError:
+        return False
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop ``serve`` as a user does (Ctrl-C), killing it if it does not stop in time."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=STOP_SECONDS)
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path) -> Iterator[Server]:
+    """``python build_site.py serve --port PORT`` in a fresh copy of the project, once it answers."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/statements/{STATEMENT_ID}/"
+    stdout_path, stderr_path = tmp_path / "serve.stdout", tmp_path / "serve.stderr"
+    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build_site.py"), "serve", "--port", str(port)],
+            cwd=project,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=stderr,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            running = Server(process, url, stderr_path)
+            wait_until_answering(running)
+            yield running
+        finally:
+            stop(process)
+
+
+def wait_until_answering(server: Server) -> None:
+    """Poll the statement's page until it answers; fail with the server's stderr if it never does."""
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(f"serve exited with status {server.process.returncode}:\n{server.stderr()}")
+        if answers(server.url):
+            return
+        time.sleep(0.25)
+    pytest.fail(f"serve did not answer {server.url} within {START_SECONDS} s:\n{server.stderr()}")
+
+
+def wait_for_line(server: Server, line: str, seconds: float) -> None:
+    """Wait until ``line`` is a whole line of the server's stderr."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if line in server.stderr().splitlines():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"serve did not print within {seconds} s the line\n{line}\nits stderr:\n{server.stderr()}")
+
+
+def replace_once(path: Path, old: str, new: str) -> str:
+    """Replace the single occurrence of ``old`` in ``path``; the new text."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not exactly once in {path}"
+    text = text.replace(old, new)
+    write(path, text)
+    return text
+
+
+def write(path: Path, text: str) -> None:
+    """Save ``text`` over ``path`` in place, as an editor does."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+
+
+def position(text: str, line_text: str, word: str) -> tuple[int, int]:
+    """1-based line and column of ``word`` on the single line of ``text`` that is ``line_text``."""
+    lines = text.splitlines(keepends=True)
+    numbers = [number for number, line in enumerate(lines, start=1) if line == line_text]
+    assert len(numbers) == 1, f"{line_text!r} is not exactly one line of the file"
+    return numbers[0], lines[numbers[0] - 1].index(word) + 1
+
+
+@pytest.mark.browser
+def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
+    page: Page, server: Server, project: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    statement = project / STATEMENT_FILE
+    page.goto(server.url)
+    heading = page.locator("#para_3")
+    expect(heading).to_contain_text("Terrorism")
+    expect(heading).not_to_contain_text(EDITED_HEADING)
+    page.evaluate("() => { window.beforeTheEdit = true }")  # gone once the page has reloaded
+
+    replace_once(statement, HEADING, f"    heading: {EDITED_HEADING}\n")
+    expect(heading).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
+    assert page.evaluate("() => window.beforeTheEdit === undefined"), "the new heading came without a reload"
+
+    invalid = replace_once(statement, KIND, KIND.replace("condemn", "condemns"))
+    line, column = position(invalid, KIND.replace("condemn", "condemns"), "condemns")
+    problem = (
+        f"{STATEMENT_FILE}:{line}:{column}: paragraph 3, commitment 1: "
+        "'kind' must be a commitment kind, got 'condemns'; did you mean 'condemn'?"
+    )
+    wait_for_line(server, problem, RELOAD_MS / 1000)
+    assert server.process.poll() is None, f"serve stopped after an invalid edit:\n{server.stderr()}"
+    expect(heading).to_contain_text(EDITED_HEADING)
+    assert answers(server.url), "the statement's page is gone after an invalid edit"
+    page.reload()
+    expect(heading).to_contain_text(EDITED_HEADING)
