@@ -25,4 +25,3 @@ def paragraph(number: int) -> str:
 def commitment(paragraph_number: int, number: int) -> str:
     """The anchor of commitment ``number`` of paragraph ``paragraph_number``."""
     return f"{paragraph(paragraph_number)}__cmt_{number}"
-
