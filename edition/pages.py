@@ -44,6 +44,11 @@ def page_title(statement: Statement) -> str:
     return f"{statement.title}, {long_date(statement.date)}"
 
 
+def citation(statement: Statement) -> str:
+    """How the statement is cited: "NATO-Russia Joint Statement, Brussels, 7 December 2001"."""
+    return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
+
+
 def statement_page(statement: Statement) -> str:
     """The Markdown of ``/statements/<id>/``."""
     parts = [
@@ -57,7 +62,7 @@ def statement_page(statement: Statement) -> str:
 
 
 def _header(statement: Statement) -> Iterator[str]:
-    yield '<header class="stmt-header">'
+    yield f'<header class="stmt-header" data-citation="{html_text(citation(statement))}">'
     yield f'<p class="stmt-doctype">{html_text(statement.document_type)}</p>'
     yield f'<h1 class="stmt-title">{html_text(statement.title)}</h1>'
     if statement.subtitle:
