@@ -42,14 +42,20 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build_site(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``python build_site.py ARGS`` with ``root`` as the current directory, as a user runs it."""
+def run_build_site(root: Path, *args: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python build_site.py ARGS`` with ``root`` as the current directory, as a user runs it.
+
+    ``site_url`` sets the address the site is built for (``SITE_URL``, read by ``mkdocs.yml``).
+    """
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        environment["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, str(ROOT / "build_site.py"), *args],
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=environment,
         check=False,
     )
 

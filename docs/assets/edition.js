@@ -247,13 +247,43 @@
     }
   }
 
+  /** Whether no part of ``element`` is on screen. */
+  function offScreen(element) {
+    var box = element.getBoundingClientRect();
+    return box.bottom <= 0 || box.top >= window.innerHeight;
+  }
+
   function onPage() {
     var header = statementHeader();
-    if (header) {
-      decorate(header);
-      markTarget();
+    if (!header) {
+      return;
     }
+    decorate(header);
+    markTarget();
+    /*
+     * The address names a paragraph or commitment: make sure it is on screen once
+     * Material has restored its scroll position, which it may take from the page
+     * left behind when a link is followed within 100 ms of scrolling.
+     */
+    window.requestAnimationFrame(function () {
+      var target = document.querySelector("[id]." + TARGET_CLASS);
+      if (target && offScreen(target)) {
+        target.scrollIntoView();
+      }
+    });
   }
+
+  /*
+   * Material's search share button copies the address of the query before the
+   * last keystroke (it records the link before updating it); copy the current one.
+   * Runs in the capture phase, before the copying handler.
+   */
+  document.addEventListener("click", function (event) {
+    var share = event.target instanceof Element && event.target.closest("[data-md-component='search-share']");
+    if (share) {
+      share.setAttribute("data-clipboard-text", share.href);
+    }
+  }, true);
 
   window.addEventListener("hashchange", onPage);
   window.addEventListener("popstate", function () { window.setTimeout(onPage, 0); });

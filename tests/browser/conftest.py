@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import copy_project, run_build_site
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, WebSocket
 
@@ -108,14 +110,23 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site, served by a plain static file server on 127.0.0.1; its base URL, ending in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built for and served by a plain static file server on 127.0.0.1; its base URL.
+
+    The port is chosen first and the site is built for that address (``SITE_URL``),
+    as it is for its published address: Material's instant navigation follows only
+    links whose origin matches the site's sitemap.
+    """
+    root = copy_project(tmp_path_factory.mktemp("served") / "project")
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
     server = _QuietServer((LOCAL_HOST, 0), handler)
+    url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    result = run_build_site(root, "build", site_url=url)
+    assert result.returncode == 0, result.stderr
     thread = threading.Thread(target=server.serve_forever, name="static-site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+        yield url
     finally:
         server.shutdown()
         server.server_close()
