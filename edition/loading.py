@@ -105,8 +105,10 @@ def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:
         node = stack.pop()
         if id(node) in seen:
             # An alias: the composer shares the node. Refusing aliases also refuses
-            # "billion laughs" files, whose expansion would never end.
-            problems.append(at(path, node, ALIAS_MESSAGE))
+            # "billion laughs" files, whose expansion would never end. One report
+            # is enough: the rest are the same mistake.
+            if not any(problem.message == ALIAS_MESSAGE for problem in problems):
+                problems.append(at(path, node, ALIAS_MESSAGE))
             continue
         seen.add(id(node))
         if node.tag not in STANDARD_TAGS:

@@ -328,17 +328,19 @@ class Record(Shape):
             return reader.report(
                 node, where, f"{subject} must be a mapping of keys ({', '.join(self.keys)}), got {shown(node)}"
             )
+        # A record that is the value of a key names its own keys after it: 'deadline.date'.
+        path = subject.strip("'") + "." if subject.startswith("'") else ""
         given = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
         unknown = [key for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value not in self.keys]
         for key in unknown:
-            reader.report(key, where, f"unknown key {shown(key)}{hint(str(key.value), self.keys)}")
+            reader.report(key, where, f"unknown key '{path}{key.value}'{hint(str(key.value), self.keys)}")
         misspelt = {close_match(str(key.value), self.keys) for key in unknown}
         values: dict[str, Any] = {}
         for f in self.fields:
             if f.key in given:
-                values[f.key] = f.shape.read(given[f.key], reader, where, f"'{f.key}'")
+                values[f.key] = f.shape.read(given[f.key], reader, where, f"'{path}{f.key}'")
             elif f.required and f.key not in misspelt:  # a typo is reported once, as the unknown key
-                values[f.key] = reader.report(node, where, f"missing required key '{f.key}'")
+                values[f.key] = reader.report(node, where, f"missing required key '{path}{f.key}'")
             else:
                 values[f.key] = None
         if unknown or any(value is INVALID for value in values.values()):
