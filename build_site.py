@@ -5,6 +5,10 @@
     python build_site.py render    validate, then write the generated pages under docs/
     python build_site.py build     render, then mkdocs build --strict into site/
     python build_site.py serve     render, then serve with live reload on 127.0.0.1
+    python build_site.py erratum ID ANCHOR --reason TEXT
+                                   record a correction of a commitment's published words
+    python build_site.py retire ID ANCHOR [--successor ANCHOR] --reason TEXT
+                                   record that a published anchor is gone and where it leads
 
 Exit status: 0 on success, 1 on invalid input (one ``path:line:col: message`` line
 per problem on stderr, nothing written), 2 when the site build fails.
@@ -13,6 +17,7 @@ per problem on stderr, nothing written), 2 when the site build fails.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -33,6 +38,16 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="where to put the site; default: site/")
     serve = verbs.add_parser("serve", help="render, then serve on 127.0.0.1 with live reload")
     serve.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1; default: 8000")
+    erratum = verbs.add_parser(
+        "erratum", help="record a deliberate correction of a commitment's published words (edit the file first)"
+    )
+    retire = verbs.add_parser("retire", help="record that a published anchor is gone and where it now leads")
+    for verb in (erratum, retire):
+        verb.add_argument("statement", help="the statement id, e.g. 2001-12-07-nato-russia-joint-statement")
+        verb.add_argument("anchor", help="the anchor, e.g. para_3__cmt_1")
+        verb.add_argument("--reason", required=True, help="why, in a sentence shown to readers")
+        verb.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
+    retire.add_argument("--successor", help="the anchor it now leads to; default: the top of the statement")
     return main
 
 
@@ -49,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
             return pipeline.build(project, args.site_dir)
         elif args.verb == "serve":
             pipeline.serve(project, args.port)
+        elif args.verb == "erratum":
+            pipeline.correct(project, args.statement, args.anchor, args.reason, args.date)
+            print(f"erratum: recorded the correction of {args.anchor} in {args.statement}")
+        elif args.verb == "retire":
+            pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
+            print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
     except ProblemError as error:
         pipeline.report(error)
         return pipeline.EXIT_INVALID

@@ -80,6 +80,8 @@ class Commitment:
     """Ids of the statement's documents that it refers to."""
     deadline: Deadline | None
     """The time limit the text sets, if any."""
+    line: int
+    """The line of its text in the statement file, for messages."""
 
     @property
     def anchor(self) -> str:
@@ -102,6 +104,8 @@ class Paragraph:
     """An optional editorial heading: shown as editorial, never as official text."""
     commitments: tuple[Commitment, ...]
     """Its sentences, in order."""
+    line: int
+    """The line of its number in the statement file, for messages."""
 
     @property
     def anchor(self) -> str:

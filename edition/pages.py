@@ -20,6 +20,7 @@ from itertools import groupby
 from edition import vocabulary
 from edition.markup import front_matter, html_text, markdown_text
 from edition.model import Commitment, Paragraph, Statement
+from edition.registry import Record
 
 EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (kind of commitment, topics, "
@@ -49,20 +50,24 @@ def citation(statement: Statement) -> str:
     return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
 
 
-def statement_page(statement: Statement) -> str:
-    """The Markdown of ``/statements/<id>/``."""
+def statement_page(statement: Statement, record: Record) -> str:
+    """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors."""
     parts = [
         front_matter(title=page_title(statement), description=statement.subtitle or statement.title).rstrip("\n"),
-        "\n".join(_header(statement)),
+        "\n".join(_header(statement, _retired_leading_to(record, None))),
     ]
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
-        parts.append("\n".join(_paragraph_body(statement, paragraph)))
+        parts.append("\n".join(_paragraph_body(statement, paragraph, record)))
+    if record.errata:
+        parts.append("## Corrections { #corrections }")
+        parts.append("\n".join(_corrections(record)))
     return "\n\n".join(parts) + "\n"
 
 
-def _header(statement: Statement) -> Iterator[str]:
+def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
     yield f'<header class="stmt-header" data-citation="{html_text(citation(statement))}">'
+    yield from retired
     yield f'<p class="stmt-doctype">{html_text(statement.document_type)}</p>'
     yield f'<h1 class="stmt-title">{html_text(statement.title)}</h1>'
     if statement.subtitle:
@@ -98,21 +103,24 @@ def _paragraph_heading(paragraph: Paragraph) -> str:
     return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
 
 
-def _paragraph_body(statement: Statement, paragraph: Paragraph) -> Iterator[str]:
+def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) -> Iterator[str]:
     yield f'<div class="stmt-para" data-para="{paragraph.number}">'
+    for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
+        yield from _retired_leading_to(record, anchor)
     yield f'<span class="stmt-num" aria-hidden="true">{paragraph.number}.</span>'
     commitments = " ".join(
         f'<span class="stmt-cmt" id="{c.anchor}">{html_text(c.text)}</span>' for c in paragraph.commitments
     )
     yield f'<p class="stmt-text">{commitments}</p>'
     yield f'<ul class="stmt-notes" aria-label="Editorial notes on paragraph {paragraph.number}">'
+    corrected = {erratum.anchor for erratum in record.errata}
     for commitment in paragraph.commitments:
-        yield f"<li>{_note(statement, commitment)}</li>"
+        yield f"<li>{_note(statement, commitment, commitment.anchor in corrected)}</li>"
     yield "</ul>"
     yield "</div>"
 
 
-def _note(statement: Statement, commitment: Commitment) -> str:
+def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
     kind = vocabulary.term(vocabulary.KINDS, commitment.kind)
     topics = ", ".join(vocabulary.term(vocabulary.TOPICS, t).label for t in commitment.topics)
     parts = [
@@ -132,7 +140,32 @@ def _note(statement: Statement, commitment: Commitment) -> str:
         when = partial_date(deadline.date)
         event = f": {html_text(deadline.event)}" if deadline.event else ""
         parts.append(f'<span class="stmt-deadline">deadline {when}{event}</span>')
+    if corrected:
+        parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
     return " · ".join(parts)
+
+
+def _retired_leading_to(record: Record, successor: str | None) -> list[str]:
+    """Empty elements that keep retired anchors resolving, placed where their successor stands."""
+    return [
+        f'<span class="stmt-retired" id="{r.anchor}" data-successor="{r.successor or ""}"></span>'
+        for r in record.retired
+        if r.successor == successor
+    ]
+
+
+def _corrections(record: Record) -> Iterator[str]:
+    yield '<ol class="stmt-errata">'
+    for erratum in record.errata:
+        number = erratum.anchor.removeprefix("para_").replace("__cmt_", ".")
+        when = long_date(datetime.date.fromisoformat(erratum.date))
+        yield (
+            f'<li><a href="#{erratum.anchor}">{number}</a>, corrected on '
+            f'<time datetime="{erratum.date}">{when}</time>: {html_text(erratum.reason)} '
+            f'Published as: <q class="stmt-old-text">{html_text(erratum.old_text)}</q> '
+            f'Now: <q class="stmt-new-text">{html_text(erratum.new_text)}</q></li>'
+        )
+    yield "</ol>"
 
 
 def statements_index(statements: Iterable[Statement]) -> str:

@@ -6,20 +6,23 @@ sections 2 and 3).
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from edition import registry
 from edition.formatdoc import format_page
 from edition.model import Statement
 from edition.output import Tree, write_tree
 from edition.pages import statement_page, statements_index
-from edition.problems import ProblemError
+from edition.problems import Problem, ProblemError
 from edition.schema import schema_text
-from edition.validation import read_statements
+from edition.validation import read_statement, read_statements
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -47,36 +50,88 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def load(project: Project) -> list[Statement]:
-    """Every statement of ``project``; raises :class:`ProblemError` with every problem found."""
+@dataclass(frozen=True)
+class Edition:
+    """Every valid statement of a project, with what has been published of each."""
+
+    statements: list[Statement]
+    """The statements, by file name."""
+    records: dict[str, registry.Record]
+    """Each statement's record of published anchors, including anchors it has just gained."""
+    new: list[str]
+    """The ids of the statements whose record gains anchors."""
+
+
+def load(project: Project) -> Edition:
+    """Every statement of ``project``, checked against its published anchors.
+
+    Raises :class:`ProblemError` with every problem found.
+    """
     statements, problems = read_statements(project.statements)
+    published, record_problems = registry.check_all(project.root, statements)
+    problems += record_problems
     if problems:
         raise ProblemError(problems)
-    return statements
+    records = {s.id: registry.with_new_anchors(s, published[s.id]) for s in statements}
+    new = [s.id for s in statements if records[s.id] != published[s.id]]
+    return Edition(statements, records, new)
 
 
-def generate(statements: list[Statement]) -> Tree:
+def generate(edition: Edition) -> Tree:
     """Every generated file, by its path under ``docs/``."""
     tree: dict[PurePosixPath, str] = {
-        PurePosixPath("statements/index.md"): statements_index(statements),
+        PurePosixPath("statements/index.md"): statements_index(edition.statements),
         PurePosixPath("format/index.md"): format_page(),
         PurePosixPath("format/statement.schema.json"): schema_text(),
     }
-    for statement in statements:
-        tree[PurePosixPath("statements", statement.id, "index.md")] = statement_page(statement)
+    for statement in edition.statements:
+        page = statement_page(statement, edition.records[statement.id])
+        tree[PurePosixPath("statements", statement.id, "index.md")] = page
     return tree
 
 
 def check(project: Project) -> list[Statement]:
-    """Validate every statement; write nothing."""
-    return load(project)
+    """Validate every statement and its published anchors; write nothing."""
+    return load(project).statements
 
 
 def render(project: Project) -> list[Statement]:
-    """Validate, then write the generated pages under ``docs/``."""
-    statements = load(project)
-    write_tree(project.docs, generate(statements))
-    return statements
+    """Validate, then write the generated pages under ``docs/`` and record new anchors."""
+    edition = load(project)
+    write_tree(project.docs, generate(edition))
+    for statement_id in edition.new:
+        registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
+    return edition.statements
+
+
+def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
+    """Record a deliberate correction of a commitment's words (``erratum``)."""
+    _change_record(project, statement_id, lambda r, s: registry.with_erratum(r, s, anchor, reason, date))
+
+
+def retire(
+    project: Project, statement_id: str, anchor: str, successor: str | None, reason: str, date: datetime.date
+) -> None:
+    """Record that a vanished anchor is retired and where it now leads (``retire``)."""
+    _change_record(project, statement_id, lambda r, s: registry.with_retirement(r, s, anchor, successor, reason, date))
+
+
+def _change_record(
+    project: Project, statement_id: str, change: Callable[[registry.Record, Statement], registry.Record]
+) -> None:
+    path = project.statements / f"{statement_id}.yaml"
+    statement, problems = read_statement(path)
+    record, record_problems = registry.load(registry.path_of(project.root, statement_id))
+    problems += record_problems
+    if not problems and record is None:
+        problems.append(Problem(path, 1, 1, f"statement {statement_id} has no published anchors yet: run render"))
+    if problems or statement is None or record is None:
+        raise ProblemError(problems)
+    try:
+        changed = change(record, statement)
+    except ValueError as error:
+        raise ProblemError([Problem(path, 1, 1, str(error))]) from None
+    registry.write(registry.path_of(project.root, statement_id), changed)
 
 
 def build(project: Project, site_dir: Path | None) -> int:

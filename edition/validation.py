@@ -40,7 +40,7 @@ def read_statement(path: Path) -> tuple[model.Statement | None, list[Problem]]:
     _check_documents(reader, root, values)
     if reader.problems:
         return None, reader.problems
-    return _statement(path, values), []
+    return _statement(path, root, values), []
 
 
 def read_statements(folder: Path) -> tuple[list[model.Statement], list[Problem]]:
@@ -134,8 +134,8 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
                     )
 
 
-def _statement(path: Path, values: Mapping[str, Any]) -> model.Statement:
-    paragraphs = tuple(_paragraph(p) for p in values["paragraphs"])
+def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any]) -> model.Statement:
+    paragraphs = tuple(_paragraph(child(root, "paragraphs", index), p) for index, p in enumerate(values["paragraphs"]))
     return model.Statement(
         id=path.stem,
         path=path,
@@ -151,7 +151,11 @@ def _statement(path: Path, values: Mapping[str, Any]) -> model.Statement:
     )
 
 
-def _paragraph(values: Mapping[str, Any]) -> model.Paragraph:
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
     number = values["number"]
     return model.Paragraph(
         number=number,
@@ -159,13 +163,15 @@ def _paragraph(values: Mapping[str, Any]) -> model.Paragraph:
         commitments=tuple(
             model.Commitment(
                 paragraph=number,
-                number=index,
+                number=index + 1,
                 text=c["text"],
                 kind=c["kind"],
                 topics=c["topics"],
                 references=c["references"] or (),
                 deadline=c["deadline"],
+                line=_line(child(node, "commitments", index, "text")),
             )
-            for index, c in enumerate(values["commitments"], start=1)
+            for index, c in enumerate(values["commitments"])
         ),
+        line=_line(child(node, "number")),
     )

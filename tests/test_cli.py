@@ -81,7 +81,8 @@ def test_render_removes_pages_of_a_removed_statement_and_keeps_hand_written_page
     assert run_build_site(project, "render").returncode == 0
     assert (project / "docs" / "statements" / second.stem / "index.md").exists()
     hand_written = {name: digest for name, digest in snapshot(project / "docs").items() if "/" not in name}
-    second.unlink()
+    second.unlink()  # withdrawing a statement: its file and its record of published anchors
+    (project / "statements" / "anchors" / f"{second.stem}.json").unlink()
     assert run_build_site(project, "render").returncode == 0
     assert not (project / "docs" / "statements" / second.stem).exists()
     assert (project / "docs" / "statements" / STATEMENT_ID / "index.md").exists()

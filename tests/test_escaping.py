@@ -8,6 +8,7 @@ each value exactly, and no element may have been made from it.
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -67,6 +68,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     root = copy_project(tmp_path_factory.mktemp("nasty") / "project")
     for old in (root / "statements").glob("*.yaml"):
         old.unlink()
+    shutil.rmtree(root / "statements" / "anchors")  # the real statement is withdrawn here
     (root / "statements" / "2001-12-07-nasty.yaml").write_text(nasty_statement(), encoding="utf-8")
     for hand_page in ("index.md", "about.md"):  # they link to the real statement, absent here
         (root / "docs" / hand_page).write_text("# Placeholder\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from edition import registry
 from edition.formatdoc import format_page
 from edition.pages import statement_page, statements_index
 from edition.validation import read_statement
@@ -35,7 +36,7 @@ def statement():  # type: ignore[no-untyped-def]
 
 
 def test_statement_page(statement) -> None:  # type: ignore[no-untyped-def]
-    assert_golden(f"{STATEMENT_ID}.md", statement_page(statement))
+    assert_golden(f"{STATEMENT_ID}.md", statement_page(statement, registry.with_new_anchors(statement, None)))
 
 
 def test_statements_index(statement) -> None:  # type: ignore[no-untyped-def]

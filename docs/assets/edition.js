@@ -7,7 +7,8 @@
  * - The paragraph or commitment named by the URL fragment is marked, also after
  *   Material's instant navigation and back/forward.
  * - Short references typed by a reader (#3, #p3, #para3, #3.1, #3-1) are replaced
- *   by the canonical anchor (#para_3, #para_3__cmt_1), without a server.
+ *   by the canonical anchor (#para_3, #para_3__cmt_1), without a server; a retired
+ *   anchor is replaced by its successor.
  * - The header shows the page's permanent address, for readers and for print.
  *
  * The statement page itself is complete without this script: anchors, ¶ links and
@@ -217,13 +218,18 @@
       return null;
     }
     var element = document.getElementById(fragment);
-    if (element) {
-      return element;
+    var anchor = fragment;
+    if (!element) {
+      anchor = canonicalAnchor(fragment);
+      element = anchor && document.getElementById(anchor);
     }
-    var anchor = canonicalAnchor(fragment);
-    element = anchor && document.getElementById(anchor);
-    if (element) {
-      history.replaceState(history.state, "", location.pathname + location.search + "#" + anchor);
+    if (element && element.classList.contains("stmt-retired")) {
+      /* A retired anchor leads to its successor, or to the top of the statement. */
+      anchor = element.dataset.successor;
+      element = anchor ? document.getElementById(anchor) : statementHeader();
+    }
+    if (element && anchor !== fragment) {
+      history.replaceState(history.state, "", location.pathname + location.search + (anchor ? "#" + anchor : ""));
       element.scrollIntoView();
     }
     return element;

@@ -1,0 +1,192 @@
+"""Permanent anchors and exact words: the record of what was published, errata and retirements."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from edition import anchors, registry
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site
+from tests.html import attribute, one, parse, text
+
+STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
+RECORD_FILE = f"statements/anchors/{STATEMENT_ID}.json"
+COMMITMENT_3_1 = "We condemn terrorism in all its manifestations."
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    """Replace ``old`` (present once) by ``new`` in the statement file."""
+    path = project / STATEMENT_FILE
+    content = path.read_text(encoding="utf-8")
+    assert content.count(old) == 1, old
+    path.write_text(content.replace(old, new), encoding="utf-8")
+
+
+def rewrite(project: Path, change: Callable[[dict[str, Any]], object]) -> list[str]:
+    """Change the statement as data and write it back; returns the new file's lines."""
+    path = project / STATEMENT_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def commitments(data: dict[str, Any], paragraph: int) -> list[dict[str, Any]]:
+    """The commitments of paragraph ``paragraph`` in statement data."""
+    found: list[dict[str, Any]] = data["paragraphs"][paragraph - 1]["commitments"]
+    return found
+
+
+def test_the_record_in_the_repository_holds_every_anchor_with_its_words() -> None:
+    record, problems = registry.load(ROOT / RECORD_FILE)
+    assert problems == []
+    assert record is not None
+    expected = [anchors.paragraph(p) for p in range(1, 5)]
+    assert [a for a in record.texts if "__" not in a] == expected
+    assert len([a for a in record.texts if "__cmt_" in a]) == 13
+    assert record.texts["para_3__cmt_1"] == COMMITMENT_3_1
+    data = json.loads((ROOT / RECORD_FILE).read_text(encoding="utf-8"))
+    assert data["anchors"]["para_3__cmt_1"]["sha256"] == registry.digest(COMMITMENT_3_1)
+    assert (record.errata, record.retired) == ((), ())
+
+
+def test_render_records_new_anchors_and_check_does_not(project: Path) -> None:
+    (project / RECORD_FILE).unlink()
+    assert run_build_site(project, "check").returncode == 0
+    assert not (project / RECORD_FILE).exists()
+    assert run_build_site(project, "render").returncode == 0
+    assert (project / RECORD_FILE).read_text(encoding="utf-8") == (ROOT / RECORD_FILE).read_text(encoding="utf-8")
+
+
+def test_a_new_commitment_is_recorded_by_render(project: Path) -> None:
+    rewrite(project, lambda data: commitments(data, 4).append(
+        {"text": "A sentence added later.", "kind": "observe", "topics": ["terrorism"]}
+    ))  # fmt: skip
+    assert run_build_site(project, "render").returncode == 0
+    record, _ = registry.load(project / RECORD_FILE)
+    assert record is not None
+    assert list(record.texts)[-2:] == ["para_4__cmt_3", "para_4__cmt_4"]
+    assert record.texts["para_4__cmt_4"] == "A sentence added later."
+
+
+@pytest.mark.parametrize("verb", ["check", "render", "build"])
+def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
+    assert run_build_site(project, "render").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    edit(project, COMMITMENT_3_1, "We condemn terrorism in all its forms.")
+    result = run_build_site(project, verb)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{STATEMENT_FILE}:84:1: para_3__cmt_1: the words differ from the published text recorded in "
+        f"{RECORD_FILE}; restore them, or record a correction: "
+        f"python build_site.py erratum {STATEMENT_ID} para_3__cmt_1 --reason '...'",
+        "1 problem in 1 file",
+    ]
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
+    lines = rewrite(project, lambda data: commitments(data, 3).pop())
+    line = lines.index("- number: 3") + 1
+    result = run_build_site(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{STATEMENT_FILE}:{line}:1: para_3__cmt_3 was published and would disappear; restore it, or retire it: "
+        f"python build_site.py retire {STATEMENT_ID} para_3__cmt_3 --successor ANCHOR --reason '...'",
+        "1 problem in 1 file",
+    ]
+
+
+def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
+    corrected = "We condemn terrorism in all its manifestations!"
+    edit(project, COMMITMENT_3_1, corrected)
+    result = run_build_site(
+        project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A test correction.", "--date", "2026-11-27"
+    )
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"erratum: recorded the correction of para_3__cmt_1 in {STATEMENT_ID}\n",
+    )
+    record, _ = registry.load(project / RECORD_FILE)
+    assert record is not None
+    assert record.errata == (
+        registry.Erratum("para_3__cmt_1", "2026-11-27", COMMITMENT_3_1, corrected, "A test correction."),
+    )
+    assert record.texts["para_3__cmt_1"] == corrected
+    assert run_build_site(project, "build").returncode == 0
+    page = parse(project / "site" / "statements" / STATEMENT_ID / "index.html")
+    assert text(page, id="para_3__cmt_1") == corrected
+    item = one(one(page, "ol", class_="stmt-errata"), "li")
+    assert item.get_text() == (
+        f"3.1, corrected on 27 November 2026: A test correction. Published as: {COMMITMENT_3_1} Now: {corrected}"
+    )
+    assert attribute(one(item, "a"), "href") == "#para_3__cmt_1"
+    note = one(page, "a", class_="stmt-cmt-link", href="#para_3__cmt_1").find_parent("li")
+    assert note is not None
+    assert attribute(one(note, "a", class_="stmt-corrected"), "href") == "#corrections"
+
+
+def test_an_erratum_needs_changed_words(project: Path) -> None:
+    result = run_build_site(project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "Nothing changed.")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{STATEMENT_FILE}:1:1: the words of para_3__cmt_1 are the published ones: there is nothing to correct\n"
+        "1 problem in 1 file\n",
+    )
+
+
+def test_a_retired_anchor_keeps_resolving_to_its_successor(project: Path) -> None:
+
+    def join_4_2_and_4_3(data: dict[str, Any]) -> None:  # as if they had been split by mistake
+        last = commitments(data, 4).pop()
+        commitments(data, 4)[-1]["text"] += " " + last["text"]
+
+    rewrite(project, join_4_2_and_4_3)
+    assert run_build_site(project, "check").returncode == 1
+    result = run_build_site(
+        project, "retire", STATEMENT_ID, "para_4__cmt_3", "--successor", "para_4__cmt_2",
+        "--reason", "Joined to the sentence before.", "--date", "2026-11-27",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"retire: para_4__cmt_3 in {STATEMENT_ID} now leads to para_4__cmt_2\n"
+    assert (
+        run_build_site(project, "check")
+        .stderr.splitlines()[0]
+        .endswith(f"python build_site.py erratum {STATEMENT_ID} para_4__cmt_2 --reason '...'")
+    )  # the joined sentence has new words: a correction of its own
+    assert run_build_site(project, "erratum", STATEMENT_ID, "para_4__cmt_2", "--reason", "Joined.").returncode == 0
+    assert run_build_site(project, "build").returncode == 0
+    page = parse(project / "site" / "statements" / STATEMENT_ID / "index.html")
+    retired = one(page, id="para_4__cmt_3")
+    assert retired.get("class") == ["stmt-retired"]
+    assert attribute(retired, "data-successor") == "para_4__cmt_2"
+    assert retired.get_text() == ""
+    assert one(page, "div", class_="stmt-para", attrs={"data-para": "4"}).find(id="para_4__cmt_3") is retired
+    again = run_build_site(project, "retire", STATEMENT_ID, "para_4__cmt_3", "--reason", "Twice.")
+    assert again.stderr.splitlines()[0] == f"{STATEMENT_FILE}:1:1: para_4__cmt_3 is already retired"
+
+
+def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
+    (project / STATEMENT_FILE).rename(project / "statements" / "2001-12-07-renamed.yaml")
+    result = run_build_site(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{RECORD_FILE}:1:1: statement {STATEMENT_ID} was published, but {STATEMENT_FILE} is gone; restore it "
+        "(withdrawing a statement means deleting this record too, which breaks its links)"
+    )
+
+
+def test_a_tampered_record_is_reported(project: Path) -> None:
+    path = project / RECORD_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace(COMMITMENT_3_1, "We condemn."), encoding="utf-8")
+    result = run_build_site(project, "check")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{RECORD_FILE}:1:1: the anchor record cannot be read (the checksum of para_3__cmt_1 does not match its "
+        "text); restore it from version control\n1 problem in 1 file\n",
+    )
