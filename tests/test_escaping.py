@@ -8,10 +8,13 @@ each value exactly, and no element may have been made from it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import run_build_site
 from tests.html import attribute, definitions, one
@@ -143,3 +146,114 @@ def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
     assert page.find(id="injected") is None
     assert page.find(id="injected-heading") is None
     assert "<!-- comment -->" not in str(article)
+
+
+SYNTAX = [
+    "<b>",
+    "</p>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&#60;",
+    "&",
+    "*",
+    "**",
+    "_",
+    "`",
+    "[x](y)",
+    "![i](j)",
+    "<https://x.org>",
+    "{: #id }",
+    "{#id .c}",
+    "++ctrl++",
+    "==mark==",
+    ":smile:",
+    "[^1]",
+    "$x$",
+    "$$",
+    "| a | b |",
+    "---",
+    "# ",
+    "1. ",
+    "> ",
+    "\\",
+    "~~~",
+    "```",
+    "--8<--",
+    "{++a++}",
+    '<div markdown="1">',
+    "]]>",
+    "<script>",
+    "\u00a0",
+    "\u200b",
+]
+"""HTML, Markdown and Markdown-extension syntax, mixed into the generated text."""
+
+YAML_PRINTABLE = re.compile("[\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar, escaping what YAML may not hold raw."""
+    out = []
+    for character in text:
+        if character in '"\\':
+            out.append("\\" + character)
+        elif YAML_PRINTABLE.fullmatch(character):
+            out.append(character)
+        elif ord(character) <= 0xFFFF:
+            out.append(f"\\u{ord(character):04x}")
+        else:
+            out.append(f"\\U{ord(character):08x}")
+    return '"' + "".join(out) + '"'
+
+
+statement_text = (
+    st.lists(
+        st.one_of(
+            st.text(st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp"]), max_size=12), st.sampled_from(SYNTAX)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(lambda text: bool(text) and text == text.strip())
+)
+"""Any text a statement file may hold: arbitrary Unicode with markup syntax mixed in."""
+
+
+@settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(statement_text, min_size=3, max_size=8))
+def test_any_text_is_shown_exactly_and_makes_no_element(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[str]
+) -> None:
+    from tests.conftest import copy_project
+
+    heading, title, *sentences = texts
+    root = copy_project(tmp_path_factory.mktemp("property") / "project")
+    for old in (root / "statements").glob("*.yaml"):
+        old.unlink()
+    shutil.rmtree(root / "statements" / "anchors")
+    for hand_page in ("index.md", "about.md"):
+        (root / "docs" / hand_page).write_text("# Placeholder\n", encoding="utf-8")
+    commitments = "".join(
+        f"      - text: {yaml_string(text)}\n        kind: commit\n        topics: [terrorism]\n" for text in sentences
+    )
+    (root / "statements" / "2001-12-07-any.yaml").write_text(
+        f"title: {yaml_string(title)}\ndocument_type: Statement\ndate: 2001-12-07\nplace: Brussels\n"
+        "issuer:\n  body: Council\nsource:\n  url: https://example.org/\n  publisher: Example\n"
+        f"paragraphs:\n  - number: 1\n    heading: {yaml_string(heading)}\n    commitments:\n{commitments}",
+        encoding="utf-8",
+    )
+    result = run_build_site(root, "build")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(
+        (root / "site/statements/2001-12-07-any/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    for number, sentence in enumerate(sentences, start=1):
+        element = one(page, id=f"para_1__cmt_{number}")
+        assert element.get_text() == sentence
+        assert element.find(True) is None
+    assert text_of(one(page, "header", class_="stmt-header"), "h1") == title
+    editorial = one(one(page, id="para_1"), class_="stmt-editorial")
+    assert (editorial.get_text(), editorial.find(True)) == (heading, None)
+    assert text_of(page, "title").startswith(f"{title}, 7 December 2001 - ")

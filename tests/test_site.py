@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from edition.schema import schema_text
-from tests.conftest import STATEMENT_ID
+from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.html import attribute, definitions, one, parse, text
 from tests.sources import published
 
@@ -166,3 +166,43 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
                     assert not urlsplit(str(value)).netloc, f"{path}: <{element.name} {name}={value!r}>"
         for style in html.find_all("style"):
             assert "http" not in style.get_text(), f"{path}: a <style> refers to another host"
+
+
+def test_every_internal_link_and_fragment_resolves(built_site: Path) -> None:
+    pages = {path: parse(path) for path in sorted(built_site.rglob("*.html"))}
+    ids = {path: {attribute(e, "id") for e in page.find_all(id=True)} for path, page in pages.items()}
+    checked = 0
+    for path, page in pages.items():
+        for element in page.find_all(["a", "link", "script", "img"]):
+            reference = element.get("href") or element.get("src")
+            if not isinstance(reference, str) or reference.startswith(("javascript:", "mailto:", "data:")):
+                continue
+            parts = urlsplit(reference)
+            if parts.scheme or parts.netloc:
+                continue  # links out to authoritative sources are plain links, not checked offline
+            if parts.path.startswith("/"):  # 404.html links from the site's root, wherever it is shown
+                target = built_site / parts.path.lstrip("/")
+            else:
+                target = (path.parent / parts.path).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{path.relative_to(built_site)}: {reference!r} leads nowhere"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in ids[target], f"{path.relative_to(built_site)}: {reference!r}: no such anchor"
+            checked += 1
+    assert checked > 100
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(
+    built_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = copy_project(tmp_path_factory.mktemp("again") / "project")
+    result = run_build_site(root, "build")
+    assert result.returncode == 0, result.stderr
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    first, second = files(built_site), files(root / "site")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
