@@ -41,9 +41,28 @@ DOCUMENT = Record(
         Field("short_title", Text(), "The name the statement uses for it.", required=False),
         Field("date", Date(), "The date it was signed or adopted."),
         Field("url", Url(), "Its authoritative source."),
+        Field(
+            "mentions",
+            ListOf(Text(), unique=True),
+            "How the statement's words name it, e.g. Founding Act. In the commitments that refer to the "
+            "document, each occurrence links to its source.",
+            required=False,
+        ),
     ),
-    build=lambda v: model.Document(**v),
+    build=lambda v: model.Document(**{**v, "mentions": v["mentions"] or ()}),
     doc="A document the statement refers to.",
+)
+
+FOLLOW_UP = Record(
+    "FollowUp",
+    (
+        Field("date", Date(), "When it happened."),
+        Field("title", Text(), "What it was, e.g. the title of the document that records it."),
+        Field("url", Url(), "The authoritative source that records it."),
+        Field("summary", Text(), "What it shows about the commitment, in a sentence.", required=False),
+    ),
+    build=lambda v: model.FollowUp(**v),
+    doc="Something that happened in answer to a commitment with a deadline.",
 )
 
 DEADLINE = Record(
@@ -51,8 +70,14 @@ DEADLINE = Record(
     (
         Field("date", Date(month_allowed=True), "The latest date, as precise as the text sets it."),
         Field("event", Text(), "The occasion the text ties the deadline to.", required=False),
+        Field(
+            "followed_by",
+            ListOf(FOLLOW_UP, item_name="follow-up"),
+            "What followed, oldest first.",
+            required=False,
+        ),
     ),
-    build=lambda v: model.Deadline(**v),
+    build=lambda v: model.Deadline(**{**v, "followed_by": v["followed_by"] or ()}),
     doc="A time limit set by the text of a commitment.",
 )
 

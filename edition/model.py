@@ -45,11 +45,27 @@ class Document:
     """The date the document was signed or adopted."""
     url: str
     """The authoritative source of the document."""
+    mentions: tuple[str, ...]
+    """How the statement's words name it; in commitments that refer to it, each becomes a link."""
 
     @property
     def name(self) -> str:
         """The name to show: the short title when there is one."""
         return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Something that happened in answer to a commitment with a deadline."""
+
+    date: datetime.date
+    """When it happened."""
+    title: str
+    """What it was, e.g. the title of the document that records it."""
+    url: str
+    """The authoritative source that records it."""
+    summary: str | None
+    """What it shows about the commitment, in a sentence."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,8 @@ class Deadline:
     """The latest date, as precise as the text: ``YYYY-MM`` or ``YYYY-MM-DD``."""
     event: str | None
     """The occasion the text ties it to, e.g. "the Reykjavik meeting", if any."""
+    followed_by: tuple[FollowUp, ...]
+    """What followed, oldest first."""
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
                 node, where, f"duplicate document id '{document.id}' (first on line {first_line[document.id]})"
             )
         first_line.setdefault(document.id, node.start_mark.line + 1)
+    _check_mentions(reader, root, values)
     declared = ", ".join(first_line) or "none"
     for p_index, paragraph in enumerate(values["paragraphs"]):
         for c_index, commitment in enumerate(paragraph["commitments"]):
@@ -132,6 +133,25 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
                         f"'references' item {r_index + 1} '{reference}' is not one of the statement's "
                         f"documents (declared: {declared})",
                     )
+
+
+def _check_mentions(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
+    """Each mention of a document occurs in a commitment that refers to it."""
+    for d_index, document in enumerate(values["documents"] or ()):
+        texts = [
+            commitment["text"]
+            for paragraph in values["paragraphs"]
+            for commitment in paragraph["commitments"]
+            if document.id in (commitment["references"] or ())
+        ]
+        for m_index, mention in enumerate(document.mentions):
+            if not any(mention in text for text in texts):
+                reader.report(
+                    child(root, "documents", d_index, "mentions", m_index),
+                    f"document {d_index + 1}",
+                    f"'mentions' item {m_index + 1} '{mention}' occurs in no commitment that refers to "
+                    f"'{document.id}'",
+                )
 
 
 def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any]) -> model.Statement:
