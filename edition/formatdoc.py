@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from edition.display import long_date
 from edition.fileformat import STATEMENT
-from edition.markup import front_matter
+from edition.markup import front_matter, markdown_text
+from edition.model import Statement
 from edition.shapes import ListOf, Record
 from edition.vocabulary import KINDS, TOPICS, Term
 
@@ -88,3 +90,66 @@ def _vocabulary(title: str, anchor: str, terms: tuple[Term, ...], doc: str) -> I
     for term in terms:
         yield f"| `{term.id}` | {term.label} | {term.definition} |"
     yield ""
+
+
+DATA_PAGE = """\
+# Data
+
+Every statement is published as data as well as a page, under permanent addresses
+next to its page. The data hold the official words exactly, with every anchor.
+
+{downloads}
+
+## data.json
+
+The JSON Schema of `data.json` is [`statement-data.schema.json`](statement-data.schema.json).
+The field `format` names the version of the layout; a change that could break a
+reader gets a new version. Kinds and topics are the terms of the vocabularies
+documented on [Statement file format](../format/index.md#kinds) and
+[Topics](../topics/index.md). Dates are written `YYYY-MM-DD`; a deadline may be a
+month, `YYYY-MM`.
+
+## data.akn.xml
+
+An Akoma Ntoso 3.0 `statement` document (OASIS LegalDocML), valid against the
+OASIS schema: FRBR identification, references to the issuing body and the documents
+referred to, a preface with the title, descriptive line, date and place, and a main
+body with one `paragraph` element per paragraph, `eId="para_N"`. Each commitment is
+an `inline` element named `commitment`, `eId="para_N__cmt_M"`. The `eId`s are the
+anchors of the statement page: `para_3__cmt_1` in the XML is `#para_3__cmt_1` on the
+page.
+
+## The statements as data
+
+"""
+
+
+DOWNLOADS = (
+    ("all statements", "[`/statements/index.json`](../statements/index.json)",
+     "JSON: each statement's id, title, date, place, page and data addresses"),
+    ("one statement", "`/statements/<id>/data.json`",
+     "JSON: metadata, documents referred to, every paragraph and commitment with its exact text, anchor, "
+     "address, kind, topics, references and deadline; corrections and retired anchors"),
+    ("one statement", "`/statements/<id>/data.akn.xml`", "Akoma Ntoso 3.0 XML (OASIS LegalDocML)"),
+    ("the statement files", "[`/format/statement.schema.json`](../format/statement.schema.json)",
+     "JSON Schema of the YAML files the site is built from: see [Statement file format](../format/index.md)"),
+)  # fmt: skip
+"""The downloads: what, where, in which format."""
+
+
+def data_page(statements: list[Statement]) -> str:
+    """The Markdown of ``/data/``: the formats, and every statement's downloads."""
+    table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in DOWNLOADS)]
+    lines = [
+        front_matter(title="Data"),
+        DATA_PAGE.format(downloads="\n".join(table)),
+        "| statement | JSON | Akoma Ntoso |",
+        "|---|---|---|",
+    ]
+    for statement in sorted(statements, key=lambda s: (s.date, s.id), reverse=True):
+        folder = f"../statements/{statement.id}"
+        lines.append(
+            f"| [{markdown_text(statement.title)}, {long_date(statement.date)}]({folder}/index.md) "
+            f"| [data.json]({folder}/data.json) | [data.akn.xml]({folder}/data.akn.xml) |"
+        )
+    return "\n".join(lines) + "\n"

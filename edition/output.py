@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-OWNED = ("statements", "format")
+OWNED = ("statements", "format", "commitments", "topics", "timeline", "data")
 """The folders under ``docs/`` that the generator owns."""
 
 Tree = Mapping[PurePosixPath, str]

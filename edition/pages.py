@@ -14,30 +14,23 @@ so any engine that reads ``mkdocs.yml`` builds the same result.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+from collections.abc import Iterator
 
 from edition import vocabulary
+from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
 from edition.markup import front_matter, html_text, markdown_text
 from edition.model import Commitment, Paragraph, Statement
 from edition.registry import Record
+
+TOPICS_URL = "../../topics/"
+"""Topic pages, relative to a statement page."""
+DOCUMENTS_ANCHOR = "documents"
+"""The "Documents referred to" section of a statement page."""
 
 EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (kind of commitment, topics, "
     "documents referred to, deadlines) are editorial. The paragraphs are the official text."
 )
-
-
-def long_date(date: datetime.date) -> str:
-    """``7 December 2001``."""
-    return f"{date.day} {date:%B %Y}"
-
-
-def partial_date(iso: str) -> str:
-    """``2002-05`` as ``May 2002``; ``2002-05-14`` as ``14 May 2002``."""
-    if len(iso) == len("YYYY-MM"):
-        return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
-    return long_date(datetime.date.fromisoformat(iso))
 
 
 def page_title(statement: Statement) -> str:
@@ -59,6 +52,9 @@ def statement_page(statement: Statement, record: Record) -> str:
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
         parts.append("\n".join(_paragraph_body(statement, paragraph, record)))
+    if statement.documents:
+        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} }}")
+        parts.append("\n".join(_documents(statement)))
     if record.errata:
         parts.append("## Corrections { #corrections }")
         parts.append("\n".join(_corrections(record)))
@@ -73,7 +69,7 @@ def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
     if statement.subtitle:
         yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
     yield '<dl class="stmt-meta">'
-    yield _meta("Date", _time(statement.date))
+    yield _meta("Date", time_html(statement.date))
     yield _meta("Place", html_text(statement.place))
     issuer = html_text(statement.issuer.body)
     if statement.issuer.level:
@@ -81,8 +77,10 @@ def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
     yield _meta("Issued by", issuer)
     source = f'<a href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
     if statement.source.updated:
-        source += f" (page updated {_time(statement.source.updated)})"
+        source += f" (page updated {time_html(statement.source.updated)})"
     yield _meta("Official text", source)
+    downloads = '<a href="data.json">JSON</a> · <a href="data.akn.xml">Akoma Ntoso XML</a>'
+    yield _meta("Data", downloads)
     yield "</dl>"
     yield f'<p class="stmt-editorial-note">{html_text(EDITORIAL_NOTE)}</p>'
     yield "</header>"
@@ -90,10 +88,6 @@ def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
 
 def _meta(term: str, description_html: str) -> str:
     return f"<div><dt>{term}</dt><dd>{description_html}</dd></div>"
-
-
-def _time(date: datetime.date) -> str:
-    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
 
 
 def _paragraph_heading(paragraph: Paragraph) -> str:
@@ -109,7 +103,7 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
         yield from _retired_leading_to(record, anchor)
     yield f'<span class="stmt-num" aria-hidden="true">{paragraph.number}.</span>'
     commitments = " ".join(
-        f'<span class="stmt-cmt" id="{c.anchor}">{html_text(c.text)}</span>' for c in paragraph.commitments
+        f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>' for c in paragraph.commitments
     )
     yield f'<p class="stmt-text">{commitments}</p>'
     yield f'<ul class="stmt-notes" aria-label="Editorial notes on paragraph {paragraph.number}">'
@@ -122,27 +116,35 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
 
 def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
     kind = vocabulary.term(vocabulary.KINDS, commitment.kind)
-    topics = ", ".join(vocabulary.term(vocabulary.TOPICS, t).label for t in commitment.topics)
+    topics = ", ".join(f'<a href="{TOPICS_URL}{t}/">{html_text(topic_label(t))}</a>' for t in commitment.topics)
     parts = [
         f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
         f'title="Link to commitment {commitment.citation_number}">{commitment.citation_number}</a>',
         f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>',
-        f'<span class="stmt-topics">{html_text(topics)}</span>',
+        f'<span class="stmt-topics">{topics}</span>',
     ]
     if commitment.references:
-        links = ", ".join(
-            f'<a href="{html_text(d.url)}">{html_text(d.name)}</a>'
-            for d in (statement.document(r) for r in commitment.references)
-        )
+        links = ", ".join(f'<a href="#{DOCUMENTS_ANCHOR}">{html_text(statement.document(r).name)}</a>'
+                          for r in commitment.references)  # fmt: skip
         parts.append(f'<span class="stmt-refs">refers to {links}</span>')
     if commitment.deadline:
-        deadline = commitment.deadline
-        when = partial_date(deadline.date)
-        event = f": {html_text(deadline.event)}" if deadline.event else ""
-        parts.append(f'<span class="stmt-deadline">deadline {when}{event}</span>')
+        parts.append(f'<span class="stmt-deadline">{deadline_html(commitment.deadline)}</span>')
     if corrected:
         parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
     return " · ".join(parts)
+
+
+def _documents(statement: Statement) -> Iterator[str]:
+    yield '<ul class="stmt-documents">'
+    for document in statement.documents:
+        citing = [c for c in statement.commitments if document.id in c.references]
+        links = ", ".join(f'<a href="#{c.anchor}">{c.citation_number}</a>' for c in citing)
+        short = f" ({html_text(document.short_title)})" if document.short_title else ""
+        yield (
+            f'<li><a href="{html_text(document.url)}">{html_text(document.title)}</a>{short}, '
+            f"{time_html(document.date)}. Referred to in {links}.</li>"
+        )
+    yield "</ul>"
 
 
 def _retired_leading_to(record: Record, successor: str | None) -> list[str]:
@@ -166,23 +168,3 @@ def _corrections(record: Record) -> Iterator[str]:
             f'Now: <q class="stmt-new-text">{html_text(erratum.new_text)}</q></li>'
         )
     yield "</ol>"
-
-
-def statements_index(statements: Iterable[Statement]) -> str:
-    """The Markdown of ``/statements/``: every statement, newest year first.
-
-    One heading per year keeps the page scannable at thousands of statements;
-    statement pages stay out of the navigation, which therefore stays small.
-    """
-    lines = [front_matter(title="Statements"), "# Statements", ""]
-    ordered = sorted(statements, key=lambda s: (s.date, s.id), reverse=True)
-    for year, group in groupby(ordered, key=lambda s: s.date.year):
-        lines += [f"## {year} {{ #year-{year} }}", ""]
-        for statement in group:
-            link = f"[{markdown_text(statement.title)}]({statement.id}/index.md)"
-            lines.append(
-                f"- {long_date(statement.date)}: {link}, {markdown_text(statement.place)} "
-                f"({markdown_text(statement.document_type)})"
-            )
-        lines.append("")
-    return "\n".join(lines)

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from edition import registry
-from edition.formatdoc import format_page
+from edition.akn import akoma_ntoso
+from edition.exports import corpus_index, data_schema, statement_data
+from edition.formatdoc import data_page, format_page
+from edition.listings import commitments_page, statements_index, timeline_page, topic_page, topics_index
 from edition.model import Statement
 from edition.output import Tree, write_tree
-from edition.pages import statement_page, statements_index
+from edition.pages import statement_page
 from edition.problems import Problem, ProblemError
 from edition.schema import schema_text
 from edition.validation import read_statement, read_statements
+from edition.vocabulary import TOPICS
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -48,6 +52,14 @@ class Project:
     def config(self) -> Path:
         """The MkDocs configuration."""
         return self.root / "mkdocs.yml"
+
+    def site_url(self) -> str:
+        """The address the site is published at (``site_url`` in ``mkdocs.yml``), ending in ``/``."""
+        from mkdocs.utils.yaml import yaml_load
+
+        with self.config.open("rb") as config:
+            url = str(yaml_load(config).get("site_url") or "http://127.0.0.1:8000/")
+        return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)
@@ -77,16 +89,28 @@ def load(project: Project) -> Edition:
     return Edition(statements, records, new)
 
 
-def generate(edition: Edition) -> Tree:
-    """Every generated file, by its path under ``docs/``."""
+def generate(edition: Edition, site_url: str) -> Tree:
+    """Every generated file, by its path under ``docs/``; ``site_url`` makes the data's links absolute."""
+    statements = edition.statements
     tree: dict[PurePosixPath, str] = {
-        PurePosixPath("statements/index.md"): statements_index(edition.statements),
+        PurePosixPath("statements/index.md"): statements_index(statements),
+        PurePosixPath("statements/index.json"): corpus_index(statements, site_url),
         PurePosixPath("format/index.md"): format_page(),
         PurePosixPath("format/statement.schema.json"): schema_text(),
+        PurePosixPath("commitments/index.md"): commitments_page(statements),
+        PurePosixPath("topics/index.md"): topics_index(statements),
+        PurePosixPath("timeline/index.md"): timeline_page(statements),
+        PurePosixPath("data/index.md"): data_page(statements),
+        PurePosixPath("data/statement-data.schema.json"): data_schema(),
     }
+    for topic in TOPICS:
+        tree[PurePosixPath("topics", topic.id, "index.md")] = topic_page(topic.id, statements)
     for statement in edition.statements:
-        page = statement_page(statement, edition.records[statement.id])
-        tree[PurePosixPath("statements", statement.id, "index.md")] = page
+        record = edition.records[statement.id]
+        folder = PurePosixPath("statements", statement.id)
+        tree[folder / "index.md"] = statement_page(statement, record)
+        tree[folder / "data.json"] = statement_data(statement, record, site_url)
+        tree[folder / "data.akn.xml"] = akoma_ntoso(statement, site_url)
     return tree
 
 
@@ -98,7 +122,7 @@ def check(project: Project) -> list[Statement]:
 def render(project: Project) -> list[Statement]:
     """Validate, then write the generated pages under ``docs/`` and record new anchors."""
     edition = load(project)
-    write_tree(project.docs, generate(edition))
+    write_tree(project.docs, generate(edition, project.site_url()))
     for statement_id in edition.new:
         registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
     return edition.statements

@@ -13,6 +13,7 @@ import yaml
 from edition import anchors, registry
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.html import attribute, one, parse, text
+from tests.test_cli import line_of
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 RECORD_FILE = f"statements/anchors/{STATEMENT_ID}.json"
@@ -81,8 +82,9 @@ def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
     edit(project, COMMITMENT_3_1, "We condemn terrorism in all its forms.")
     result = run_build_site(project, verb)
     assert result.returncode == 1
+    line = line_of("We condemn terrorism")
     assert result.stderr.splitlines() == [
-        f"{STATEMENT_FILE}:84:1: para_3__cmt_1: the words differ from the published text recorded in "
+        f"{STATEMENT_FILE}:{line}:1: para_3__cmt_1: the words differ from the published text recorded in "
         f"{RECORD_FILE}; restore them, or record a correction: "
         f"python build_site.py erratum {STATEMENT_ID} para_3__cmt_1 --reason '...'",
         "1 problem in 1 file",
@@ -91,13 +93,13 @@ def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
 
 
 def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
-    lines = rewrite(project, lambda data: commitments(data, 3).pop())
-    line = lines.index("- number: 3") + 1
+    lines = rewrite(project, lambda data: commitments(data, 4).pop())
+    line = lines.index("- number: 4") + 1
     result = run_build_site(project, "check")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{STATEMENT_FILE}:{line}:1: para_3__cmt_3 was published and would disappear; restore it, or retire it: "
-        f"python build_site.py retire {STATEMENT_ID} para_3__cmt_3 --successor ANCHOR --reason '...'",
+        f"{STATEMENT_FILE}:{line}:1: para_4__cmt_3 was published and would disappear; restore it, or retire it: "
+        f"python build_site.py retire {STATEMENT_ID} para_4__cmt_3 --successor ANCHOR --reason '...'",
         "1 problem in 1 file",
     ]
 

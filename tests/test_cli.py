@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import STATEMENT_ID, run_build_site
+from edition.vocabulary import TOPICS
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 
@@ -27,8 +28,14 @@ def break_statement(project: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("kind: condemn", "kind: condemns"), encoding="utf-8")
 
 
+def line_of(text: str) -> int:
+    """The line of the statement file in the repository that holds ``text``."""
+    lines = (ROOT / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
 BROKEN_LINE = (
-    f"{STATEMENT_FILE}:85:15: paragraph 3, commitment 1: 'kind' must be a commitment kind, "
+    f"{STATEMENT_FILE}:{line_of('kind: condemn')}:15: paragraph 3, commitment 1: 'kind' must be a commitment kind, "
     "got 'condemns'; did you mean 'condemn'?"
 )
 
@@ -56,12 +63,23 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == "render: wrote 1 statement(s), 4 paragraphs, 13 commitments to docs\n"
     after = snapshot(project / "docs")
-    assert sorted(set(after) - set(hand_written)) == [
-        "format/index.md",
-        "format/statement.schema.json",
-        f"statements/{STATEMENT_ID}/index.md",
-        "statements/index.md",
-    ]
+    assert sorted(set(after) - set(hand_written)) == sorted(
+        [
+            "commitments/index.md",
+            "data/index.md",
+            "data/statement-data.schema.json",
+            "format/index.md",
+            "format/statement.schema.json",
+            f"statements/{STATEMENT_ID}/data.akn.xml",
+            f"statements/{STATEMENT_ID}/data.json",
+            f"statements/{STATEMENT_ID}/index.md",
+            "statements/index.json",
+            "statements/index.md",
+            "timeline/index.md",
+            "topics/index.md",
+            *[f"topics/{topic.id}/index.md" for topic in TOPICS],
+        ]
+    )
     assert {name: after[name] for name in hand_written} == hand_written
 
 

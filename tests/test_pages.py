@@ -13,7 +13,8 @@ import pytest
 
 from edition import registry
 from edition.formatdoc import format_page
-from edition.pages import statement_page, statements_index
+from edition.listings import statements_index
+from edition.pages import statement_page
 from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID
 

@@ -64,12 +64,25 @@ def test_commitments_join_to_the_official_paragraph(page: BeautifulSoup, number:
     assert all(text == text.strip() and text.endswith(".") for text in texts)
 
 
-def test_commitment_text_has_no_markup(page: BeautifulSoup) -> None:
+MENTIONS = {
+    "para_1__cmt_2": [("NATO-Russia Founding Act", "https://www.nato.int/cps/en/natohq/official_texts_25468.htm")],
+    "para_2__cmt_3": [("Founding Act", "https://www.nato.int/cps/en/natohq/official_texts_25468.htm")],
+    "para_3__cmt_3": [
+        ("UN Security Council Resolutions 1368", "https://undocs.org/S/RES/1368(2001)"),
+        ("1373", "https://undocs.org/S/RES/1373(2001)"),
+    ],
+}
+"""The words that name a referred document, each a link to the document's source."""
+
+
+def test_commitment_text_holds_no_markup_but_links_to_documents_it_mentions(page: BeautifulSoup) -> None:
     for anchor in contract_anchors():
         if "__cmt_" in anchor:
             element = one(page, id=anchor)
             assert element.name == "span"
-            assert element.find(True) is None, f"{anchor} contains an element"
+            links = [(a.get_text(), attribute(a, "href")) for a in element.find_all("a", class_="stmt-mention")]
+            assert links == MENTIONS.get(anchor, []), anchor
+            assert len(element.find_all(True)) == len(links), f"{anchor} contains another element"
 
 
 def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
@@ -83,7 +96,9 @@ def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
         "Place": "Brussels",
         "Issued by": "NATO-Russia Permanent Joint Council, at the level of Foreign Ministers",
         "Official text": "NATO (page updated 7 December 2001)",
+        "Data": "JSON · Akoma Ntoso XML",
     }
+    assert [attribute(a, "href") for a in meta["Data"].find_all("a")] == ["data.json", "data.akn.xml"]
     assert attribute(one(meta["Date"], "time"), "datetime") == "2001-12-07"
     assert attribute(one(meta["Official text"], "a"), "href") == "https://www.nato.int/docu/pr/2001/p011207e.htm"
     assert text(page, "title") == (
@@ -109,12 +124,38 @@ def test_each_commitment_has_an_editorial_note_with_kind_and_topics(page: Beauti
         "3.3 · support · Terrorism · refers to UN Security Council Resolution 1368, UN Security Council Resolution 1373"
     )
     assert [attribute(a, "href") for a in note_3_3.find_all("a")][1:] == [
+        "../../topics/terrorism/",
+        "#documents",
+        "#documents",
+    ]
+    deadline = one(notes["#para_2__cmt_4"], class_="stmt-deadline")
+    assert deadline.get_text() == (
+        "deadline May 2002: the meeting of the Permanent Joint Council at the level of Foreign Ministers in "
+        "Reykjavik; followed by 14 May 2002, 28 May 2002"
+    )
+    assert [attribute(a, "href") for a in deadline.find_all("a")] == [
+        "https://www.nato.int/docu/pr/2002/p020514e.htm",
+        "https://www.nato.int/cps/en/natohq/official_texts_19572.htm",
+    ]
+
+
+def test_documents_referred_to_are_listed_with_their_sources(page: BeautifulSoup) -> None:
+    heading = one(page, id="documents")
+    assert heading.get_text() == "Documents referred to¶"
+    items = one(page, "ul", class_="stmt-documents").find_all("li")
+    assert [item.get_text() for item in items] == [
+        "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation "
+        "(NATO-Russia Founding Act), 27 May 1997. Referred to in 1.2, 2.3.",
+        "United Nations Security Council Resolution 1368 (2001) (UN Security Council Resolution 1368), "
+        "12 September 2001. Referred to in 3.3.",
+        "United Nations Security Council Resolution 1373 (2001) (UN Security Council Resolution 1373), "
+        "28 September 2001. Referred to in 3.3.",
+    ]
+    assert [attribute(one(item, "a"), "href") for item in items] == [
+        "https://www.nato.int/cps/en/natohq/official_texts_25468.htm",
         "https://undocs.org/S/RES/1368(2001)",
         "https://undocs.org/S/RES/1373(2001)",
     ]
-    assert text(notes["#para_2__cmt_4"], class_="stmt-deadline") == (
-        "deadline May 2002: the meeting of the Permanent Joint Council at the level of Foreign Ministers in Reykjavik"
-    )
 
 
 def test_search_sections_link_to_paragraphs(built_site: Path) -> None:
@@ -134,7 +175,16 @@ def test_search_sections_link_to_paragraphs(built_site: Path) -> None:
 
 def test_navigation_stays_small(page: BeautifulSoup) -> None:
     tabs = [link.get_text(strip=True) for link in page.select(".md-tabs__link")]
-    assert tabs == ["Home", "Statements", "Statement file format", "How to link and cite"]
+    assert tabs == [
+        "Home",
+        "Statements",
+        "Commitments",
+        "Topics",
+        "Timeline",
+        "Data",
+        "Statement file format",
+        "How to link and cite",
+    ]
 
 
 def test_statements_page_lists_the_statement(built_site: Path) -> None:
@@ -206,3 +256,62 @@ def test_two_builds_of_the_same_input_are_byte_identical(
     first, second = files(built_site), files(root / "site")
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def commitment_rows(path: Path) -> list[tuple[str, str, str, str]]:
+    """(anchor URL, text, kind, topics) of each row of a commitments table."""
+    rows = []
+    for row in one(parse(path), "table", class_="stmt-commitments").find_all("tr")[1:]:
+        cells = row.find_all("td")
+        link = one(cells[0], "a")
+        words = cells[0].get_text().removeprefix(link.get_text() + ": ")
+        rows.append((attribute(link, "href"), words, cells[2].get_text(), cells[3].get_text()))
+    return rows
+
+
+def test_commitments_page_lists_every_commitment_with_its_anchor_and_words(built_site: Path) -> None:
+    rows = commitment_rows(built_site / "commitments" / "index.html")
+    assert [url for url, *_ in rows] == [f"../statements/{STATEMENT_ID}/#{a}" for a in contract_anchors() if "__" in a]
+    texts = {n: " ".join(words for url, words, *_ in rows if f"#para_{n}__" in url) for n in range(1, 5)}
+    assert texts == published().paragraphs
+    assert rows[7][2:] == ("condemn", "Terrorism")
+    form = one(parse(built_site / "commitments" / "index.html"), "form", class_="stmt-filter")
+    kinds = [attribute(option, "value") for option in one(form, "select", attrs={"name": "kind"}).find_all("option")]
+    assert kinds[:4] == ["", "commit", "reaffirm", "decide"]
+
+
+@pytest.mark.parametrize(
+    ("topic", "anchors"),
+    [
+        ("terrorism", ["para_3__cmt_1", "para_3__cmt_2", "para_3__cmt_3", "para_4__cmt_1", "para_4__cmt_3"]),
+        ("institutions", ["para_1__cmt_3", "para_2__cmt_3", "para_2__cmt_4"]),
+        ("theatre-missile-defence", ["para_4__cmt_3"]),
+    ],
+)
+def test_a_topic_page_lists_the_commitments_tagged_with_it(built_site: Path, topic: str, anchors: list[str]) -> None:
+    rows = commitment_rows(built_site / "topics" / topic / "index.html")
+    assert [url for url, *_ in rows] == [f"../../statements/{STATEMENT_ID}/#{a}" for a in anchors]
+
+
+def test_topics_page_documents_the_vocabulary(built_site: Path) -> None:
+    table = one(parse(built_site / "topics" / "index.html"), "table")
+    rows = [[cell.get_text() for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
+    assert rows[4] == ["Terrorism", "terrorism", "Terrorist acts and the struggle against terrorism.", "5"]
+    assert len(rows) == 13
+
+
+def test_timeline_shows_the_deadline_and_what_followed(built_site: Path) -> None:
+    item = one(parse(built_site / "timeline" / "index.html"), "section", class_="stmt-timeline-item")
+    assert text(item, "h2") == (
+        "May 2002: the meeting of the Permanent Joint Council at the level of Foreign Ministers in Reykjavik"
+    )
+    assert attribute(one(item, "p").find("a") or item, "href") == f"../statements/{STATEMENT_ID}/#para_2__cmt_4"
+    assert text(item, "blockquote") == (
+        "We intend that such cooperative mechanisms beyond the current format will be in place for, or prior to, "
+        "our meeting in Reykjavik in May 2002."
+    )
+    follow_ups = one(item, "ol", class_="stmt-followups").find_all("li")
+    assert [(text(li, "time"), attribute(one(li, "a"), "href")) for li in follow_ups] == [
+        ("14 May 2002", "https://www.nato.int/docu/pr/2002/p020514e.htm"),
+        ("28 May 2002", "https://www.nato.int/cps/en/natohq/official_texts_19572.htm"),
+    ]

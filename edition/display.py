@@ -1,0 +1,80 @@
+"""How values look on the pages: dates, vocabulary labels, commitment text with its mentions.
+
+Everything here returns HTML for raw HTML blocks; text from statement files is
+escaped by :func:`edition.markup.html_text`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from edition import vocabulary
+from edition.markup import html_text
+from edition.model import Commitment, Deadline, Statement
+
+
+def long_date(date: datetime.date) -> str:
+    """``7 December 2001``."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def partial_date(iso: str) -> str:
+    """``2002-05`` as ``May 2002``; ``2002-05-14`` as ``14 May 2002``."""
+    if len(iso) == len("YYYY-MM"):
+        return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
+    return long_date(datetime.date.fromisoformat(iso))
+
+
+def time_html(date: datetime.date) -> str:
+    """A ``<time>`` element showing ``date`` in words."""
+    return f'<time datetime="{date.isoformat()}">{long_date(date)}</time>'
+
+
+def kind_label(kind: str) -> str:
+    """The label of a commitment kind."""
+    return vocabulary.term(vocabulary.KINDS, kind).label
+
+
+def topic_label(topic: str) -> str:
+    """The label of a topic."""
+    return vocabulary.term(vocabulary.TOPICS, topic).label
+
+
+def commitment_html(statement: Statement, commitment: Commitment) -> str:
+    """The commitment's words, escaped, with each mention of a referred document linking to its source.
+
+    Mentions are found leftmost first, the longest where several start at one place;
+    the text content stays exactly the official words.
+    """
+    mentions = sorted(
+        (
+            (mention, document.url)
+            for document in (statement.document(ref) for ref in commitment.references)
+            for mention in document.mentions
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+    text, parts, position = commitment.text, [], 0
+    while position < len(text):
+        found = [(text.find(m, position), m, url) for m, url in mentions if text.find(m, position) >= 0]
+        if not found:
+            break
+        start, mention, url = min(found, key=lambda item: (item[0], -len(item[1])))
+        parts.append(html_text(text[position:start]))
+        parts.append(f'<a class="stmt-mention" href="{html_text(url)}">{html_text(mention)}</a>')
+        position = start + len(mention)
+    parts.append(html_text(text[position:]))
+    return "".join(parts)
+
+
+def deadline_html(deadline: Deadline) -> str:
+    """``deadline May 2002: the meeting ...; followed by 14 May 2002 (link), ...``."""
+    event = f": {html_text(deadline.event)}" if deadline.event else ""
+    shown = f"deadline {partial_date(deadline.date)}{event}"
+    if deadline.followed_by:
+        links = ", ".join(
+            f'<a href="{html_text(f.url)}" title="{html_text(f.title)}">{long_date(f.date)}</a>'
+            for f in deadline.followed_by
+        )
+        shown += f"; followed by {links}"
+    return shown
