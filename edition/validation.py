@@ -149,8 +149,7 @@ def _check_mentions(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) 
                 reader.report(
                     child(root, "documents", d_index, "mentions", m_index),
                     f"document {d_index + 1}",
-                    f"'mentions' item {m_index + 1} '{mention}' occurs in no commitment that refers to "
-                    f"'{document.id}'",
+                    f"'mentions' item {m_index + 1} '{mention}' occurs in no commitment that refers to '{document.id}'",
                 )
 
 
