@@ -67,7 +67,6 @@ import re
 import unicodedata
 import urllib.parse
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 from edition import vocabulary
 from edition.display import long_date
@@ -111,33 +110,6 @@ def work_iri(statement: Statement) -> str:
     date = statement.date.isoformat()
     number = statement.id.removeprefix(f"{date}-")
     return f"/akn/{JURISDICTION}/statement/{date}/{number}"
-
-
-def segments(statement: Statement, commitment: Commitment) -> Iterator[tuple[str, Document | None]]:
-    """The commitment's text in pieces, each with the document it mentions (or ``None``).
-
-    Joined, the pieces are exactly the text. A mention is one of the ``mentions`` of
-    a document the commitment refers to; they are found leftmost first, the longest
-    where several start at one place (the rule of the statement page).
-    """
-    mentions = [
-        (mention, document)
-        for document in (statement.document(ref) for ref in commitment.references)
-        for mention in document.mentions
-        if mention
-    ]
-    text, position = commitment.text, 0
-    while True:
-        found = [(text.find(m, position), -len(m), m, d) for m, d in mentions if text.find(m, position) >= 0]
-        if not found:
-            break
-        start, _, mention, document = min(found, key=lambda item: (item[0], item[1]))
-        if start > position:
-            yield text[position:start], None
-        yield mention, document
-        position = start + len(mention)
-    if position < len(text):
-        yield text[position:], None
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, /, **attributes: str) -> ET.Element:
@@ -260,7 +232,7 @@ def _fill(inline: ET.Element, statement: Statement, commitment: Commitment) -> N
     """Put the commitment's words into ``inline``, each mention as a ``<ref>``."""
     last: ET.Element | None = None
     count = 0
-    for piece, document in segments(statement, commitment):
+    for piece, document in statement.segments(commitment):
         if document is None:
             if last is None:
                 inline.text = piece

@@ -41,30 +41,13 @@ def topic_label(topic: str) -> str:
 
 
 def commitment_html(statement: Statement, commitment: Commitment) -> str:
-    """The commitment's words, escaped, with each mention of a referred document linking to its source.
-
-    Mentions are found leftmost first, the longest where several start at one place;
-    the text content stays exactly the official words.
-    """
-    mentions = sorted(
-        (
-            (mention, document.url)
-            for document in (statement.document(ref) for ref in commitment.references)
-            for mention in document.mentions
-        ),
-        key=lambda pair: -len(pair[0]),
+    """The commitment's words, escaped, with each mention of a referred document linking to its source."""
+    return "".join(
+        f'<a class="stmt-mention" href="{html_text(document.url)}">{html_text(piece)}</a>'
+        if document
+        else html_text(piece)
+        for piece, document in statement.segments(commitment)
     )
-    text, parts, position = commitment.text, [], 0
-    while position < len(text):
-        found = [(text.find(m, position), m, url) for m, url in mentions if text.find(m, position) >= 0]
-        if not found:
-            break
-        start, mention, url = min(found, key=lambda item: (item[0], -len(item[1])))
-        parts.append(html_text(text[position:start]))
-        parts.append(f'<a class="stmt-mention" href="{html_text(url)}">{html_text(mention)}</a>')
-        position = start + len(mention)
-    parts.append(html_text(text[position:]))
-    return "".join(parts)
 
 
 def deadline_html(deadline: Deadline) -> str:

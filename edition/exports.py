@@ -39,8 +39,8 @@ AKN_FILE = "data.akn.xml"
 """The Akoma Ntoso XML of a statement, next to its page."""
 VOCABULARY_PAGE = "format/"
 """The page that defines the commitment kinds (``#kinds``) and topics (``#topics``), relative to the site."""
-SCHEMA_PATH = "statements/data.schema.json"
-"""Where :func:`data_schema` is meant to be published, relative to the site."""
+SCHEMA_PATH = "data/statement-data.schema.json"
+"""Where :func:`data_schema` is published, relative to the site (as :mod:`edition.pipeline` writes it)."""
 
 JsonObject = dict[str, Any]
 

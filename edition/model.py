@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,3 +172,28 @@ class Statement:
     def document(self, document_id: str) -> Document:
         """The declared document with id ``document_id``."""
         return next(document for document in self.documents if document.id == document_id)
+
+    def segments(self, commitment: Commitment) -> Iterator[tuple[str, Document | None]]:
+        """The commitment's text in pieces, each with the document it mentions (or ``None``).
+
+        Joined, the pieces are exactly the text. A mention is one of the ``mentions`` of
+        a document the commitment refers to; they are found leftmost first, the longest
+        where several start at one place. Pages and exports mark mentions by this one rule.
+        """
+        mentions = [
+            (mention, document)
+            for document in (self.document(ref) for ref in commitment.references)
+            for mention in document.mentions
+        ]
+        text, position = commitment.text, 0
+        while True:
+            found = [(text.find(m, position), -len(m), m, d) for m, d in mentions if text.find(m, position) >= 0]
+            if not found:
+                break
+            start, _, mention, document = min(found, key=lambda item: (item[0], item[1]))
+            if start > position:
+                yield text[position:start], None
+            yield mention, document
+            position = start + len(mention)
+        if position < len(text):
+            yield text[position:], None
