@@ -9,6 +9,8 @@
                                    record a correction of a commitment's published words
     python build_site.py retire ID ANCHOR [--successor ANCHOR] --reason TEXT
                                    record that a published anchor is gone and where it leads
+    python build_site.py import PATH [--output statements/ID.yaml] [--source-url URL] [--publisher NAME]
+                                   turn a statement's text as published into a draft statement file
 
 Exit status: 0 on success, 1 on invalid input (one ``path:line:col: message`` line
 per problem on stderr, nothing written), 2 when the site build fails.
@@ -21,7 +23,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from edition import pipeline
+from edition import importer, pipeline
 from edition.problems import ProblemError
 
 
@@ -48,7 +50,30 @@ def parser() -> argparse.ArgumentParser:
         verb.add_argument("--reason", required=True, help="why, in a sentence shown to readers")
         verb.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
     retire.add_argument("--successor", help="the anchor it now leads to; default: the top of the statement")
+    draft = verbs.add_parser(
+        "import", help="turn a statement's text as published into a draft statement file (YAML on stdout)"
+    )
+    draft.add_argument("path", type=Path, help="the text as published, e.g. ../shared/sources/<id>.txt")
+    draft.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the draft to this new file, e.g. statements/<id>.yaml"
+    )
+    draft.add_argument("--source-url", type=url, metavar="URL", help="the address of the published text")
+    draft.add_argument("--publisher", type=text, metavar="NAME", help="who publishes the text, e.g. NATO")
     return main
+
+
+def url(value: str) -> str:
+    """A ``--source-url``: an absolute http(s) address."""
+    if not importer.is_url(value):
+        raise argparse.ArgumentTypeError(f"must be an absolute http(s) URL, got {value!r}")
+    return value
+
+
+def text(value: str) -> str:
+    """A ``--publisher``: one line of text."""
+    if not importer.is_text(value):
+        raise argparse.ArgumentTypeError(f"must be one line of text without surrounding spaces, got {value!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "check":
             print(f"check: valid: {pipeline.summary(pipeline.check(project))}")
         elif args.verb == "render":
-            print(f"render: wrote {pipeline.summary(pipeline.render(project))} to {project.docs}")
+            print(f"render: {pipeline.render(project)}")
         elif args.verb == "build":
             return pipeline.build(project, args.site_dir)
         elif args.verb == "serve":
@@ -70,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.verb == "retire":
             pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
             print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
+        elif args.verb == "import":
+            draft = importer.import_to(args.path, args.output, args.source_url, args.publisher)
+            if args.output is None:
+                sys.stdout.write(draft.text)
+            else:
+                print(f"import: wrote {args.output}: {draft.summary}")
     except ProblemError as error:
         pipeline.report(error)
         return pipeline.EXIT_INVALID

@@ -1,43 +1,143 @@
-"""The generated part of ``docs/``, written all at once or not at all.
+"""The generated part of ``docs/``, written only where something changed.
 
 The generator owns exactly the folders in :data:`OWNED` under ``docs/`` (git
 ignores them); every other file in ``docs/`` is hand-written and never touched.
-A render builds the complete new tree in a hidden folder next to them, then
-swaps each owned folder in by renaming, so the previous output stays as it was
-until the new one is whole, and files of a removed statement disappear.
+``render`` validates everything before it calls :func:`write_tree`, so invalid
+input never changes a file. Then each generated file is written only when its
+content differs from what is on disk (atomically: a temporary file renamed over
+the old one), and files of a removed statement are deleted. A render with nothing
+changed writes no file, and MkDocs' live reload sees only real changes.
+
+The render state (:mod:`edition.cache`) remembers the hash, size and modification
+time of every file written, so an unchanged file is recognised without reading it;
+a file changed on disk by anything else is rewritten.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import hashlib
+import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any, Final
 
 OWNED = ("statements", "format", "commitments", "topics", "timeline", "data")
 """The folders under ``docs/`` that the generator owns."""
 
-Tree = Mapping[PurePosixPath, str]
-"""Generated files: a path under ``docs/`` (starting with an owned folder) and its text."""
+KEEP: Final = None
+"""In a tree, "this file is unchanged since the last render": keep it, do not regenerate it."""
+
+Tree = Mapping[PurePosixPath, str | None]
+"""Generated files: a path under ``docs/`` (starting with an owned folder) and its text, or :data:`KEEP`."""
 
 
-def write_tree(docs: Path, tree: Tree) -> None:
-    """Replace the owned folders of ``docs`` with exactly the files of ``tree``."""
+@dataclass
+class RenderState:
+    """What the last render wrote, and what each statement's files were made from."""
+
+    files: dict[str, list[Any]] = field(default_factory=dict)
+    """Path under ``docs/`` → [SHA-256, size, modification time in ns] as written."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Statement id → the hash of everything its files were made from."""
+    inputs: str = ""
+    """The hash of all the inputs of the last render."""
+    summary: str = ""
+    """What the last render's edition held."""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RenderState:
+        """The state saved as ``data`` (empty when it is not a state)."""
+        files, sources = data.get("files"), data.get("sources")
+        inputs, summary = data.get("inputs"), data.get("summary")
+        if (
+            isinstance(files, dict)
+            and isinstance(sources, dict)
+            and isinstance(inputs, str)
+            and isinstance(summary, str)
+        ):
+            return cls(files, sources, inputs, summary)
+        return cls()
+
+    def to_json(self) -> dict[str, Any]:
+        """The state as JSON data."""
+        return {"files": self.files, "sources": self.sources, "inputs": self.inputs, "summary": self.summary}
+
+    def all_intact(self, docs: Path) -> bool:
+        """Whether every file of the last render is on disk as it was written."""
+        return bool(self.files) and all(self.intact(docs, PurePosixPath(path)) for path in self.files)
+
+    def intact(self, docs: Path, path: PurePosixPath) -> bool:
+        """Whether ``path`` is on disk exactly as the last render wrote it."""
+        recorded = self.files.get(str(path))
+        if recorded is None:
+            return False
+        try:
+            stat = docs.joinpath(*path.parts).stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == recorded[1:]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a render did to ``docs/``."""
+
+    written: list[str]
+    """Files created or rewritten."""
+    removed: list[str]
+    """Files deleted, because nothing generates them any more."""
+
+
+def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
+    """Make the owned folders of ``docs`` hold exactly ``tree``; updates ``state``."""
     for path in tree:
         if path.parts[0] not in OWNED or ".." in path.parts:
             raise ValueError(f"{path} is not under a folder the generator owns")
-    docs.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".render-", dir=docs) as scratch:
-        new, old = Path(scratch, "new"), Path(scratch, "old")
-        for owned in OWNED:
-            (new / owned).mkdir(parents=True)
-        old.mkdir()
-        for path, text in tree.items():
-            target = new.joinpath(*path.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        for owned in OWNED:
-            if (docs / owned).exists():
-                (docs / owned).rename(old / owned)
-            (new / owned).rename(docs / owned)
-        shutil.rmtree(old)
+    files: dict[str, list[Any]] = {}
+    written = []
+    for path, text in tree.items():
+        key = str(path)
+        if text is KEEP:
+            files[key] = state.files[key]
+            continue
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        target = docs.joinpath(*path.parts)
+        if not (state.intact(docs, path) and state.files[key][0] == sha) and not _holds(target, data):
+            _write(target, data)
+            written.append(key)
+        stat = target.stat()
+        files[key] = [sha, stat.st_size, stat.st_mtime_ns]
+    removed = _remove_others(docs, set(files))
+    state.files = files
+    return Changes(written, removed)
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    try:
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _remove_others(docs: Path, wanted: set[str]) -> list[str]:
+    """Delete files in the owned folders that the tree does not hold, and folders left empty."""
+    removed = []
+    for owned in OWNED:
+        for folder, _subfolders, names in os.walk(docs / owned, topdown=False):
+            for name in names:
+                path = Path(folder, name)
+                if path.relative_to(docs).as_posix() not in wanted:
+                    path.unlink()
+                    removed.append(path.relative_to(docs).as_posix())
+            if not os.listdir(folder):
+                os.rmdir(folder)
+    return sorted(removed)

@@ -15,13 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from edition import registry
 from edition.akn import akoma_ntoso
+from edition.cache import FOLDER as CACHE_FOLDER
+from edition.cache import StatementCache, digest, load_json, save_json
 from edition.exports import corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
 from edition.listings import commitments_page, statements_index, timeline_page, topic_page, topics_index
 from edition.model import Statement
-from edition.output import Tree, write_tree
+from edition.output import KEEP, Changes, RenderState, Tree, write_tree
 from edition.pages import statement_page
 from edition.problems import Problem, ProblemError
 from edition.schema import schema_text
@@ -54,12 +58,28 @@ class Project:
         return self.root / "mkdocs.yml"
 
     def site_url(self) -> str:
-        """The address the site is published at (``site_url`` in ``mkdocs.yml``), ending in ``/``."""
-        from mkdocs.utils.yaml import yaml_load
+        """The address the site is published at (``site_url`` in ``mkdocs.yml``), ending in ``/``.
 
-        with self.config.open("rb") as config:
-            url = str(yaml_load(config).get("site_url") or "http://127.0.0.1:8000/")
+        ``mkdocs.yml`` may take it from the environment (``!ENV [SITE_URL, default]``),
+        as MkDocs does; other tags in the file are not needed here and read as nothing.
+        """
+        config = yaml.load(self.config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        url = str(config.get("site_url") or "http://127.0.0.1:8000/")
         return url if url.endswith("/") else url + "/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` for ``site_url`` without importing MkDocs."""
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    names = [node.value] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)  # type: ignore[arg-type]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[name] for name in variables if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _environment_value)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -68,31 +88,44 @@ class Edition:
 
     statements: list[Statement]
     """The statements, by file name."""
+    hashes: dict[str, str]
+    """Each statement's hash: of its file's name and bytes, and of the code that read it."""
     records: dict[str, registry.Record]
     """Each statement's record of published anchors, including anchors it has just gained."""
     new: list[str]
     """The ids of the statements whose record gains anchors."""
 
 
-def load(project: Project) -> Edition:
+def load(project: Project, cache: StatementCache | None = None) -> Edition:
     """Every statement of ``project``, checked against its published anchors.
 
     Raises :class:`ProblemError` with every problem found.
     """
-    statements, problems = read_statements(project.statements)
+    statements, hashes, problems = read_statements(project.statements, cache)
     published, record_problems = registry.check_all(project.root, statements)
     problems += record_problems
     if problems:
         raise ProblemError(problems)
     records = {s.id: registry.with_new_anchors(s, published[s.id]) for s in statements}
     new = [s.id for s in statements if records[s.id] != published[s.id]]
-    return Edition(statements, records, new)
+    return Edition(statements, hashes, records, new)
 
 
-def generate(edition: Edition, site_url: str) -> Tree:
-    """Every generated file, by its path under ``docs/``; ``site_url`` makes the data's links absolute."""
+STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
+"""What each statement has in its folder under ``docs/statements/``."""
+
+
+def generate(edition: Edition, site_url: str, state: RenderState | None = None, docs: Path | None = None) -> Tree:
+    """Every generated file, by its path under ``docs/``; ``site_url`` makes the data's links absolute.
+
+    With the last render's ``state``, a statement whose sources (its file, its record,
+    the site's address, this code) are unchanged and whose files are intact in
+    ``docs`` is not rendered again: its files are marked :data:`KEEP`. The pages
+    that list across statements are always made anew; they are written only if they
+    changed. ``state.sources`` is updated.
+    """
     statements = edition.statements
-    tree: dict[PurePosixPath, str] = {
+    tree: dict[PurePosixPath, str | None] = {
         PurePosixPath("statements/index.md"): statements_index(statements),
         PurePosixPath("statements/index.json"): corpus_index(statements, site_url),
         PurePosixPath("format/index.md"): format_page(),
@@ -105,27 +138,74 @@ def generate(edition: Edition, site_url: str) -> Tree:
     }
     for topic in TOPICS:
         tree[PurePosixPath("topics", topic.id, "index.md")] = topic_page(topic.id, statements)
-    for statement in edition.statements:
+    sources: dict[str, str] = {}
+    for statement in statements:
         record = edition.records[statement.id]
         folder = PurePosixPath("statements", statement.id)
-        tree[folder / "index.md"] = statement_page(statement, record)
-        tree[folder / "data.json"] = statement_data(statement, record, site_url)
-        tree[folder / "data.akn.xml"] = akoma_ntoso(statement, site_url)
+        paths = [folder / name for name in STATEMENT_FILES]
+        source = digest(edition.hashes[statement.id], registry.text_of(record), site_url)
+        sources[statement.id] = source
+        unchanged = state is not None and state.sources.get(statement.id) == source
+        if unchanged and state is not None and docs is not None and all(state.intact(docs, p) for p in paths):
+            tree.update(dict.fromkeys(paths, KEEP))
+            continue
+        tree[paths[0]] = statement_page(statement, record)
+        tree[paths[1]] = statement_data(statement, record, site_url)
+        tree[paths[2]] = akoma_ntoso(statement, site_url)
+    if state is not None:
+        state.sources = sources
     return tree
 
 
 def check(project: Project) -> list[Statement]:
-    """Validate every statement and its published anchors; write nothing."""
-    return load(project).statements
+    """Validate every statement and its published anchors; write nothing (the cache is only read)."""
+    return load(project, StatementCache.open(project.root)).statements
 
 
-def render(project: Project) -> list[Statement]:
-    """Validate, then write the generated pages under ``docs/`` and record new anchors."""
-    edition = load(project)
-    write_tree(project.docs, generate(edition, project.site_url()))
+@dataclass(frozen=True)
+class Rendered:
+    """What a render did."""
+
+    summary: str
+    """What the edition holds: ``1 statement(s), 4 paragraphs, 13 commitments``."""
+    changes: Changes
+    """The files written and removed under ``docs/``."""
+
+    def __str__(self) -> str:
+        written, removed = len(self.changes.written), len(self.changes.removed)
+        return f"{self.summary}; {written} file(s) written, {removed} removed"
+
+
+def render(project: Project) -> Rendered:
+    """Validate, then write the generated pages under ``docs/`` and record new anchors.
+
+    Only what changed is parsed, rendered and written (see :mod:`edition.cache`). When
+    no input changed since the last render (the statement files, the anchor records,
+    the site's address, this code) and its files are intact, nothing is read further
+    and nothing is written: the last render's result stands.
+    """
+    state_path = project.root / CACHE_FOLDER / "render-state.json"
+    state = RenderState.from_json(load_json(state_path))
+    cache = StatementCache.open(project.root)
+    inputs = _inputs_digest(project, cache.code)
+    if state.inputs == inputs and state.summary and state.all_intact(project.docs):
+        return Rendered(state.summary, Changes([], []))
+    edition = load(project, cache)
+    tree = generate(edition, project.site_url(), state, project.docs)
+    changes = write_tree(project.docs, tree, state)
     for statement_id in edition.new:
         registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
-    return edition.statements
+    state.inputs = _inputs_digest(project, cache.code)  # the records may just have gained anchors
+    state.summary = summary(edition.statements)
+    save_json(state_path, state.to_json())
+    cache.save()
+    return Rendered(state.summary, changes)
+
+
+def _inputs_digest(project: Project, code: str) -> str:
+    """The hash of everything a render reads: statement files, anchor records, site address, code."""
+    files = sorted(project.statements.glob("*.y*ml")) + sorted((project.root / registry.FOLDER).glob("*.json"))
+    return digest(code, project.site_url(), *(part for path in files for part in (str(path), path.read_bytes())))
 
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
@@ -193,12 +273,12 @@ def serve(project: Project, port: int) -> None:
 def rerender(project: Project) -> None:
     """Render after an edit while serving; problems are printed, never raised."""
     try:
-        statements = render(project)
+        rendered = render(project)
     except ProblemError as error:
         report(error)
         print("serve: the site keeps the last valid version", file=sys.stderr)
         return
-    print(f"serve: rendered {summary(statements)}", file=sys.stderr)
+    print(f"serve: rendered {rendered}", file=sys.stderr)
 
 
 def report(error: ProblemError) -> None:

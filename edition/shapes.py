@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -103,6 +102,10 @@ class Shape(ABC):
         """The JSON Schema of the value."""
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (Unicode category Cc) and the line and paragraph separators."""
+
+
 class Text(Shape):
     """A single line of text: not empty, no surrounding spaces, no control characters."""
 
@@ -118,7 +121,9 @@ class Text(Shape):
         value = str(node.value)
         if not value:
             return reader.report(node, where, f"{subject} must not be empty")
-        for index, character in enumerate(value, start=1):
+        unwanted = _CONTROL.search(value)
+        if unwanted:
+            character, index = unwanted.group(), unwanted.start() + 1
             if character in "\n\r\x85\u2028\u2029":
                 return reader.report(
                     node,
@@ -126,13 +131,10 @@ class Text(Shape):
                     f"{subject} must be one line, but has a line break at character {index}; "
                     "wrap long text with plain lines or '>-', which YAML joins with spaces",
                 )
-            if unicodedata.category(character) == "Cc":
-                code = f"U+{ord(character):04X}"
-                return reader.report(
-                    node,
-                    where,
-                    f"{subject} contains the control character {code} at character {index}; use plain spaces",
-                )
+            code = f"U+{ord(character):04X}"
+            return reader.report(
+                node, where, f"{subject} contains the control character {code} at character {index}; use plain spaces"
+            )
         if value != value.strip():
             return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")
         return value

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from edition import model
+from edition.cache import StatementCache, digest
 from edition.fileformat import STATEMENT
 from edition.loading import load
 from edition.problems import Problem
@@ -43,9 +45,16 @@ def read_statement(path: Path) -> tuple[model.Statement | None, list[Problem]]:
     return _statement(path, root, values), []
 
 
-def read_statements(folder: Path) -> tuple[list[model.Statement], list[Problem]]:
-    """Every statement in ``folder`` (``*.yaml``, by name), and every problem in any of them."""
+def read_statements(
+    folder: Path, cache: StatementCache | None = None
+) -> tuple[list[model.Statement], dict[str, str], list[Problem]]:
+    """Every statement in ``folder`` (``*.yaml``, by name), the hash of each file, and every problem.
+
+    With a ``cache``, a file whose name, bytes and reading code are unchanged is not
+    parsed again: it was valid when it was cached, and nothing it depends on changed.
+    """
     statements: list[model.Statement] = []
+    hashes: dict[str, str] = {}
     problems: list[Problem] = []
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
@@ -53,11 +62,21 @@ def read_statements(folder: Path) -> tuple[list[model.Statement], list[Problem]]
     for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
         problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
     for path in paths:
-        statement, found = read_statement(path)
+        key = digest(cache.code if cache else "", path.name, path.read_bytes())
+        cached = cache.get(path.name, key) if cache else None
+        if cached is not None:
+            statement, found = replace(cached, path=path), list[Problem]()
+        else:
+            statement, found = read_statement(path)
+            if statement is not None and cache is not None:
+                cache.put(path.name, key, statement)
         problems.extend(found)
         if statement is not None:
             statements.append(statement)
-    return statements, problems
+            hashes[statement.id] = key
+    if cache is not None:
+        cache.keep_only({path.name for path in paths})
+    return statements, hashes, problems
 
 
 def child(node: yaml.Node, *steps: str | int) -> yaml.Node:

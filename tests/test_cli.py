@@ -61,7 +61,7 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     hand_written = snapshot(project / "docs")
     result = run_build_site(project, "render")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "render: wrote 1 statement(s), 4 paragraphs, 13 commitments to docs\n"
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 commitments; 25 file(s) written, 0 removed\n"
     after = snapshot(project / "docs")
     assert sorted(set(after) - set(hand_written)) == sorted(
         [
@@ -149,3 +149,52 @@ def test_missing_statements_folder_is_reported(tmp_path: Path) -> None:
         1,
         "statements:1:1: no statement files (*.yaml) in this folder\n1 problem in 1 file\n",
     )
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file under ``folder`` with its modification time and a digest of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_render_with_nothing_changed_writes_no_file(project: Path) -> None:
+    assert run_build_site(project, "render").returncode == 0
+    before = stamps(project / "docs") | stamps(project / "statements")
+    result = run_build_site(project, "render")
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 commitments; 0 file(s) written, 0 removed\n"
+    assert stamps(project / "docs") | stamps(project / "statements") == before
+
+
+def test_changing_one_statement_rewrites_only_its_files_and_the_lists(project: Path) -> None:
+    second = project / "statements" / "2001-12-08-second-statement.yaml"
+    text = (project / STATEMENT_FILE).read_text(encoding="utf-8").replace("date: 2001-12-07", "date: 2001-12-08")
+    second.write_text(text, encoding="utf-8")
+    assert run_build_site(project, "render").returncode == 0
+    before = stamps(project / "docs")
+    second.write_text(text.replace("heading: Terrorism", "heading: Terrorism and its victims"), encoding="utf-8")
+    assert run_build_site(project, "render").returncode == 0
+    after = stamps(project / "docs")
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed == [f"statements/{second.stem}/{name}" for name in ("data.akn.xml", "data.json", "index.md")]
+
+
+def test_a_generated_file_changed_by_hand_is_restored(project: Path) -> None:
+    assert run_build_site(project, "render").returncode == 0
+    page = project / "docs" / "statements" / STATEMENT_ID / "index.md"
+    original = page.read_bytes()
+    page.write_text("edited by hand\n", encoding="utf-8")
+    result = run_build_site(project, "render")
+    assert result.stdout.endswith("; 1 file(s) written, 0 removed\n")
+    assert page.read_bytes() == original
+
+
+def test_an_unreadable_cache_is_rebuilt(project: Path) -> None:
+    assert run_build_site(project, "render").returncode == 0
+    for path in (project / ".cache" / "edition").iterdir():
+        path.write_bytes(b"\x00 not a cache")
+    result = run_build_site(project, "render")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.endswith("; 0 file(s) written, 0 removed\n")

@@ -1,0 +1,126 @@
+"""Import a statement as published (plain text copied from its page) into a draft statement file.
+
+    python build_site.py import PATH [--output statements/<id>.yaml] [--source-url URL] [--publisher NAME]
+
+The steps, in the order the work happens:
+
+1. :func:`read` - the file's text; empty, binary and HTML files are refused.
+2. :func:`edition.layout.parse` - page furniture is dropped, the header becomes
+   metadata and the body paragraphs, whatever their layout.
+3. :func:`edition.draft.write` - the paragraphs are cut into commitments
+   (:mod:`edition.sentences`), annotations are guessed (:mod:`edition.guesses`) and
+   the draft YAML is written, every guess and placeholder marked ``# REVIEW``.
+
+Every problem is a :class:`~edition.problems.Problem` (``path:line:col: message``),
+raised together in a :class:`~edition.problems.ProblemError`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Final
+from urllib.parse import urlsplit
+
+from edition import draft, layout
+from edition.loading import decode
+from edition.problems import Problem, ProblemError
+
+_HTML_STARTS: Final = ("<!doctype html", "<html")
+"""How an HTML page starts (compared in lower case): such a file is refused, never parsed."""
+EXISTS: Final = "the file already exists; import never overwrites a file: choose a new id, or delete the file first"
+"""The problem with an ``--output`` file that exists."""
+
+
+def import_statement(path: Path, source_url: str | None = None, publisher: str | None = None) -> draft.Draft:
+    """The draft statement file for the published text in ``path``; raises :class:`ProblemError`."""
+    published = layout.parse(path, read(path))
+    return draft.write(published, path.name, source_url, publisher)
+
+
+def import_to(
+    path: Path, output: Path | None, source_url: str | None = None, publisher: str | None = None
+) -> draft.Draft:
+    """Import ``path``, then write the draft to ``output``, a file that must not exist yet.
+
+    The file is created only when the import succeeds; every problem (the input's and an
+    existing ``output``) is reported at once.
+    """
+    problems: list[Problem] = []
+    if output is not None and output.exists():
+        problems.append(Problem(output, 1, 1, EXISTS))
+    try:
+        result = import_statement(path, source_url, publisher)
+    except ProblemError as error:
+        raise ProblemError(problems + error.problems) from None
+    if problems:
+        raise ProblemError(problems)
+    if output is not None:
+        _create(output, result.text)
+    return result
+
+
+def is_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) address, as a statement's source must be."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is one line of text without surrounding spaces, as a statement's texts must be."""
+    return bool(value) and value == value.strip() and not any(unicodedata.category(c) == "Cc" for c in value)
+
+
+def _create(output: Path, text: str) -> None:
+    try:
+        with output.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        raise ProblemError([Problem(output, 1, 1, EXISTS)]) from None
+    except OSError as error:
+        raise ProblemError([Problem(output, 1, 1, f"cannot write the file: {error.strerror}")]) from None
+
+
+def read(path: Path) -> list[layout.Line]:
+    """The lines of ``path``; raises :class:`ProblemError` for a file that is no statement's text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ProblemError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    if b"\0" in data:
+        message = "the file is binary, not text; import the statement's text, copied from its page and saved as UTF-8"
+        raise ProblemError([Problem(path, 1, 1, message)])
+    text, problems = decode(path, data)
+    if text is None:
+        raise ProblemError(problems)
+    if not text.strip():
+        message = "the file is empty; expected the text of a statement as published: title, date, paragraphs"
+        raise ProblemError([Problem(path, 1, 1, message)])
+    raw = layout.raw_lines(text)
+    _refuse_html(path, raw)
+    _refuse_control_characters(path, raw)
+    return layout.lines_of(text)
+
+
+def _refuse_html(path: Path, raw: list[str]) -> None:
+    for number, line in enumerate(raw, start=1):
+        if line.strip():
+            if line.strip().lower().startswith(_HTML_STARTS):
+                column = len(line) - len(line.lstrip()) + 1
+                message = (
+                    "this is an HTML page, not the statement's text; open it in a browser, "
+                    "copy the statement's text and import that"
+                )
+                raise ProblemError([Problem(path, number, column, message)])
+            return
+
+
+def _refuse_control_characters(path: Path, raw: list[str]) -> None:
+    problems = [
+        Problem(path, number, column, f"control character U+{ord(character):04X}; the text must be plain text")
+        for number, line in enumerate(raw, start=1)
+        for column, character in enumerate(line, start=1)
+        if character != "\t" and unicodedata.category(character) == "Cc"
+    ]
+    if problems:
+        raise ProblemError(problems)
