@@ -23,7 +23,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from edition import importer, pipeline
+from edition import pipeline
 from edition.problems import ProblemError
 
 
@@ -64,6 +64,8 @@ def parser() -> argparse.ArgumentParser:
 
 def url(value: str) -> str:
     """A ``--source-url``: an absolute http(s) address."""
+    from edition import importer
+
     if not importer.is_url(value):
         raise argparse.ArgumentTypeError(f"must be an absolute http(s) URL, got {value!r}")
     return value
@@ -71,6 +73,8 @@ def url(value: str) -> str:
 
 def text(value: str) -> str:
     """A ``--publisher``: one line of text."""
+    from edition import importer
+
     if not importer.is_text(value):
         raise argparse.ArgumentTypeError(f"must be one line of text without surrounding spaces, got {value!r}")
     return value
@@ -96,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
             print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
         elif args.verb == "import":
+            from edition import importer  # only this verb needs the sentence splitter, slow to load
+
             draft = importer.import_to(args.path, args.output, args.source_url, args.publisher)
             if args.output is None:
                 sys.stdout.write(draft.text)

@@ -118,9 +118,14 @@ def topics_index(statements: Iterable[Statement]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def topic_page(topic: str, statements: Iterable[Statement]) -> str:
+def topic_pages(statements: Iterable[Statement]) -> dict[str, str]:
+    """The Markdown of every ``/topics/<topic>/`` page, by topic."""
+    everything = _all_commitments(statements)
+    return {term.id: _topic_page(term.id, [(s, c) for s, c in everything if term.id in c.topics]) for term in TOPICS}
+
+
+def _topic_page(topic: str, pairs: list[tuple[Statement, Commitment]]) -> str:
     """The Markdown of ``/topics/<topic>/``: the commitments tagged with ``topic``."""
-    pairs = [(s, c) for s, c in _all_commitments(statements) if topic in c.topics]
     label = topic_label(topic)
     definition = next(t.definition for t in TOPICS if t.id == topic)
     count = f"{len(pairs)} commitment{'s'[: len(pairs) != 1]}" if pairs else "No commitment yet"

@@ -73,7 +73,7 @@ class RenderState:
         if recorded is None:
             return False
         try:
-            stat = docs.joinpath(*path.parts).stat()
+            stat = os.stat(os.path.join(docs, path))  # os.path is several times faster than pathlib here
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns] == recorded[1:]

@@ -20,17 +20,17 @@ import yaml
 from edition import registry
 from edition.akn import akoma_ntoso
 from edition.cache import FOLDER as CACHE_FOLDER
-from edition.cache import StatementCache, digest, load_json, save_json
+from edition.cache import StatementCache, code_digest, digest, load_json, save_json
 from edition.exports import corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
-from edition.listings import commitments_page, statements_index, timeline_page, topic_page, topics_index
+from edition.listings import commitments_page, statements_index, timeline_page, topic_pages, topics_index
 from edition.model import Statement
 from edition.output import KEEP, Changes, RenderState, Tree, write_tree
 from edition.pages import statement_page
+from edition.parallel import parallel_map
 from edition.problems import Problem, ProblemError
 from edition.schema import schema_text
 from edition.validation import read_statement, read_statements
-from edition.vocabulary import TOPICS
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -136,25 +136,40 @@ def generate(edition: Edition, site_url: str, state: RenderState | None = None, 
         PurePosixPath("data/index.md"): data_page(statements),
         PurePosixPath("data/statement-data.schema.json"): data_schema(),
     }
-    for topic in TOPICS:
-        tree[PurePosixPath("topics", topic.id, "index.md")] = topic_page(topic.id, statements)
+    for topic, page in topic_pages(statements).items():
+        tree[PurePosixPath("topics", topic, "index.md")] = page
     sources: dict[str, str] = {}
+    to_render: list[tuple[Statement, registry.Record, str]] = []
     for statement in statements:
         record = edition.records[statement.id]
-        folder = PurePosixPath("statements", statement.id)
-        paths = [folder / name for name in STATEMENT_FILES]
+        paths = _statement_paths(statement)
         source = digest(edition.hashes[statement.id], registry.text_of(record), site_url)
         sources[statement.id] = source
         unchanged = state is not None and state.sources.get(statement.id) == source
         if unchanged and state is not None and docs is not None and all(state.intact(docs, p) for p in paths):
             tree.update(dict.fromkeys(paths, KEEP))
-            continue
-        tree[paths[0]] = statement_page(statement, record)
-        tree[paths[1]] = statement_data(statement, record, site_url)
-        tree[paths[2]] = akoma_ntoso(statement, site_url)
+        else:
+            to_render.append((statement, record, site_url))
+    for (statement, _, _), files in zip(to_render, parallel_map(_statement_files, to_render), strict=True):
+        tree.update(zip(_statement_paths(statement), files, strict=True))
     if state is not None:
         state.sources = sources
     return tree
+
+
+def _statement_paths(statement: Statement) -> list[PurePosixPath]:
+    folder = PurePosixPath("statements", statement.id)
+    return [folder / name for name in STATEMENT_FILES]
+
+
+def _statement_files(job: tuple[Statement, registry.Record, str]) -> tuple[str, str, str]:
+    """A statement's page, JSON and Akoma Ntoso, in the order of :data:`STATEMENT_FILES`."""
+    statement, record, site_url = job
+    return (
+        statement_page(statement, record),
+        statement_data(statement, record, site_url),
+        akoma_ntoso(statement, site_url),
+    )
 
 
 def check(project: Project) -> list[Statement]:
@@ -186,16 +201,17 @@ def render(project: Project) -> Rendered:
     """
     state_path = project.root / CACHE_FOLDER / "render-state.json"
     state = RenderState.from_json(load_json(state_path))
-    cache = StatementCache.open(project.root)
-    inputs = _inputs_digest(project, cache.code)
+    code = code_digest()
+    inputs = _inputs_digest(project, code)
     if state.inputs == inputs and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
+    cache = StatementCache.open(project.root)
     edition = load(project, cache)
     tree = generate(edition, project.site_url(), state, project.docs)
     changes = write_tree(project.docs, tree, state)
     for statement_id in edition.new:
         registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
-    state.inputs = _inputs_digest(project, cache.code)  # the records may just have gained anchors
+    state.inputs = _inputs_digest(project, code)  # the records may just have gained anchors
     state.summary = summary(edition.statements)
     save_json(state_path, state.to_json())
     cache.save()

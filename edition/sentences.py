@@ -53,9 +53,10 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import nupunkt
+if TYPE_CHECKING:
+    import nupunkt
 
 NEVER_FINAL: Final = frozenset(
     {"Amb.", "Art.", "Arts.", "bn.", "Doc.", "Dr.", "Gen.", "H.E.", "Mr.", "Mrs.", "Ms.", "No.", "Nos."}
@@ -133,5 +134,7 @@ def _last_word(text: str) -> str:
 
 @functools.cache
 def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
-    """nupunkt's default model, loaded once and never changed (other users of nupunkt share it)."""
+    """nupunkt's default model, loaded on first use and never changed (other users of nupunkt share it)."""
+    import nupunkt  # slow to load: only the import verb needs it
+
     return nupunkt.load("default")

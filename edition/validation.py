@@ -19,6 +19,7 @@ from edition import model
 from edition.cache import StatementCache, digest
 from edition.fileformat import STATEMENT
 from edition.loading import load
+from edition.parallel import parallel_map
 from edition.problems import Problem
 from edition.shapes import INVALID, Reader, within
 
@@ -61,19 +62,21 @@ def read_statements(
         problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
     for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
         problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
+    keys = {path: digest(cache.code if cache else "", path.name, path.read_bytes()) for path in paths}
+    cached = {path: cache.get(path.name, keys[path]) if cache else None for path in paths}
+    to_read = [path for path in paths if cached[path] is None]
+    read = dict(zip(to_read, parallel_map(read_statement, to_read), strict=True))
     for path in paths:
-        key = digest(cache.code if cache else "", path.name, path.read_bytes())
-        cached = cache.get(path.name, key) if cache else None
-        if cached is not None:
-            statement, found = replace(cached, path=path), list[Problem]()
+        if (hit := cached[path]) is not None:
+            statement, found = replace(hit, path=path), list[Problem]()
         else:
-            statement, found = read_statement(path)
+            statement, found = read[path]
             if statement is not None and cache is not None:
-                cache.put(path.name, key, statement)
+                cache.put(path.name, keys[path], statement)
         problems.extend(found)
         if statement is not None:
             statements.append(statement)
-            hashes[statement.id] = key
+            hashes[statement.id] = keys[path]
     if cache is not None:
         cache.keep_only({path.name for path in paths})
     return statements, hashes, problems

@@ -122,7 +122,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = _QuietServer((LOCAL_HOST, 0), handler)
     url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
     result = run_build_site(root, "build", site_url=url)
-    assert result.returncode == 0, result.stderr
+    if result.returncode != 0:
+        server.server_close()
+        pytest.fail(f"the site did not build:\n{result.stderr}")
     thread = threading.Thread(target=server.serve_forever, name="static-site-server", daemon=True)
     thread.start()
     try:
