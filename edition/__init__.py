@@ -9,8 +9,14 @@ The pipeline reads like the modules that hold it:
 * :mod:`edition.loading` - safe YAML loading with line and column for every node;
 * :mod:`edition.validation` - from YAML nodes to a :class:`~edition.model.Statement`,
   collecting every problem;
-* :mod:`edition.pages` - Markdown for the statement pages and listings;
-* :mod:`edition.formatdoc` and :mod:`edition.schema` - the format page and JSON Schema;
-* :mod:`edition.output` - the generated tree, swapped into ``docs/`` atomically;
-* :mod:`edition.pipeline` - the verbs: check, render, build, serve.
+* :mod:`edition.registry` - the record of published anchors, errata and retirements;
+* :mod:`edition.display`, :mod:`edition.pages` and :mod:`edition.listings` - the
+  Markdown of statement pages and of the pages that list across statements;
+* :mod:`edition.exports` and :mod:`edition.akn` - data.json, index.json, Akoma Ntoso;
+* :mod:`edition.formatdoc` and :mod:`edition.schema` - the format and data pages, JSON Schema;
+* :mod:`edition.cache`, :mod:`edition.output` and :mod:`edition.parallel` - incremental,
+  parallel rendering that writes under ``docs/`` only what changed;
+* :mod:`edition.pipeline` - the verbs: check, render, build, serve, erratum, retire;
+* :mod:`edition.importer` (with :mod:`edition.layout`, :mod:`edition.sentences`,
+  :mod:`edition.guesses`, :mod:`edition.dates`, :mod:`edition.draft`) - the ``import`` verb.
 """
