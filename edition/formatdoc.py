@@ -54,7 +54,7 @@ The schema is published with the site: [statement.schema.json](statement.schema.
 
 def format_page() -> str:
     """The Markdown of ``/format/``."""
-    parts = [front_matter(title="Statement file format"), INTRODUCTION]
+    parts = [front_matter("Statement file format"), INTRODUCTION]
     parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
     parts.append(
         "\n".join(_vocabulary("Commitment kinds", "kinds", KINDS, "What a commitment does, by its main verb."))
@@ -141,7 +141,7 @@ def data_page(statements: list[Statement]) -> str:
     """The Markdown of ``/data/``: the formats, and every statement's downloads."""
     table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in DOWNLOADS)]
     lines = [
-        front_matter(title="Data"),
+        front_matter("Data"),
         DATA_PAGE.format(downloads="\n".join(table)),
         "| statement | JSON | Akoma Ntoso |",
         "|---|---|---|",

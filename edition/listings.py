@@ -16,13 +16,6 @@ from edition.markup import front_matter, html_text, markdown_text
 from edition.model import Commitment, Statement
 from edition.vocabulary import KINDS, TOPICS
 
-SEARCH_EXCLUDED = "search:\n  exclude: true\n"
-
-
-def _front_matter(title: str, searchable: bool = True) -> str:
-    text = front_matter(title=title)
-    return text if searchable else text.replace("\n---\n", f"\n{SEARCH_EXCLUDED}---\n", 1)
-
 
 def statements_index(statements: Iterable[Statement]) -> str:
     """The Markdown of ``/statements/``: every statement, newest year first.
@@ -30,7 +23,7 @@ def statements_index(statements: Iterable[Statement]) -> str:
     One heading per year keeps the page scannable at thousands of statements;
     statement pages stay out of the navigation, which therefore stays small.
     """
-    lines = [_front_matter("Statements"), "# Statements", ""]
+    lines = [front_matter("Statements"), "# Statements", ""]
     ordered = sorted(statements, key=lambda s: (s.date, s.id), reverse=True)
     for year, group in groupby(ordered, key=lambda s: s.date.year):
         lines += [f"## {year} {{ #year-{year} }}", ""]
@@ -80,7 +73,7 @@ def commitments_page(statements: Iterable[Statement]) -> str:
     kinds = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in KINDS)
     topics = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in TOPICS)
     lines = [
-        _front_matter("Commitments", searchable=False),
+        front_matter("Commitments", searchable=False),
         "# Commitments",
         "",
         f"Every commitment of every statement, {len(pairs)} in all: each sentence of the official text, "
@@ -103,7 +96,7 @@ def topics_index(statements: Iterable[Statement]) -> str:
     """The Markdown of ``/topics/``: the topic vocabulary, with how many commitments each has."""
     pairs = _all_commitments(statements)
     lines = [
-        _front_matter("Topics"),
+        front_matter("Topics"),
         "# Topics",
         "",
         "Every commitment is tagged with one or more topics from this vocabulary, most important first. "
@@ -130,7 +123,7 @@ def _topic_page(topic: str, pairs: list[tuple[Statement, Commitment]]) -> str:
     definition = next(t.definition for t in TOPICS if t.id == topic)
     count = f"{len(pairs)} commitment{'s'[: len(pairs) != 1]}" if pairs else "No commitment yet"
     lines = [
-        _front_matter(f"Topic: {label}", searchable=False),
+        front_matter(f"Topic: {label}", searchable=False, in_navigation=False),
         f"# {label}",
         "",
         f"{definition} {count} tagged with this topic. [All topics](../index.md).",
@@ -148,7 +141,7 @@ def timeline_page(statements: Iterable[Statement]) -> str:
         key=lambda pair: (pair[1].deadline.date if pair[1].deadline else "", pair[0].id, pair[1].anchor),
     )
     lines = [
-        _front_matter("Timeline", searchable=False),
+        front_matter("Timeline", searchable=False),
         "# Timeline",
         "",
         "The commitments that set a deadline, in the order of their deadlines, with what followed.",

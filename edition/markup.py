@@ -42,12 +42,22 @@ def markdown_text(text: str) -> str:
     )
 
 
-def front_matter(**values: str) -> str:
-    """A YAML front-matter block for ``title``, ``description`` and the like.
+def front_matter(
+    title: str, description: str | None = None, *, searchable: bool = True, in_navigation: bool = True
+) -> str:
+    """A YAML front-matter block for a generated page.
 
-    MkDocs and Material put these values into the page (``<title>``, the header,
-    ``<meta name="description">``) without escaping them, so they are HTML-escaped
-    here; each is written as a JSON string, which is valid YAML.
+    MkDocs and Material put ``title`` and ``description`` into the page (``<title>``,
+    the header, ``<meta name="description">``) without escaping them, so they are
+    HTML-escaped here; each is written as a JSON string, which is valid YAML. A page
+    that is not ``searchable`` is left out of the search index; a page not
+    ``in_navigation`` hides the navigation sidebar, which would be empty.
     """
-    lines = [f"{key}: {json.dumps(html_text(value), ensure_ascii=False)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    if description is not None:
+        lines.append(f"description: {json.dumps(html_text(description), ensure_ascii=False)}")
+    if not in_navigation:
+        lines += ["hide:", "  - navigation"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join([*lines, "---"]) + "\n"

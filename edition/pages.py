@@ -46,7 +46,7 @@ def citation(statement: Statement) -> str:
 def statement_page(statement: Statement, record: Record) -> str:
     """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors."""
     parts = [
-        front_matter(title=page_title(statement), description=statement.subtitle or statement.title).rstrip("\n"),
+        front_matter(page_title(statement), statement.subtitle or statement.title, in_navigation=False).rstrip("\n"),
         "\n".join(_header(statement, _retired_leading_to(record, None))),
     ]
     for paragraph in statement.paragraphs:

@@ -184,6 +184,7 @@ def test_navigation_stays_small(page: BeautifulSoup) -> None:
         "Data",
         "Statement file format",
         "How to link and cite",
+        "Performance",
     ]
 
 

@@ -58,6 +58,7 @@ PAGES = (
     "data/index.html",
     "format/index.html",
     "index.html",
+    "performance/index.html",
     "statements/index.html",
     STATEMENT_PAGE,
     "timeline/index.html",
