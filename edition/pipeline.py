@@ -13,24 +13,16 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
 from edition import registry
-from edition.akn import akoma_ntoso
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import StatementCache, code_digest, digest, load_json, save_json
-from edition.exports import corpus_index, data_schema, statement_data
-from edition.formatdoc import data_page, format_page
-from edition.listings import commitments_page, statements_index, timeline_page, topic_pages, topics_index
 from edition.model import Statement
-from edition.output import KEEP, Changes, RenderState, Tree, write_tree
-from edition.pages import statement_page
-from edition.parallel import parallel_map
+from edition.output import Changes, RenderState, write_tree
 from edition.problems import Problem, ProblemError
-from edition.schema import schema_text
-from edition.validation import read_statement, read_statements
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -101,6 +93,8 @@ def load(project: Project, cache: StatementCache | None = None) -> Edition:
 
     Raises :class:`ProblemError` with every problem found.
     """
+    from edition.validation import read_statements  # not needed when a render has nothing to do
+
     statements, hashes, problems = read_statements(project.statements, cache)
     published, record_problems = registry.check_all(project.root, statements)
     problems += record_problems
@@ -109,67 +103,6 @@ def load(project: Project, cache: StatementCache | None = None) -> Edition:
     records = {s.id: registry.with_new_anchors(s, published[s.id]) for s in statements}
     new = [s.id for s in statements if records[s.id] != published[s.id]]
     return Edition(statements, hashes, records, new)
-
-
-STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
-"""What each statement has in its folder under ``docs/statements/``."""
-
-
-def generate(edition: Edition, site_url: str, state: RenderState | None = None, docs: Path | None = None) -> Tree:
-    """Every generated file, by its path under ``docs/``; ``site_url`` makes the data's links absolute.
-
-    With the last render's ``state``, a statement whose sources (its file, its record,
-    the site's address, this code) are unchanged and whose files are intact in
-    ``docs`` is not rendered again: its files are marked :data:`KEEP`. The pages
-    that list across statements are always made anew; they are written only if they
-    changed. ``state.sources`` is updated.
-    """
-    statements = edition.statements
-    tree: dict[PurePosixPath, str | None] = {
-        PurePosixPath("statements/index.md"): statements_index(statements),
-        PurePosixPath("statements/index.json"): corpus_index(statements, site_url),
-        PurePosixPath("format/index.md"): format_page(),
-        PurePosixPath("format/statement.schema.json"): schema_text(),
-        PurePosixPath("commitments/index.md"): commitments_page(statements),
-        PurePosixPath("topics/index.md"): topics_index(statements),
-        PurePosixPath("timeline/index.md"): timeline_page(statements),
-        PurePosixPath("data/index.md"): data_page(statements),
-        PurePosixPath("data/statement-data.schema.json"): data_schema(),
-    }
-    for topic, page in topic_pages(statements).items():
-        tree[PurePosixPath("topics", topic, "index.md")] = page
-    sources: dict[str, str] = {}
-    to_render: list[tuple[Statement, registry.Record, str]] = []
-    for statement in statements:
-        record = edition.records[statement.id]
-        paths = _statement_paths(statement)
-        source = digest(edition.hashes[statement.id], registry.text_of(record), site_url)
-        sources[statement.id] = source
-        unchanged = state is not None and state.sources.get(statement.id) == source
-        if unchanged and state is not None and docs is not None and all(state.intact(docs, p) for p in paths):
-            tree.update(dict.fromkeys(paths, KEEP))
-        else:
-            to_render.append((statement, record, site_url))
-    for (statement, _, _), files in zip(to_render, parallel_map(_statement_files, to_render), strict=True):
-        tree.update(zip(_statement_paths(statement), files, strict=True))
-    if state is not None:
-        state.sources = sources
-    return tree
-
-
-def _statement_paths(statement: Statement) -> list[PurePosixPath]:
-    folder = PurePosixPath("statements", statement.id)
-    return [folder / name for name in STATEMENT_FILES]
-
-
-def _statement_files(job: tuple[Statement, registry.Record, str]) -> tuple[str, str, str]:
-    """A statement's page, JSON and Akoma Ntoso, in the order of :data:`STATEMENT_FILES`."""
-    statement, record, site_url = job
-    return (
-        statement_page(statement, record),
-        statement_data(statement, record, site_url),
-        akoma_ntoso(statement, site_url),
-    )
 
 
 def check(project: Project) -> list[Statement]:
@@ -205,6 +138,8 @@ def render(project: Project) -> Rendered:
     inputs = _inputs_digest(project, code)
     if state.inputs == inputs and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
+    from edition.generation import generate  # only now: the modules that make pages are slow to load
+
     cache = StatementCache.open(project.root)
     edition = load(project, cache)
     tree = generate(edition, project.site_url(), state, project.docs)
@@ -239,6 +174,8 @@ def retire(
 def _change_record(
     project: Project, statement_id: str, change: Callable[[registry.Record, Statement], registry.Record]
 ) -> None:
+    from edition.validation import read_statement
+
     path = project.statements / f"{statement_id}.yaml"
     statement, problems = read_statement(path)
     record, record_problems = registry.load(registry.path_of(project.root, statement_id))
