@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -58,6 +59,21 @@ def run_build_site(root: Path, *args: str, site_url: str | None = None) -> subpr
         env=environment,
         check=False,
     )
+
+
+def running_in_ci() -> bool:
+    """Whether this is a CI run (``CI=true``), where nothing may be skipped for lack of a tool."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def skip_or_fail(reason: str, what: str) -> NoReturn:
+    """Skip for lack of a tool, with ``reason``; under CI fail instead: a CI machine without it is misconfigured.
+
+    ``what`` names what must run in CI, e.g. "browser tests" (``../shared/CONTRACT.md``, section 1).
+    """
+    if running_in_ci():
+        pytest.fail(f"{reason} (CI=true: the {what} must run, not skip)", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture

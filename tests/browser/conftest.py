@@ -18,12 +18,12 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import copy_project, run_build_site
+from tests.conftest import copy_project, run_build_site, skip_or_fail
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, WebSocket
@@ -53,18 +53,6 @@ def browser_unavailable() -> str | None:
     return None
 
 
-def running_in_ci() -> bool:
-    """Whether this is a CI run (``CI=true``), where nothing may be skipped for lack of a browser."""
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def give_up(reason: str) -> NoReturn:
-    """Skip, or fail under CI: a CI machine without the browser is misconfigured."""
-    if running_in_ci():
-        pytest.fail(f"{reason} (CI=true: browser tests must run, not skip)", pytrace=False)
-    pytest.skip(reason)
-
-
 def foreign_requests(urls: list[str]) -> list[str]:
     """The URLs in ``urls`` that go to a host other than 127.0.0.1."""
     foreign = []
@@ -82,7 +70,7 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, launched once for the session."""
     reason = browser_unavailable()
     if reason is not None:
-        give_up(reason)
+        skip_or_fail(reason, "browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -23,8 +23,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.browser.conftest import LOCAL_HOST, foreign_requests, give_up
-from tests.conftest import STATEMENT_ID
+from tests.browser.conftest import LOCAL_HOST, foreign_requests
+from tests.conftest import STATEMENT_ID, skip_or_fail
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Request, WebSocket
@@ -120,7 +120,7 @@ def axe_source() -> str:
         script = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
         return script.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as error:
-        give_up(f"axe-core is not installed ({error}): pip install -e '.[test]'")
+        skip_or_fail(f"axe-core is not installed ({error}): pip install -e '.[test]'", "accessibility tests")
 
 
 def run_axe(page: Page) -> AxeResults:

@@ -1,0 +1,101 @@
+"""Synthetic corpora: N statements made from the real one, in a project folder of their own.
+
+Statement ``number`` always gets the same id, date and words, whatever the size of the
+corpus, so that its page can be compared across sizes. Its date is spread over 35
+years, so the listings' grouping by year is exercised. Only the words of its first
+commitment differ from the real statement's (they name the synthetic statement), so
+the pages differ; every anchor is new, so the first render records them all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from edition.output import OWNED
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The project's checkout: the real statement, ``mkdocs.yml`` and the hand-written pages."""
+SOURCE = ROOT / "statements" / "2001-12-07-nato-russia-joint-statement.yaml"
+"""The real statement that every synthetic one is made from."""
+SCHEMA_LINE = "# yaml-language-server: $schema=statement.schema.json\n"
+"""The first line of a statement file, as the README asks."""
+FIRST_DAY = datetime.date(1990, 1, 1)
+"""The earliest date a synthetic statement can have."""
+SPAN_DAYS = 35 * 365
+"""The dates are spread over this many days from :data:`FIRST_DAY`."""
+DAY_STRIDE = 4099
+"""A prime: statement ``n`` is dated ``n * DAY_STRIDE mod SPAN_DAYS`` days after :data:`FIRST_DAY`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML without aliases, which statement files may not use."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def statement_date(number: int) -> datetime.date:
+    """The date of synthetic statement ``number`` (from 1)."""
+    return FIRST_DAY + datetime.timedelta(days=number * DAY_STRIDE % SPAN_DAYS)
+
+
+def statement_id(number: int) -> str:
+    """``YYYY-MM-DD-synthetic-statement-NNNN``: the date, then the number."""
+    return f"{statement_date(number).isoformat()}-synthetic-statement-{number:04d}"
+
+
+def long_date(date: datetime.date) -> str:
+    """``7 December 2001``."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def statement_data(number: int, heading: str | None = None) -> dict[str, Any]:
+    """The YAML data of synthetic statement ``number``; ``heading`` replaces paragraph 1's heading."""
+    with SOURCE.open(encoding="utf-8") as source:
+        data: dict[str, Any] = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    date = statement_date(number)
+    data["title"] = f"{data['title']} (synthetic statement {number:04d})"
+    data["subtitle"] = data["subtitle"].replace("7 December 2001", long_date(date))
+    data["date"] = date
+    data["source"]["updated"] = date
+    first = data["paragraphs"][0]
+    first["commitments"][0]["text"] = first["commitments"][0]["text"].replace(
+        "Today we commit", f"Today, in synthetic statement {number}, we commit", 1
+    )
+    if heading is not None:
+        first["heading"] = heading
+    return data
+
+
+def write_statement(project: Path, number: int, heading: str | None = None) -> Path:
+    """Write synthetic statement ``number`` into ``project``; its path."""
+    path = project / "statements" / f"{statement_id(number)}.yaml"
+    text = yaml.dump(statement_data(number, heading), Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    path.write_text(SCHEMA_LINE + text, encoding="utf-8", newline="\n")
+    return path
+
+
+def hand_written(docs: Path) -> list[Path]:
+    """The hand-written parts of ``docs``: everything but the generated folders (and hidden scratch)."""
+    return sorted(path for path in docs.iterdir() if path.name not in OWNED and not path.name.startswith("."))
+
+
+def make_project(target: Path, count: int) -> Path:
+    """A project in ``target`` with ``count`` synthetic statements, the real configuration and pages."""
+    (target / "statements").mkdir(parents=True)
+    (target / "docs").mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy2(ROOT / "statements" / "statement.schema.json", target / "statements" / "statement.schema.json")
+    for path in hand_written(ROOT / "docs"):
+        if path.is_dir():
+            shutil.copytree(path, target / "docs" / path.name)
+        else:
+            shutil.copy2(path, target / "docs" / path.name)
+    for number in range(1, count + 1):
+        write_statement(target, number)
+    return target

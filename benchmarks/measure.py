@@ -1,0 +1,137 @@
+"""Measuring tools: a timed child process with its peak memory, file snapshots, sizes, the machine."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+GZIP_LEVEL = 6
+"""The compression level web servers commonly use for gzip on the fly."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process, run to its end."""
+
+    seconds: float
+    """Wall time from start to exit."""
+    peak_bytes: int
+    """The child's peak resident memory (its ``ru_maxrss``, with the descendants it waited for)."""
+    returncode: int
+    """Its exit status."""
+    output: str
+    """What it printed, stdout and stderr together."""
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``command`` in ``cwd``; its wall time and the peak memory of that child alone.
+
+    ``os.wait4`` gives the resource usage of exactly the child it reaps, so each step
+    is measured on its own, unlike ``getrusage(RUSAGE_CHILDREN)``, the maximum over
+    every child so far.
+    """
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, text)
+
+
+Snapshot = dict[str, tuple[int, int, str]]
+"""Files by path relative to the project: (mtime in ns, size, SHA-256)."""
+
+
+def snapshot(project: Path, folders: list[str]) -> Snapshot:
+    """Every file under ``folders`` of ``project``, as :data:`Snapshot` describes."""
+    files: Snapshot = {}
+    for folder in folders:
+        for path in sorted((project / folder).rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                files[path.relative_to(project).as_posix()] = (
+                    path.stat().st_mtime_ns,
+                    len(data),
+                    hashlib.sha256(data).hexdigest(),
+                )
+    return files
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a step did to the files of a snapshot."""
+
+    written: list[str]
+    """Files created, removed, or whose bytes or modification time changed."""
+    same_bytes: list[str]
+    """Of :attr:`written`, the files written again with the bytes they had."""
+
+
+def changes(before: Snapshot, after: Snapshot) -> Changes:
+    """The files that differ between two snapshots."""
+    written = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+    same = [p for p in written if p in before and p in after and before[p][1:] == after[p][1:]]
+    return Changes(written, same)
+
+
+def gzip_size(path: Path) -> int:
+    """The size of ``path`` compressed with gzip, as a server that compresses sends it."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def gzip_size_if_texts_differ(index: Path) -> int:
+    """An upper estimate of the gzipped search index for statements whose texts all differ.
+
+    Synthetic statements repeat one text, which gzip compresses away. Here each
+    statement's entries are compressed on their own, as if they shared nothing with
+    the others, plus the rest of the index compressed as a whole.
+    """
+    data = json.loads(index.read_text(encoding="utf-8"))
+    pages: dict[str, list[object]] = {}
+    for entry in data["docs"]:
+        page = entry["location"].split("#")[0]
+        key = page if page.startswith("statements/") and page != "statements/" else ""
+        pages.setdefault(key, []).append(entry)
+    rest = {"config": data["config"], "docs": pages.pop("", [])}
+    parts = [rest, *pages.values()]
+    return sum(len(gzip.compress(json.dumps(part).encode(), compresslevel=GZIP_LEVEL, mtime=0)) for part in parts)
+
+
+def machine() -> dict[str, str]:
+    """The machine the figures come from: CPU, cores, memory, Python."""
+    cpu = "unknown"
+    with Path("/proc/cpuinfo").open(encoding="utf-8") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    with Path("/proc/meminfo").open(encoding="utf-8") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    return {
+        "cpu": cpu,
+        "cores": str(len(os.sched_getaffinity(0))),
+        "memory": memory,
+        "python": f"{platform.python_implementation()} {sys.version.split()[0]}",
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def load_average() -> str:
+    """The load average over 1, 5 and 15 minutes: how busy the machine is with other work."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())

@@ -1,0 +1,356 @@
+#!/usr/bin/env python3
+"""Benchmark the edition at scale: render, re-render, one change, MkDocs build, page and search sizes.
+
+    python benchmarks/run.py [--sizes 10 100 1000] [--skip-build-above N] [--json PATH]
+                             [--search-exclude-notes] [--workdir DIR]
+
+For each size N it makes a project of N synthetic statements (see ``corpus.py``),
+checks it, then measures, each step in a child process of its own:
+
+* the cold ``render`` (wall time, peak memory);
+* a second ``render`` with nothing changed: its time and the files it wrote
+  (created, removed, or with new bytes or a new modification time, under ``docs/``
+  and ``statements/anchors/``);
+* a ``render`` after one statement's editorial heading of paragraph 1 changed, and
+  the files it wrote;
+* ``mkdocs build --strict`` (wall time, peak memory), then the HTML size of
+  statement 1's page, its ratio to the same page in a one-statement site (size 1 is
+  always measured first, as that baseline), and the search index, raw and gzipped.
+
+``--search-exclude-notes`` builds a variant of each site whose editorial notes carry
+Material's ``data-search-exclude`` attribute, to show what the search index would
+weigh without them; the product code is not changed. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from corpus import ROOT, make_project, statement_id, write_statement
+from measure import Run, changes, gzip_size, gzip_size_if_texts_differ, load_average, machine, run, snapshot
+
+WATCHED = ["docs", "statements/anchors"]
+"""Where a render writes: the generated pages and the record of published anchors."""
+INDEX_FILES = (
+    "docs/statements/index.md",
+    "docs/statements/index.json",
+    "docs/commitments/index.md",
+    "docs/topics/index.md",
+    "docs/timeline/index.md",
+    "docs/data/index.md",
+)
+"""The pages and data that list every statement (besides one page per topic, ``docs/topics/*/index.md``)."""
+NEW_HEADING = "A new relationship, edited"
+"""Paragraph 1's heading after the one-statement change: editorial, so no anchor or word changes."""
+MIB = 1024 * 1024
+NOTES_EXCLUDED = (
+    ('<ul class="stmt-notes"', '<ul class="stmt-notes" data-search-exclude'),
+    ('<p class="stmt-editorial-note"', '<p class="stmt-editorial-note" data-search-exclude'),
+)
+"""For the search variant: the editorial notes of statement pages, marked for Material to leave out."""
+
+
+@dataclass
+class Result:
+    """The figures for one corpus size."""
+
+    statements: int
+    """How many statements the corpus has."""
+    cold_render_s: float
+    """The first render."""
+    cold_render_peak_mib: float
+    """The first render's peak resident memory."""
+    noop_render_s: float
+    """A render with nothing changed: the median of :attr:`noop_render_runs_s`."""
+    noop_render_runs_s: list[float]
+    """Every no-op render's time (a shared machine is noisy: the median is reported)."""
+    noop_written: list[str]
+    """The files it wrote."""
+    change_render_s: float
+    """A render after one statement's editorial heading changed."""
+    changed_statement: str
+    """The id of that statement."""
+    change_written: list[str]
+    """The files it wrote."""
+    change_same_bytes: list[str]
+    """Of those, the files written again with the bytes they had."""
+    build_s: float | None = None
+    """``mkdocs build --strict``; ``None`` when skipped."""
+    build_peak_mib: float | None = None
+    """Its peak resident memory."""
+    page_bytes: int | None = None
+    """The HTML of statement 1's page."""
+    page_ratio: float | None = None
+    """:attr:`page_bytes` over the same page's size in a one-statement site."""
+    search_bytes: int | None = None
+    """``search/search_index.json``."""
+    search_gzip_bytes: int | None = None
+    """The same, gzipped."""
+    search_distinct_gzip_bytes: int | None = None
+    """An upper estimate of the gzipped index if every statement's text differed (see ``measure.py``)."""
+    variant_search_bytes: int | None = None
+    """The search index with the editorial notes excluded (``--search-exclude-notes``)."""
+    variant_search_gzip_bytes: int | None = None
+    """The same, gzipped."""
+    variant_search_distinct_gzip_bytes: int | None = None
+    """The same, estimated as if every statement's text differed."""
+
+    def change_kinds(self) -> tuple[list[str], list[str], list[str]]:
+        """The files the one change wrote: the statement's own, the indexes', and any other."""
+        own = [p for p in self.change_written if self.changed_statement in p]
+        indexes = [p for p in self.change_written if p not in own and is_index(p)]
+        others = [p for p in self.change_written if p not in own and p not in indexes]
+        return own, indexes, others
+
+
+def is_index(path: str) -> bool:
+    """Whether ``path`` is a page or data file that lists every statement, or one topic's commitments."""
+    parts = path.split("/")
+    return path in INDEX_FILES or (len(parts) == 4 and parts[:2] == ["docs", "topics"] and parts[3] == "index.md")
+
+
+def environment() -> dict[str, str]:
+    """The environment of every child: Material's end-of-life banner off."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def step(command: list[str], project: Path, what: str) -> Run:
+    """Run one measured step in ``project``; stop the benchmark if it fails."""
+    result = run(command, project, environment())
+    if result.returncode != 0:
+        sys.exit(f"{what} failed in {project} (exit {result.returncode}):\n{result.output[-4000:]}")
+    return result
+
+
+def build_site(project: Path, site: str) -> Run:
+    """``mkdocs build --strict`` of ``project`` into ``project/site``."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(project / site)]
+    return step(command, project, "mkdocs build")
+
+
+def render(project: Path) -> Run:
+    """``python build_site.py render`` in ``project``."""
+    return step([sys.executable, str(ROOT / "build_site.py"), "render"], project, "render")
+
+
+def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page: int | None) -> Result:
+    """Every figure for a corpus of ``count`` statements, made in ``folder``."""
+    build = options.skip_build_above is None or count <= options.skip_build_above or count == 1
+    progress = f"[{plural(count, 'statement')}]"
+    print(f"{progress} writing the corpus in {folder}", file=sys.stderr)
+    project = make_project(folder, count)
+    step([sys.executable, str(ROOT / "build_site.py"), "check"], project, "check")
+    cold = render(project)
+    print(f"{progress} cold render {cold.seconds:.2f} s", file=sys.stderr)
+    before = snapshot(project, WATCHED)
+    noop = [render(project).seconds for _ in range(options.repeat)]
+    noop_changes = changes(before, snapshot(project, WATCHED))
+    changed = (count + 1) // 2
+    before = snapshot(project, WATCHED)
+    write_statement(project, changed, heading=NEW_HEADING)
+    one = render(project)
+    one_changes = changes(before, snapshot(project, WATCHED))
+    noop_s = statistics.median(noop)
+    print(f"{progress} no-op render {noop_s:.2f} s, one change {one.seconds:.2f} s", file=sys.stderr)
+    result = Result(
+        statements=count,
+        cold_render_s=cold.seconds,
+        cold_render_peak_mib=cold.peak_bytes / MIB,
+        noop_render_s=noop_s,
+        noop_render_runs_s=noop,
+        noop_written=noop_changes.written,
+        change_render_s=one.seconds,
+        changed_statement=statement_id(changed),
+        change_written=one_changes.written,
+        change_same_bytes=one_changes.same_bytes,
+    )
+    if not build:
+        return result
+    print(f"{progress} mkdocs build ...", file=sys.stderr)
+    built = build_site(project, "site")
+    print(f"{progress} mkdocs build {built.seconds:.1f} s", file=sys.stderr)
+    site = project / "site"
+    result.build_s = built.seconds
+    result.build_peak_mib = built.peak_bytes / MIB
+    result.page_bytes = (site / "statements" / statement_id(1) / "index.html").stat().st_size
+    result.page_ratio = result.page_bytes / (baseline_page or result.page_bytes)
+    index = site / "search" / "search_index.json"
+    result.search_bytes, result.search_gzip_bytes = index.stat().st_size, gzip_size(index)
+    result.search_distinct_gzip_bytes = gzip_size_if_texts_differ(index)
+    if options.search_exclude_notes:
+        exclude_notes(project)
+        print(f"{progress} mkdocs build of the search variant ...", file=sys.stderr)
+        build_site(project, "site-variant")
+        index = project / "site-variant" / "search" / "search_index.json"
+        result.variant_search_bytes, result.variant_search_gzip_bytes = index.stat().st_size, gzip_size(index)
+        result.variant_search_distinct_gzip_bytes = gzip_size_if_texts_differ(index)
+    return result
+
+
+def exclude_notes(project: Path) -> None:
+    """Mark the editorial notes of every generated statement page ``data-search-exclude``."""
+    for page in (project / "docs" / "statements").glob("*/index.md"):
+        text = page.read_text(encoding="utf-8")
+        for old, new in NOTES_EXCLUDED:
+            text = text.replace(old, new)
+        page.write_text(text, encoding="utf-8", newline="\n")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 statement``, ``2 statements``."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def kib(value: int | None) -> str:
+    """Bytes as KiB, or a dash."""
+    return "-" if value is None else f"{value / 1024:,.1f}"
+
+
+def number(value: float | None, digits: int) -> str:
+    """A figure with ``digits`` decimals, or a dash."""
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A fixed-width table: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        first, *rest = cells
+        return "  ".join([first.ljust(widths[0]), *(c.rjust(w) for c, w in zip(rest, widths[1:], strict=True))])
+
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *(line(row) for row in rows)])
+
+
+def report(results: list[Result]) -> str:
+    """The tables of figures, and what the one change wrote."""
+    render_rows = []
+    for r in results:
+        own, indexes, others = r.change_kinds()
+        share = None if r.build_s is None else 100 * r.cold_render_s / r.build_s
+        render_rows.append(
+            [
+                str(r.statements),
+                number(r.cold_render_s, 2),
+                number(r.cold_render_peak_mib, 0),
+                number(r.noop_render_s, 2),
+                str(len(r.noop_written)),
+                number(r.change_render_s, 2),
+                f"{len(r.change_written)} ({len(own)}/{len(indexes)}/{len(others)})",
+                number(r.build_s, 1),
+                number(r.build_peak_mib, 0),
+                number(share, 1),
+            ]
+        )
+    site_rows = [
+        [
+            str(r.statements),
+            kib(r.page_bytes),
+            number(r.page_ratio, 2),
+            kib(r.search_bytes),
+            kib(r.search_gzip_bytes),
+            kib(r.search_distinct_gzip_bytes),
+            kib(r.variant_search_bytes),
+            kib(r.variant_search_gzip_bytes),
+            kib(r.variant_search_distinct_gzip_bytes),
+        ]
+        for r in results
+    ]
+    parts = [
+        table(
+            [
+                "statements",
+                "cold render s",
+                "MiB",
+                "no-op render s",
+                "files",
+                "one change s",
+                "files (own/index/other)",
+                "mkdocs build s",
+                "MiB",
+                "render/build %",
+            ],
+            render_rows,
+        ),
+        "",
+        table(
+            [
+                "statements",
+                "page KiB",
+                "ratio to 1",
+                "search KiB",
+                "gzip KiB",
+                "gzip if texts differ KiB",
+                "no notes KiB",
+                "no notes gzip KiB",
+                "no notes, texts differ KiB",
+            ],
+            site_rows,
+        ),
+    ]
+    for r in results:
+        own, indexes, others = r.change_kinds()
+        written = plural(len(r.change_written), "file")
+        parts += ["", f"{plural(r.statements, 'statement')}: changing {r.changed_statement} wrote {written}"]
+        parts += [f"  own: {path}" for path in own]
+        parts += [f"  index: {path}" for path in indexes[:12]]
+        if len(indexes) > 12:
+            parts.append(f"  index: ... and {len(indexes) - 12} more")
+        parts += [f"  other: {path}" for path in others[:12]]
+        if len(others) > 12:
+            parts.append(f"  other: ... and {len(others) - 12} more")
+        if r.change_same_bytes:
+            parts.append(f"  of which {len(r.change_same_bytes)} were written again with the same bytes")
+    return "\n".join(parts)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    main = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    main.add_argument(
+        "--sizes", type=int, nargs="+", default=[10, 100, 1000], help="corpus sizes; default: 10 100 1000"
+    )
+    main.add_argument("--skip-build-above", type=int, metavar="N", help="no MkDocs build for corpora larger than N")
+    main.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH as JSON")
+    main.add_argument(
+        "--search-exclude-notes",
+        action="store_true",
+        help="also build each site with its editorial notes excluded from search, and weigh its index",
+    )
+    main.add_argument("--repeat", type=int, default=3, help="no-op renders to time; the median is shown; default: 3")
+    main.add_argument("--workdir", type=Path, help="make the projects here and keep them; default: a temporary folder")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every size, print the tables, and write the JSON if asked."""
+    args = parser().parse_args(argv)
+    sizes = sorted(set(args.sizes) | {1})
+    about = machine() | {"load average at start (1, 5, 15 min)": load_average()}
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="edition-benchmark-") as scratch:
+        workdir = args.workdir.resolve() if args.workdir else Path(scratch)
+        baseline: int | None = None
+        for count in sizes:
+            result = measure(count, workdir / f"corpus-{count}", args, baseline)
+            baseline = baseline or result.page_bytes
+            results.append(result)
+    about["load average at end (1, 5, 15 min)"] = load_average()
+    print("\n".join(f"{key}: {value}" for key, value in about.items()))
+    print()
+    print(report(results))
+    if args.json:
+        data = {"machine": about, "results": [asdict(r) for r in results]}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
