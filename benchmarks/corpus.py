@@ -90,6 +90,7 @@ def make_project(target: Path, count: int) -> Path:
     (target / "statements").mkdir(parents=True)
     (target / "docs").mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy2(ROOT / "statements" / "statement.schema.json", target / "statements" / "statement.schema.json")
     for path in hand_written(ROOT / "docs"):
         if path.is_dir():

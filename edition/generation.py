@@ -80,7 +80,7 @@ def _statement_files(job: tuple[Statement, registry.Record, str]) -> tuple[str, 
     """A statement's page, JSON and Akoma Ntoso, in the order of :data:`STATEMENT_FILES`."""
     statement, record, site_url = job
     return (
-        statement_page(statement, record),
+        statement_page(statement, record, site_url),
         statement_data(statement, record, site_url),
         akoma_ntoso(statement, site_url),
     )

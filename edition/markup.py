@@ -43,7 +43,12 @@ def markdown_text(text: str) -> str:
 
 
 def front_matter(
-    title: str, description: str | None = None, *, searchable: bool = True, in_navigation: bool = True
+    title: str,
+    description: str | None = None,
+    *,
+    searchable: bool = True,
+    in_navigation: bool = True,
+    structured_data: str | None = None,
 ) -> str:
     """A YAML front-matter block for a generated page.
 
@@ -52,6 +57,8 @@ def front_matter(
     HTML-escaped here; each is written as a JSON string, which is valid YAML. A page
     that is not ``searchable`` is left out of the search index; a page not
     ``in_navigation`` hides the navigation sidebar, which would be empty.
+    ``structured_data`` is JSON-LD already safe inside ``<script>``
+    (:func:`edition.metadata.structured_data`); the theme puts it in the page's head.
     """
     lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
     if description is not None:
@@ -60,4 +67,6 @@ def front_matter(
         lines += ["hide:", "  - navigation"]
     if not searchable:
         lines += ["search:", "  exclude: true"]
+    if structured_data is not None:
+        lines.append(f"structured_data: {json.dumps(structured_data, ensure_ascii=False)}")
     return "\n".join([*lines, "---"]) + "\n"

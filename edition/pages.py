@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from edition import vocabulary
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
 from edition.markup import front_matter, html_text, markdown_text
+from edition.metadata import structured_data
 from edition.model import Commitment, Paragraph, Statement
 from edition.registry import Record
 
@@ -43,10 +44,19 @@ def citation(statement: Statement) -> str:
     return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
 
 
-def statement_page(statement: Statement, record: Record) -> str:
-    """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors."""
+def statement_page(statement: Statement, record: Record, site_url: str) -> str:
+    """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors.
+
+    ``site_url`` makes the addresses in the page's schema.org data absolute.
+    """
+    head = front_matter(
+        page_title(statement),
+        statement.subtitle or statement.title,
+        in_navigation=False,
+        structured_data=structured_data(statement, site_url),
+    )
     parts = [
-        front_matter(page_title(statement), statement.subtitle or statement.title, in_navigation=False).rstrip("\n"),
+        head.rstrip("\n"),
         "\n".join(_header(statement, _retired_leading_to(record, None))),
     ]
     for paragraph in statement.paragraphs:

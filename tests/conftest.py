@@ -20,7 +20,7 @@ SOURCES = ROOT.parent / "shared" / "sources"
 STATEMENT_ID = "2001-12-07-nato-russia-joint-statement"
 """The first statement of the edition."""
 
-PROJECT_PARTS = ("mkdocs.yml", "statements")
+PROJECT_PARTS = ("mkdocs.yml", "statements", "overrides")
 """What a copy of the project needs besides the hand-written pages of docs/."""
 
 

@@ -114,7 +114,13 @@ def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
     assert f"{TITLE}, 7 December 2001" in topics
     assert attribute(one(page, "meta", attrs={"name": "description"}), "content") == NASTY[0]
     assert one(page, "head").find("b") is None
-    assert [script for script in page.find_all("script") if "alert(1)" in script.get_text()] == []
+    structured = json.loads(text_of(page, "script", type="application/ld+json"))
+    assert (structured["name"], structured["alternativeHeadline"]) == (TITLE, NASTY[0])
+    assert [c["text"] for c in structured["hasPart"][0]["hasPart"]] == NASTY
+    assert attribute(one(page, "meta", property="og:title"), "content") == f"{TITLE}, 7 December 2001"
+    code = [script for script in page.find_all("script") if script.get("type") != "application/ld+json"]
+    assert [script for script in code if "alert(1)" in script.get_text()] == []
+    assert "<" not in text_of(page, "script", type="application/ld+json")  # data that cannot close its element
 
 
 def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:

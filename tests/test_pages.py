@@ -37,7 +37,8 @@ def statement():  # type: ignore[no-untyped-def]
 
 
 def test_statement_page(statement) -> None:  # type: ignore[no-untyped-def]
-    assert_golden(f"{STATEMENT_ID}.md", statement_page(statement, registry.with_new_anchors(statement, None)))
+    record = registry.with_new_anchors(statement, None)
+    assert_golden(f"{STATEMENT_ID}.md", statement_page(statement, record, "https://example.org/edition/"))
 
 
 def test_statements_index(statement) -> None:  # type: ignore[no-untyped-def]

@@ -316,3 +316,35 @@ def test_timeline_shows_the_deadline_and_what_followed(built_site: Path) -> None
         ("14 May 2002", "https://www.nato.int/docu/pr/2002/p020514e.htm"),
         ("28 May 2002", "https://www.nato.int/cps/en/natohq/official_texts_19572.htm"),
     ]
+
+
+def test_statement_page_describes_itself_to_machines(page: BeautifulSoup) -> None:
+    data = json.loads(text(page, "script", type="application/ld+json"))
+    url = f"http://127.0.0.1:8000/statements/{STATEMENT_ID}/"
+    assert {key: data[key] for key in ("@type", "url", "name", "dateCreated", "isBasedOn", "inLanguage")} == {
+        "@type": "CreativeWork",
+        "url": url,
+        "name": "NATO-Russia Joint Statement",
+        "dateCreated": "2001-12-07",
+        "isBasedOn": "https://www.nato.int/docu/pr/2001/p011207e.htm",
+        "inLanguage": "en",
+    }
+    assert data["locationCreated"] == {"@type": "Place", "name": "Brussels"}
+    assert data["author"] == {"@type": "Organization", "name": "NATO-Russia Permanent Joint Council"}
+    assert data["publisher"] == {"@type": "Organization", "name": "NATO"}
+    parts = [(p["url"], p["text"]) for p in data["hasPart"]]
+    assert parts == [(f"{url}#para_{n}", published().paragraphs[n]) for n in range(1, 5)]
+    commitments = [c["url"] for p in data["hasPart"] for c in p["hasPart"]]
+    assert commitments == [f"{url}#{a}" for a in contract_anchors() if "__cmt_" in a]
+
+
+def test_statement_page_has_link_preview_meta(page: BeautifulSoup) -> None:
+    def meta(**attrs: str) -> str:
+        return attribute(one(page, "meta", attrs=attrs), "content")
+
+    assert meta(property="og:type") == "article"
+    assert meta(property="og:title") == "NATO-Russia Joint Statement, 7 December 2001"
+    assert meta(property="og:url") == f"http://127.0.0.1:8000/statements/{STATEMENT_ID}/"
+    assert meta(property="og:description").startswith("issued on the Occasion of the Meeting")
+    assert meta(name="twitter:card") == "summary"
+    assert meta(name="twitter:title") == "NATO-Russia Joint Statement, 7 December 2001"

@@ -1,0 +1,64 @@
+"""Metadata for machines: schema.org JSON-LD describing a statement page.
+
+Search engines and citation tools read it from the page's head (see
+``overrides/main.html``): the statement's name, date, place, author (the issuing
+body), publisher, address, the official source it is based on, and its parts,
+each paragraph and commitment with its permanent address.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from edition.model import Statement
+
+
+def structured_data(statement: Statement, site_url: str) -> str:
+    """The JSON-LD of a statement page, safe inside ``<script>``: ``<``, ``>`` and ``&`` are escaped."""
+    page = f"{site_url}statements/{statement.id}/"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": page,
+        "url": page,
+        "name": statement.title,
+        "alternativeHeadline": statement.subtitle,
+        "genre": statement.document_type,
+        "dateCreated": statement.date.isoformat(),
+        "locationCreated": {"@type": "Place", "name": statement.place},
+        "author": {"@type": "Organization", "name": statement.issuer.body},
+        "publisher": {"@type": "Organization", "name": statement.source.publisher},
+        "isBasedOn": statement.source.url,
+        "inLanguage": "en",
+        "encoding": [
+            {"@type": "MediaObject", "encodingFormat": "application/json", "contentUrl": f"{page}data.json"},
+            {"@type": "MediaObject", "encodingFormat": "application/akn+xml", "contentUrl": f"{page}data.akn.xml"},
+        ],
+        "hasPart": [
+            {
+                "@type": "CreativeWork",
+                "@id": f"{page}#{paragraph.anchor}",
+                "url": f"{page}#{paragraph.anchor}",
+                "name": f"Paragraph {paragraph.number}",
+                "position": paragraph.number,
+                "text": paragraph.text,
+                "hasPart": [
+                    {
+                        "@type": "CreativeWork",
+                        "@id": f"{page}#{commitment.anchor}",
+                        "url": f"{page}#{commitment.anchor}",
+                        "name": f"Commitment {commitment.citation_number}",
+                        "position": commitment.number,
+                        "text": commitment.text,
+                    }
+                    for commitment in paragraph.commitments
+                ],
+            }
+            for paragraph in statement.paragraphs
+        ],
+    }
+    if statement.subtitle is None:
+        del data["alternativeHeadline"]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
