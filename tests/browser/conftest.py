@@ -11,6 +11,7 @@ a request to any host other than 127.0.0.1 fails the test (section 6).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import os
@@ -97,15 +98,14 @@ class _QuietServer(ThreadingHTTPServer):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built for and served by a plain static file server on 127.0.0.1; its base URL.
+@contextlib.contextmanager
+def built_and_served(root: Path) -> Iterator[str]:
+    """The project at ``root``, built for and served by a plain static file server on 127.0.0.1; its base URL.
 
     The port is chosen first and the site is built for that address (``SITE_URL``),
     as it is for its published address: Material's instant navigation follows only
     links whose origin matches the site's sitemap.
     """
-    root = copy_project(tmp_path_factory.mktemp("served") / "project")
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
     server = _QuietServer((LOCAL_HOST, 0), handler)
     url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
@@ -121,6 +121,13 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, served on 127.0.0.1 (see :func:`built_and_served`); its base URL."""
+    with built_and_served(copy_project(tmp_path_factory.mktemp("served") / "project")) as url:
+        yield url
 
 
 @pytest.fixture
