@@ -20,11 +20,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 from typing import Final
-from urllib.parse import urlsplit
 
 from edition import draft, layout
 from edition.loading import decode
 from edition.problems import Problem, ProblemError
+from edition.shapes import is_http_url, text_fault
 
 _HTML_STARTS: Final = ("<!doctype html", "<html")
 """How an HTML page starts (compared in lower case): such a file is refused, never parsed."""
@@ -62,13 +62,12 @@ def import_to(
 
 def is_url(value: str) -> bool:
     """Whether ``value`` is an absolute http(s) address, as a statement's source must be."""
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+    return is_http_url(value)
 
 
 def is_text(value: str) -> bool:
-    """Whether ``value`` is one line of text without surrounding spaces, as a statement's texts must be."""
-    return bool(value) and value == value.strip() and not any(unicodedata.category(c) == "Cc" for c in value)
+    """Whether ``value`` is a text a statement file may hold: the rule ``check`` applies."""
+    return text_fault(value) is None
 
 
 def _create(output: Path, text: str) -> None:

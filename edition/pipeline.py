@@ -146,7 +146,7 @@ def render(project: Project) -> Rendered:
     changes = write_tree(project.docs, tree, state)
     for statement_id in edition.new:
         registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
-    state.inputs = _inputs_digest(project, code)  # the records may just have gained anchors
+    state.inputs = _inputs_digest(project, code) if edition.new else inputs  # records that gained anchors changed
     state.summary = summary(edition.statements)
     save_json(state_path, state.to_json())
     cache.save()

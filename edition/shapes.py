@@ -62,7 +62,11 @@ def shown(node: yaml.Node) -> str:
         return "a mapping"
     if node.tag == _TAG + "null":
         return "nothing"
-    value = str(node.value)
+    return shown_value(str(node.value))
+
+
+def shown_value(value: str) -> str:
+    """A text value as shown in a message: quoted, cut after 60 characters."""
     return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
@@ -106,6 +110,33 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters (Unicode category Cc) and the line and paragraph separators."""
 
 
+def text_fault(value: str) -> str | None:
+    """Why ``value`` cannot be a text of a statement file, said after the value's name; ``None`` if it can.
+
+    The rule of :class:`Text`, also used by the importer for the texts it is given.
+    """
+    if not value:
+        return "must not be empty"
+    unwanted = _CONTROL.search(value)
+    if unwanted:
+        character, index = unwanted.group(), unwanted.start() + 1
+        if character in "\n\r\x85\u2028\u2029":
+            return (
+                f"must be one line, but has a line break at character {index}; "
+                "wrap long text with plain lines or '>-', which YAML joins with spaces"
+            )
+        return f"contains the control character U+{ord(character):04X} at character {index}; use plain spaces"
+    if value != value.strip():
+        return f"must not begin or end with spaces, got {shown_value(value)}"
+    return None
+
+
+def is_http_url(value: str) -> bool:
+    """Whether ``value`` is an absolute ``http`` or ``https`` address: the rule of :class:`Url`."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+
+
 class Text(Shape):
     """A single line of text: not empty, no surrounding spaces, no control characters."""
 
@@ -119,25 +150,8 @@ class Text(Shape):
         if node.tag != _TAG + "str":
             return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
         value = str(node.value)
-        if not value:
-            return reader.report(node, where, f"{subject} must not be empty")
-        unwanted = _CONTROL.search(value)
-        if unwanted:
-            character, index = unwanted.group(), unwanted.start() + 1
-            if character in "\n\r\x85\u2028\u2029":
-                return reader.report(
-                    node,
-                    where,
-                    f"{subject} must be one line, but has a line break at character {index}; "
-                    "wrap long text with plain lines or '>-', which YAML joins with spaces",
-                )
-            code = f"U+{ord(character):04X}"
-            return reader.report(
-                node, where, f"{subject} contains the control character {code} at character {index}; use plain spaces"
-            )
-        if value != value.strip():
-            return reader.report(node, where, f"{subject} must not begin or end with spaces, got {shown(node)}")
-        return value
+        fault = text_fault(value)
+        return reader.report(node, where, f"{subject} {fault}") if fault else value
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": r"^\S(.*\S)?$"}
@@ -205,8 +219,7 @@ class Url(Text):
         value = super().read(node, reader, where, subject)
         if value is INVALID:
             return value
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        if not is_http_url(value):
             return reader.report(node, where, f"{subject} must be an absolute http(s) URL, got {shown(node)}")
         return value
 

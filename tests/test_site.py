@@ -306,7 +306,7 @@ def test_timeline_shows_the_deadline_and_what_followed(built_site: Path) -> None
     assert text(item, "h2") == (
         "May 2002: the meeting of the Permanent Joint Council at the level of Foreign Ministers in Reykjavik"
     )
-    assert attribute(one(item, "p").find("a") or item, "href") == f"../statements/{STATEMENT_ID}/#para_2__cmt_4"
+    assert attribute(one(one(item, "p"), "a"), "href") == f"../statements/{STATEMENT_ID}/#para_2__cmt_4"
     assert text(item, "blockquote") == (
         "We intend that such cooperative mechanisms beyond the current format will be in place for, or prior to, "
         "our meeting in Reykjavik in May 2002."
