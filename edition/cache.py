@@ -2,13 +2,16 @@
 
 Two things live in ``.cache/edition/`` under the project root (git ignores it):
 
-* ``statements.pickle``: every valid statement as read last time, with the hash of
-  its file's name and bytes and of this package's code. A file whose hash matches
-  is not parsed again. The cache is this program's own output on this machine; a
-  missing, stale or unreadable cache is simply rebuilt.
 * ``render-state.json``: what the last render wrote under ``docs/`` (see
   :mod:`edition.output`) and, for each statement, the hash of everything its files
-  were made from, so unchanged statements are not rendered again.
+  were made from (:mod:`edition.sources`), so unchanged statements are not read or
+  rendered again;
+* ``listings.pickle``: what the pages that list statements show of each one
+  (:class:`edition.listings.Listing`), with that same hash, so that those pages can
+  be made again without reading the statements that did not change.
+
+Both are this program's own output on this machine; a missing, stale or unreadable
+cache is simply rebuilt.
 
 Deleting the folder is always safe: the next render is a cold one.
 """
@@ -45,22 +48,20 @@ def code_digest() -> str:
 
 
 @dataclass
-class StatementCache:
-    """Parsed statements by file name, each with the hash of what it was parsed from."""
+class ListingCache:
+    """Each statement's listing, by statement id, with the hash of what it was made from."""
 
     path: Path
     """The pickle file."""
-    code: str = field(default_factory=lambda: code_digest())
-    """The hash of the code that reads statements: part of every key."""
     entries: dict[str, tuple[str, Any]] = field(default_factory=dict)
-    """File name → (hash, statement)."""
+    """Statement id → (hash, listing)."""
     changed: bool = False
     """Whether :meth:`save` has something to write."""
 
     @classmethod
-    def open(cls, root: Path) -> StatementCache:
+    def open(cls, root: Path) -> ListingCache:
         """The cache of the project at ``root``; empty when there is none or it cannot be read."""
-        path = root / FOLDER / "statements.pickle"
+        path = root / FOLDER / "listings.pickle"
         try:
             with path.open("rb") as file:
                 entries = pickle.load(file)
@@ -70,20 +71,20 @@ class StatementCache:
             pass
         return cls(path)
 
-    def get(self, name: str, key: str) -> Any | None:
-        """The statement read from ``name`` when its hash was ``key``, if cached."""
-        entry = self.entries.get(name)
+    def get(self, statement_id: str, key: str) -> Any | None:
+        """The listing of ``statement_id`` when its hash was ``key``, if cached."""
+        entry = self.entries.get(statement_id)
         return entry[1] if entry is not None and entry[0] == key else None
 
-    def put(self, name: str, key: str, statement: Any) -> None:
-        """Remember ``statement`` as read from ``name`` with hash ``key``."""
-        self.entries[name] = (key, statement)
+    def put(self, statement_id: str, key: str, listing: Any) -> None:
+        """Remember the ``listing`` of ``statement_id``, made when its hash was ``key``."""
+        self.entries[statement_id] = (key, listing)
         self.changed = True
 
-    def keep_only(self, names: set[str]) -> None:
-        """Forget statements whose files are gone."""
-        for name in set(self.entries) - names:
-            del self.entries[name]
+    def keep_only(self, statement_ids: set[str]) -> None:
+        """Forget the statements that are gone."""
+        for statement_id in set(self.entries) - statement_ids:
+            del self.entries[statement_id]
             self.changed = True
 
     def save(self) -> None:

@@ -12,16 +12,33 @@ from edition import vocabulary
 from edition.markup import html_text
 from edition.model import Commitment, Deadline, Statement
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The names of the months, in English whatever the machine's locale."""
+
 
 def long_date(date: datetime.date) -> str:
     """``7 December 2001``."""
-    return f"{date.day} {date:%B %Y}"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def partial_date(iso: str) -> str:
     """``2002-05`` as ``May 2002``; ``2002-05-14`` as ``14 May 2002``."""
     if len(iso) == len("YYYY-MM"):
-        return f"{datetime.date.fromisoformat(iso + '-01'):%B %Y}"
+        year, month = iso.split("-")
+        return f"{MONTHS[int(month) - 1]} {int(year)}"
     return long_date(datetime.date.fromisoformat(iso))
 
 

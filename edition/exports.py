@@ -22,9 +22,11 @@ of the same statements give identical bytes.
 from __future__ import annotations
 
 import datetime
-import json
+from collections.abc import Iterable
 from typing import Any
 
+from edition.jsonfiles import indented
+from edition.listings import Listing
 from edition.model import Commitment, Deadline, Document, Paragraph, Statement
 from edition.registry import Record
 from edition.vocabulary import KINDS, TOPICS
@@ -47,7 +49,11 @@ JsonObject = dict[str, Any]
 
 def page_url(statement: Statement, site_url: str) -> str:
     """The absolute address of a statement's page, ``{site_url}statements/<id>/``."""
-    return f"{site_url}statements/{statement.id}/"
+    return _page_url(statement.id, site_url)
+
+
+def _page_url(statement_id: str, site_url: str) -> str:
+    return f"{site_url}statements/{statement_id}/"
 
 
 def statement_data(statement: Statement, record: Record, site_url: str) -> str:
@@ -99,30 +105,30 @@ def statement_data(statement: Statement, record: Record, site_url: str) -> str:
             for retirement in record.retired
         ],
     }
-    return _json_text(data)
+    return indented(data)
 
 
-def corpus_index(statements: list[Statement], site_url: str) -> str:
+def corpus_index(listings: Iterable[Listing], site_url: str) -> str:
     """The text of ``/statements/index.json``: every statement, newest date first, then by id."""
-    ordered = sorted(statements, key=lambda s: (-s.date.toordinal(), s.id))
+    ordered = sorted(listings, key=lambda listed: (-listed.date.toordinal(), listed.id))
     data: JsonObject = {
         "format": INDEX_FORMAT,
         "statements": [
             {
-                "id": statement.id,
-                "title": statement.title,
-                "date": statement.date.isoformat(),
-                "place": statement.place,
-                "document_type": statement.document_type,
-                "url": page_url(statement, site_url),
-                "downloads": _downloads(page_url(statement, site_url)),
-                "paragraph_count": len(statement.paragraphs),
-                "commitment_count": len(statement.commitments),
+                "id": listed.id,
+                "title": listed.title,
+                "date": listed.date.isoformat(),
+                "place": listed.place,
+                "document_type": listed.document_type,
+                "url": _page_url(listed.id, site_url),
+                "downloads": _downloads(_page_url(listed.id, site_url)),
+                "paragraph_count": listed.paragraph_count,
+                "commitment_count": len(listed.commitments),
             }
-            for statement in ordered
+            for listed in ordered
         ],
     }
-    return _json_text(data)
+    return indented(data)
 
 
 def _downloads(page: str) -> JsonObject:
@@ -182,10 +188,6 @@ def _iso(date: datetime.date | None) -> str | None:
     return None if date is None else date.isoformat()
 
 
-def _json_text(data: JsonObject) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
 # The schema of data.json. Keys are listed in the order data.json writes them.
 
 
@@ -239,7 +241,7 @@ def data_schema() -> str:
         ),
         "$defs": _definitions(),
     }
-    return _json_text(schema)
+    return indented(schema)
 
 
 def _definitions() -> JsonObject:

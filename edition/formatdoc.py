@@ -7,12 +7,12 @@ describe a format the checker does not enforce.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from edition.display import long_date
 from edition.fileformat import STATEMENT
+from edition.listings import Listing, newest_first
 from edition.markup import front_matter, markdown_text
-from edition.model import Statement
 from edition.shapes import ListOf, Record
 from edition.vocabulary import KINDS, TOPICS, Term
 
@@ -137,7 +137,7 @@ DOWNLOADS = (
 """The downloads: what, where, in which format."""
 
 
-def data_page(statements: list[Statement]) -> str:
+def data_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/data/``: the formats, and every statement's downloads."""
     table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in DOWNLOADS)]
     lines = [
@@ -146,10 +146,10 @@ def data_page(statements: list[Statement]) -> str:
         "| statement | JSON | Akoma Ntoso |",
         "|---|---|---|",
     ]
-    for statement in sorted(statements, key=lambda s: (s.date, s.id), reverse=True):
-        folder = f"../statements/{statement.id}"
+    for listed in newest_first(listings):
+        folder = f"../statements/{listed.id}"
         lines.append(
-            f"| [{markdown_text(statement.title)}, {long_date(statement.date)}]({folder}/index.md) "
+            f"| [{markdown_text(listed.title)}, {long_date(listed.date)}]({folder}/index.md) "
             f"| [data.json]({folder}/data.json) | [data.akn.xml]({folder}/data.akn.xml) |"
         )
     return "\n".join(lines) + "\n"

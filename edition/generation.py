@@ -1,86 +1,120 @@
-"""What ``render`` writes under ``docs/``: every generated file, made only where needed.
+"""The work of ``check`` and ``render``: each statement on its own, then the pages that list them all.
+
+Every statement is read, validated, checked against its record of published
+anchors and rendered by :func:`work`, on its own, in worker processes spread over
+the cores (:mod:`edition.parallel`). What comes back is small: the problems, the
+statement's :class:`~edition.listings.Listing`, its files' bytes and its record's
+new text. The pages that list across statements are then assembled from the
+listings (:func:`shared_files`).
 
 Kept apart from :mod:`edition.pipeline` so that a render with nothing changed does
-not even load the modules that make pages and exports.
+not even load the modules that read statements and make pages.
 """
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from edition import registry
 from edition.akn import akoma_ntoso
-from edition.cache import digest
 from edition.exports import corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
-from edition.listings import commitments_page, statements_index, timeline_page, topic_pages, topics_index
+from edition.listings import (
+    Listing,
+    commitments_page,
+    listing,
+    statements_index,
+    timeline_page,
+    topic_pages,
+    topics_index,
+)
 from edition.model import Statement
-from edition.output import KEEP, RenderState, Tree
+from edition.output import File
 from edition.pages import statement_page
 from edition.parallel import parallel_map
+from edition.problems import Problem
 from edition.schema import schema_text
-
-if TYPE_CHECKING:
-    from edition.pipeline import Edition
-
+from edition.sources import Source
+from edition.validation import read_statement
 
 STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
 """What each statement has in its folder under ``docs/statements/``."""
 
 
-def generate(edition: Edition, site_url: str, state: RenderState | None = None, docs: Path | None = None) -> Tree:
-    """Every generated file, by its path under ``docs/``; ``site_url`` makes the data's links absolute.
+@dataclass(frozen=True)
+class Outcome:
+    """What the work on one statement found and made."""
 
-    With the last render's ``state``, a statement whose sources (its file, its record,
-    the site's address, this code) are unchanged and whose files are intact in
-    ``docs`` is not rendered again: its files are marked :data:`KEEP`. The pages
-    that list across statements are always made anew; they are written only if they
-    changed. ``state.sources`` is updated.
-    """
-    statements = edition.statements
-    tree: dict[PurePosixPath, str | None] = {
-        PurePosixPath("statements/index.md"): statements_index(statements),
-        PurePosixPath("statements/index.json"): corpus_index(statements, site_url),
-        PurePosixPath("format/index.md"): format_page(),
-        PurePosixPath("format/statement.schema.json"): schema_text(),
-        PurePosixPath("commitments/index.md"): commitments_page(statements),
-        PurePosixPath("topics/index.md"): topics_index(statements),
-        PurePosixPath("timeline/index.md"): timeline_page(statements),
-        PurePosixPath("data/index.md"): data_page(statements),
-        PurePosixPath("data/statement-data.schema.json"): data_schema(),
-    }
-    for topic, page in topic_pages(statements).items():
-        tree[PurePosixPath("topics", topic, "index.md")] = page
-    sources: dict[str, str] = {}
-    to_render: list[tuple[Statement, registry.Record, str]] = []
-    for statement in statements:
-        record = edition.records[statement.id]
-        paths = _statement_paths(statement)
-        source = digest(edition.hashes[statement.id], registry.text_of(record), site_url)
-        sources[statement.id] = source
-        unchanged = state is not None and state.sources.get(statement.id) == source
-        if unchanged and state is not None and docs is not None and all(state.intact(docs, p) for p in paths):
-            tree.update(dict.fromkeys(paths, KEEP))
-        else:
-            to_render.append((statement, record, site_url))
-    for (statement, _, _), files in zip(to_render, parallel_map(_statement_files, to_render), strict=True):
-        tree.update(zip(_statement_paths(statement), files, strict=True))
-    if state is not None:
-        state.sources = sources
-    return tree
+    problems: list[Problem]
+    """Problems in the statement file."""
+    record_problems: list[Problem]
+    """Anchors the statement would break (only looked for in a valid file)."""
+    listing: Listing | None
+    """What the listing pages show of it, when it is valid."""
+    record: File | None
+    """Its record's new text, when the record gained anchors (a first render records them all)."""
+    files: tuple[File, ...] | None
+    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered."""
 
 
-def _statement_paths(statement: Statement) -> list[PurePosixPath]:
-    folder = PurePosixPath("statements", statement.id)
+def statement_paths(statement_id: str) -> list[PurePosixPath]:
+    """Where a statement's files go under ``docs/``."""
+    folder = PurePosixPath("statements", statement_id)
     return [folder / name for name in STATEMENT_FILES]
 
 
-def _statement_files(job: tuple[Statement, registry.Record, str]) -> tuple[str, str, str]:
+def run(sources: list[Source], site_url: str, render: bool) -> list[Outcome]:
+    """:func:`work` on each of ``sources``, in order, on every core."""
+    return parallel_map(work, [(source, site_url, render) for source in sources])
+
+
+def work(job: tuple[Source, str, bool]) -> Outcome:
+    """Read and check one statement and, if ``render`` and it is valid, make its files.
+
+    ``job`` is the statement's source, the site's address (which makes the data's
+    links absolute) and ``render``.
+    """
+    source, site_url, render = job
+    if source.error is not None:
+        return Outcome([source.error], [], None, None, None)
+    statement, problems = read_statement(source.path, source.data)
+    if statement is None:
+        return Outcome(problems, [], None, None, None)
+    published, record_problems = registry.parse(source.record_path, source.record)
+    if published is not None:
+        record_problems += registry.compare(statement, published, source.record_path)
+    if record_problems:
+        return Outcome([], record_problems, None, None, None)
+    record = registry.with_new_anchors(statement, published)
+    new_record = File.of(registry.text_of(record)) if record != published else None
+    files = _statement_files(statement, record, site_url) if render else None
+    return Outcome([], [], listing(statement), new_record, files)
+
+
+def _statement_files(statement: Statement, record: registry.Record, site_url: str) -> tuple[File, ...]:
     """A statement's page, JSON and Akoma Ntoso, in the order of :data:`STATEMENT_FILES`."""
-    statement, record, site_url = job
-    return (
+    texts = (
         statement_page(statement, record, site_url),
         statement_data(statement, record, site_url),
         akoma_ntoso(statement, site_url),
     )
+    return tuple(File.of(text) for text in texts)
+
+
+def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, File]:
+    """The files that are not any one statement's: lists of statements and commitments, formats, schemas."""
+    texts = {
+        PurePosixPath("statements/index.md"): statements_index(listings),
+        PurePosixPath("statements/index.json"): corpus_index(listings, site_url),
+        PurePosixPath("format/index.md"): format_page(),
+        PurePosixPath("format/statement.schema.json"): schema_text(),
+        PurePosixPath("commitments/index.md"): commitments_page(listings),
+        PurePosixPath("topics/index.md"): topics_index(listings),
+        PurePosixPath("timeline/index.md"): timeline_page(listings),
+        PurePosixPath("data/index.md"): data_page(listings),
+        PurePosixPath("data/statement-data.schema.json"): data_schema(),
+    }
+    for topic, page in topic_pages(listings).items():
+        texts[PurePosixPath("topics", topic, "index.md")] = page
+    return {path: File.of(text) for path, text in texts.items()}

@@ -138,12 +138,16 @@ def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
     return problems
 
 
-def load(path: Path) -> tuple[yaml.Node | None, list[Problem]]:
-    """Read, decode and compose ``path``; ``None`` with problems when it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
+def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[Problem]]:
+    """Decode and compose ``path``, whose bytes are ``data`` (read from ``path`` if not given).
+
+    ``None`` with problems when it cannot be read.
+    """
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
     text, problems = decode(path, data)
     if text is None:
         return None, problems

@@ -22,14 +22,33 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
+from edition.parallel import parallel_map
+
 OWNED = ("statements", "format", "commitments", "topics", "timeline", "data")
 """The folders under ``docs/`` that the generator owns."""
 
 KEEP: Final = None
 """In a tree, "this file is unchanged since the last render": keep it, do not regenerate it."""
 
-Tree = Mapping[PurePosixPath, str | None]
-"""Generated files: a path under ``docs/`` (starting with an owned folder) and its text, or :data:`KEEP`."""
+
+@dataclass(frozen=True)
+class File:
+    """The bytes of a generated file, with their SHA-256."""
+
+    data: bytes
+    """The file's bytes."""
+    sha256: str
+    """Their SHA-256, in hexadecimal."""
+
+    @classmethod
+    def of(cls, text: str) -> File:
+        """The file holding ``text`` in UTF-8."""
+        data = text.encode("utf-8")
+        return cls(data, hashlib.sha256(data).hexdigest())
+
+
+Tree = Mapping[PurePosixPath, File | None]
+"""Generated files: a path under ``docs/`` (starting with an owned folder) and its file, or :data:`KEEP`."""
 
 
 @dataclass
@@ -95,23 +114,39 @@ def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
         if path.parts[0] not in OWNED or ".." in path.parts:
             raise ValueError(f"{path} is not under a folder the generator owns")
     files: dict[str, list[Any]] = {}
-    written = []
-    for path, text in tree.items():
+    to_put: list[tuple[Path, File]] = []
+    for path, file in tree.items():
         key = str(path)
-        if text is KEEP:
+        if file is KEEP or (state.intact(docs, path) and state.files[key][0] == file.sha256):
             files[key] = state.files[key]
-            continue
-        data = text.encode("utf-8")
-        sha = hashlib.sha256(data).hexdigest()
-        target = docs.joinpath(*path.parts)
-        if not (state.intact(docs, path) and state.files[key][0] == sha) and not _holds(target, data):
-            _write(target, data)
+        else:
+            to_put.append((docs.joinpath(*path.parts), file))
+    written = []
+    for (target, _), (was_written, recorded) in zip(to_put, put_all(to_put), strict=True):
+        key = target.relative_to(docs).as_posix()
+        files[key] = recorded
+        if was_written:
             written.append(key)
-        stat = target.stat()
-        files[key] = [sha, stat.st_size, stat.st_mtime_ns]
     removed = _remove_others(docs, set(files))
-    state.files = files
-    return Changes(written, removed)
+    state.files = dict(sorted(files.items()))
+    return Changes(sorted(written), removed)
+
+
+def put_all(files: list[tuple[Path, File]]) -> list[tuple[bool, list[Any]]]:
+    """Write each file whose target does not hold its bytes already (on every core when there are many).
+
+    For each: whether it was written, and [SHA-256, size, modification time in ns] as it is now.
+    """
+    return parallel_map(_put, files)
+
+
+def _put(item: tuple[Path, File]) -> tuple[bool, list[Any]]:
+    target, file = item
+    written = not _holds(target, file.data)
+    if written:
+        _write(target, file.data)
+    stat = target.stat()
+    return written, [file.sha256, stat.st_size, stat.st_mtime_ns]
 
 
 def _holds(target: Path, data: bytes) -> bool:

@@ -1,4 +1,4 @@
-"""Work on many statements at once, on every core, when there are enough to be worth it."""
+"""Work on many items at once, on every core, when there are enough to be worth it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -14,15 +14,37 @@ Result = TypeVar("Result")
 THRESHOLD = 64
 """Below this many items, starting worker processes costs more than it saves."""
 
+_work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+"""The function and items of the running :func:`parallel_map`, inherited by its forked workers."""
+
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     """``[function(item) for item in items]``, in order; spread over the cores for long lists.
 
-    ``function`` must be defined at module level (it is sent to worker processes).
+    The workers are forked, so they inherit ``function`` and ``items`` as they are
+    in memory: only item numbers go to them, and only the results come back
+    (pickled).
     """
+    global _work
     workers = os.cpu_count() or 1
     if len(items) < THRESHOLD or workers < 2:
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=max(1, len(items) // (4 * workers))))
+    _work = (function, items)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunk = max(1, len(items) // (4 * workers))
+            return [result for part in pool.map(_run, _chunks(len(items), chunk)) for result in part]
+    finally:
+        _work = None
+
+
+def _chunks(count: int, size: int) -> list[range]:
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _run(numbers: range) -> list[Any]:
+    """In a worker: the results for the items numbered ``numbers``."""
+    assert _work is not None, "parallel_map's work is inherited by forking"
+    function, items = _work
+    return [function(items[number]) for number in numbers]

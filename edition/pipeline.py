@@ -13,16 +13,22 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import yaml
 
 from edition import registry
 from edition.cache import FOLDER as CACHE_FOLDER
-from edition.cache import StatementCache, code_digest, digest, load_json, save_json
+from edition.cache import ListingCache, code_digest, load_json, save_json
 from edition.model import Statement
-from edition.output import Changes, RenderState, write_tree
+from edition.output import KEEP, Changes, File, RenderState, put_all, write_tree
 from edition.problems import Problem, ProblemError
+from edition.sources import Inputs, read_inputs
+
+if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
+    from edition.generation import Outcome
+    from edition.listings import Listing
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -55,7 +61,10 @@ class Project:
         ``mkdocs.yml`` may take it from the environment (``!ENV [SITE_URL, default]``),
         as MkDocs does; other tags in the file are not needed here and read as nothing.
         """
-        config = yaml.load(self.config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        try:
+            config = yaml.load(self.config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        except FileNotFoundError:  # ``check`` needs no configuration; MkDocs' build reports it missing
+            config = {}
         url = str(config.get("site_url") or "http://127.0.0.1:8000/")
         return url if url.endswith("/") else url + "/"
 
@@ -75,39 +84,58 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
-class Edition:
-    """Every valid statement of a project, with what has been published of each."""
+class Examined:
+    """What ``check`` and ``render`` learn of a project before anything is written."""
 
-    statements: list[Statement]
-    """The statements, by file name."""
-    hashes: dict[str, str]
-    """Each statement's hash: of its file's name and bytes, and of the code that read it."""
-    records: dict[str, registry.Record]
-    """Each statement's record of published anchors, including anchors it has just gained."""
-    new: list[str]
-    """The ids of the statements whose record gains anchors."""
+    inputs: Inputs
+    """The statement files, their records, and the folder's problems."""
+    listings: dict[str, Listing]
+    """Each statement's listing, by id, in file order."""
+    outcomes: dict[str, Outcome]
+    """The work done on the statements that were read again, by id."""
 
 
-def load(project: Project, cache: StatementCache | None = None) -> Edition:
-    """Every statement of ``project``, checked against its published anchors.
+def examine(project: Project, inputs: Inputs, state: RenderState, cache: ListingCache, render: bool) -> Examined:
+    """Read and check every statement that changed since the last render (rendering it if ``render``).
 
-    Raises :class:`ProblemError` with every problem found.
+    A statement whose hash is the one recorded by the last render was valid then and
+    is taken from the cache; for ``render``, its files must also be intact. Raises
+    :class:`ProblemError` with every problem found.
     """
-    from edition.validation import read_statements  # not needed when a render has nothing to do
+    from edition.generation import run, statement_paths  # not needed when a render has nothing to do
 
-    statements, hashes, problems = read_statements(project.statements, cache)
-    published, record_problems = registry.check_all(project.root, statements)
-    problems += record_problems
+    kept: dict[str, Listing] = {}
+    for source in inputs.sources:
+        key = inputs.digests[source.id]
+        cached = cache.get(source.id, key) if state.sources.get(source.id) == key else None
+        if cached is None:
+            continue
+        if not render or all(state.intact(project.docs, path) for path in statement_paths(source.id)):
+            kept[source.id] = cached
+    to_do = [source for source in inputs.sources if source.id not in kept]
+    outcomes = dict(zip((s.id for s in to_do), run(to_do, inputs.site_url, render), strict=True))
+    problems = [
+        *inputs.problems,
+        *(problem for outcome in outcomes.values() for problem in outcome.problems),
+        *(problem for outcome in outcomes.values() for problem in outcome.record_problems),
+        *inputs.orphans,
+    ]
     if problems:
         raise ProblemError(problems)
-    records = {s.id: registry.with_new_anchors(s, published[s.id]) for s in statements}
-    new = [s.id for s in statements if records[s.id] != published[s.id]]
-    return Edition(statements, hashes, records, new)
+    listings = {s.id: kept[s.id] if s.id in kept else _listing_of(outcomes[s.id]) for s in inputs.sources}
+    return Examined(inputs, listings, outcomes)
 
 
-def check(project: Project) -> list[Statement]:
+def _listing_of(outcome: Outcome) -> Listing:
+    assert outcome.listing is not None, "a statement without problems has a listing"
+    return outcome.listing
+
+
+def check(project: Project) -> list[Listing]:
     """Validate every statement and its published anchors; write nothing (the cache is only read)."""
-    return load(project, StatementCache.open(project.root)).statements
+    state = RenderState.from_json(load_json(project.root / CACHE_FOLDER / "render-state.json"))
+    inputs = read_inputs(project.root, project.site_url(), code_digest())
+    return list(examine(project, inputs, state, ListingCache.open(project.root), render=False).listings.values())
 
 
 @dataclass(frozen=True)
@@ -127,36 +155,42 @@ class Rendered:
 def render(project: Project) -> Rendered:
     """Validate, then write the generated pages under ``docs/`` and record new anchors.
 
-    Only what changed is parsed, rendered and written (see :mod:`edition.cache`). When
-    no input changed since the last render (the statement files, the anchor records,
-    the site's address, this code) and its files are intact, nothing is read further
-    and nothing is written: the last render's result stands.
+    Only what changed is read, rendered and written (see :mod:`edition.sources`).
+    When no input changed since the last render (the statement files, the anchor
+    records, the site's address, this code) and its files are intact, nothing is
+    parsed and nothing is written: the last render's result stands.
     """
     state_path = project.root / CACHE_FOLDER / "render-state.json"
     state = RenderState.from_json(load_json(state_path))
-    code = code_digest()
-    inputs = _inputs_digest(project, code)
-    if state.inputs == inputs and state.summary and state.all_intact(project.docs):
+    inputs = read_inputs(project.root, project.site_url(), code_digest())
+    if state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
-    from edition.generation import generate  # only now: the modules that make pages are slow to load
+    from edition.generation import shared_files, statement_paths
 
-    cache = StatementCache.open(project.root)
-    edition = load(project, cache)
-    tree = generate(edition, project.site_url(), state, project.docs)
+    cache = ListingCache.open(project.root)
+    examined = examine(project, inputs, state, cache, render=True)
+    listings = list(examined.listings.values())
+    tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
+    digests = dict(inputs.digests)
+    records: list[tuple[Path, File]] = []
+    for source in inputs.sources:
+        outcome = examined.outcomes.get(source.id)
+        files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
+        tree.update(zip(statement_paths(source.id), files, strict=True))
+        if outcome is not None and outcome.record is not None:
+            records.append((source.record_path, outcome.record))
+            digests[source.id] = inputs.digest_of(source, outcome.record.data)
+        if outcome is not None:
+            cache.put(source.id, digests[source.id], examined.listings[source.id])
     changes = write_tree(project.docs, tree, state)
-    for statement_id in edition.new:
-        registry.write(registry.path_of(project.root, statement_id), edition.records[statement_id])
-    state.inputs = _inputs_digest(project, code) if edition.new else inputs  # records that gained anchors changed
-    state.summary = summary(edition.statements)
+    put_all(records)
+    cache.keep_only(set(digests))
+    state.sources = digests
+    state.inputs = inputs.total(digests)
+    state.summary = summary(listings)
     save_json(state_path, state.to_json())
     cache.save()
     return Rendered(state.summary, changes)
-
-
-def _inputs_digest(project: Project, code: str) -> str:
-    """The hash of everything a render reads: statement files, anchor records, site address, code."""
-    files = sorted(project.statements.glob("*.y*ml")) + sorted((project.root / registry.FOLDER).glob("*.json"))
-    return digest(code, project.site_url(), *(part for path in files for part in (str(path), path.read_bytes())))
 
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
@@ -242,11 +276,11 @@ def report(error: ProblemError) -> None:
     print(f"{count} problem{'s'[: count - 1]} in {files} file{'s'[: files - 1]}", file=sys.stderr)
 
 
-def summary(statements: list[Statement]) -> str:
+def summary(listings: list[Listing]) -> str:
     """``1 statement(s), 4 paragraphs, 13 commitments``."""
-    paragraphs = sum(len(s.paragraphs) for s in statements)
-    commitments = sum(len(s.commitments) for s in statements)
-    return f"{len(statements)} statement(s), {paragraphs} paragraphs, {commitments} commitments"
+    paragraphs = sum(listed.paragraph_count for listed in listings)
+    commitments = sum(len(listed.commitments) for listed in listings)
+    return f"{len(listings)} statement(s), {paragraphs} paragraphs, {commitments} commitments"
 
 
 def _show_mkdocs_log() -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from edition.jsonfiles import indented
 from edition.model import Statement
 from edition.problems import Problem, display_path
 
@@ -103,11 +104,15 @@ def current_texts(statement: Statement) -> dict[str, str | None]:
 
 def load(path: Path) -> tuple[Record | None, list[Problem]]:
     """The record in ``path``; ``None`` without problems when there is none yet."""
-    if not path.exists():
+    return parse(path, path.read_bytes() if path.exists() else None)
+
+
+def parse(path: Path, data: bytes | None) -> tuple[Record | None, list[Problem]]:
+    """The record that ``path`` holds as ``data``; ``None`` without problems when there is none (no ``data``)."""
+    if data is None:
         return None, []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _from_json(path.stem, data), []
+        return _from_json(path.stem, json.loads(data.decode("utf-8"))), []
     except (ValueError, KeyError, TypeError) as error:
         return None, [
             Problem(path, 1, 1, f"the anchor record cannot be read ({error}); restore it from version control")
@@ -205,32 +210,22 @@ def text_of(record: Record) -> str:
         "errata": [vars(erratum) for erratum in record.errata],
         "retired": [vars(retirement) for retirement in record.retired],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented(data)
 
 
-def check_all(root: Path, statements: list[Statement]) -> tuple[dict[str, Record | None], list[Problem]]:
-    """Each statement's record, and every problem: broken anchors, and records without a statement."""
-    records: dict[str, Record | None] = {}
-    problems: list[Problem] = []
-    for statement in statements:
-        path = path_of(root, statement.id)
-        record, found = load(path)
-        problems += found
-        if record is not None:
-            problems += compare(statement, record, path)
-        records[statement.id] = record
-    for path in sorted((root / FOLDER).glob("*.json")):
-        if not (root / "statements" / f"{path.stem}.yaml").exists():
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"statement {path.stem} was published, but statements/{path.stem}.yaml is gone; restore it "
-                    "(withdrawing a statement means deleting this record too, which breaks its links)",
-                )
-            )
-    return records, problems
+def orphans(root: Path) -> list[Problem]:
+    """A problem for each record whose statement file is gone."""
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            f"statement {path.stem} was published, but statements/{path.stem}.yaml is gone; restore it "
+            "(withdrawing a statement means deleting this record too, which breaks its links)",
+        )
+        for path in sorted((root / FOLDER).glob("*.json"))
+        if not (root / "statements" / f"{path.stem}.yaml").exists()
+    ]
 
 
 def write(path: Path, record: Record) -> None:

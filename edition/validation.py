@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from edition import model
-from edition.cache import StatementCache, digest
 from edition.fileformat import STATEMENT
 from edition.loading import load
-from edition.parallel import parallel_map
 from edition.problems import Problem
 from edition.shapes import INVALID, Reader, within
 
@@ -27,9 +24,9 @@ ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
 
 
-def read_statement(path: Path) -> tuple[model.Statement | None, list[Problem]]:
-    """The statement in ``path``, or ``None`` and every problem found in it."""
-    root, problems = load(path)
+def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Statement | None, list[Problem]]:
+    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it."""
+    root, problems = load(path, data)
     if root is None:
         return None, problems
     reader = Reader(path, problems)
@@ -44,42 +41,6 @@ def read_statement(path: Path) -> tuple[model.Statement | None, list[Problem]]:
     if reader.problems:
         return None, reader.problems
     return _statement(path, root, values), []
-
-
-def read_statements(
-    folder: Path, cache: StatementCache | None = None
-) -> tuple[list[model.Statement], dict[str, str], list[Problem]]:
-    """Every statement in ``folder`` (``*.yaml``, by name), the hash of each file, and every problem.
-
-    With a ``cache``, a file whose name, bytes and reading code are unchanged is not
-    parsed again: it was valid when it was cached, and nothing it depends on changed.
-    """
-    statements: list[model.Statement] = []
-    hashes: dict[str, str] = {}
-    problems: list[Problem] = []
-    paths = sorted(folder.glob("*.yaml"))
-    if not paths:
-        problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
-    for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
-        problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
-    keys = {path: digest(cache.code if cache else "", path.name, path.read_bytes()) for path in paths}
-    cached = {path: cache.get(path.name, keys[path]) if cache else None for path in paths}
-    to_read = [path for path in paths if cached[path] is None]
-    read = dict(zip(to_read, parallel_map(read_statement, to_read), strict=True))
-    for path in paths:
-        if (hit := cached[path]) is not None:
-            statement, found = replace(hit, path=path), list[Problem]()
-        else:
-            statement, found = read[path]
-            if statement is not None and cache is not None:
-                cache.put(path.name, keys[path], statement)
-        problems.extend(found)
-        if statement is not None:
-            statements.append(statement)
-            hashes[statement.id] = keys[path]
-    if cache is not None:
-        cache.keep_only({path.name for path in paths})
-    return statements, hashes, problems
 
 
 def child(node: yaml.Node, *steps: str | int) -> yaml.Node:

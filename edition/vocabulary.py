@@ -86,6 +86,10 @@ TOPICS: tuple[Term, ...] = (
 """What a commitment is about."""
 
 
+_BY_ID: dict[int, dict[str, Term]] = {id(terms): {t.id: t for t in terms} for terms in (KINDS, TOPICS)}
+"""Each vocabulary's terms by id (looked up for every commitment on every page that lists it)."""
+
+
 def term(vocabulary: tuple[Term, ...], term_id: str) -> Term:
-    """The term ``term_id`` of ``vocabulary``."""
-    return next(t for t in vocabulary if t.id == term_id)
+    """The term ``term_id`` of ``vocabulary`` (:data:`KINDS` or :data:`TOPICS`)."""
+    return _BY_ID[id(vocabulary)][term_id]

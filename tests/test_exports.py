@@ -23,6 +23,7 @@ import xmlschema
 from edition import registry
 from edition.akn import NAMESPACE, akoma_ntoso
 from edition.exports import corpus_index, data_schema, statement_data
+from edition.listings import listing
 from edition.model import Commitment, Document, Issuer, Paragraph, Source, Statement
 from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID
@@ -303,7 +304,7 @@ def test_data_is_valid_against_its_published_schema(data: JsonObject) -> None:
 def test_corpus_index_lists_newest_first_with_counts(statement: Statement) -> None:
     later = replace(statement, id="2002-05-14-later-statement", date=datetime.date(2002, 5, 14))
     same_day = replace(statement, id="2001-12-07-another-statement")
-    index = json.loads(corpus_index([statement, later, same_day], SITE_URL))
+    index = json.loads(corpus_index([listing(s) for s in (statement, later, same_day)], SITE_URL))
     assert index["format"] == "statement-index/1"
     assert [entry["id"] for entry in index["statements"]] == [
         "2002-05-14-later-statement",
@@ -328,7 +329,7 @@ def test_golden_akoma_ntoso(akn_text: str) -> None:
 
 
 def test_golden_statements_index(statement: Statement) -> None:
-    assert_golden("statements-index.json", corpus_index([statement], SITE_URL))
+    assert_golden("statements-index.json", corpus_index([listing(statement)], SITE_URL))
 
 
 def test_golden_data_schema() -> None:
@@ -411,5 +412,5 @@ def test_hostile_text_comes_back_exactly_from_the_json() -> None:
     assert (data["title"], data["place"]) == (HOSTILE_TITLE, "Ünïcödé <City> & ]]>")
     assert data["documents"][0]["title"] == HOSTILE_DOCUMENT.title
     validator(data_schema()).validate(data)
-    index = json.loads(corpus_index([statement], SITE_URL))
+    index = json.loads(corpus_index([listing(statement)], SITE_URL))
     assert index["statements"][0]["title"] == HOSTILE_TITLE

@@ -13,7 +13,7 @@ import pytest
 
 from edition import registry
 from edition.formatdoc import format_page
-from edition.listings import statements_index
+from edition.listings import listing, statements_index
 from edition.pages import statement_page
 from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID
@@ -42,7 +42,7 @@ def test_statement_page(statement) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_statements_index(statement) -> None:  # type: ignore[no-untyped-def]
-    assert_golden("statements-index.md", statements_index([statement]))
+    assert_golden("statements-index.md", statements_index([listing(statement)]))
 
 
 def test_format_page() -> None:

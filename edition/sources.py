@@ -1,0 +1,99 @@
+"""What a render reads: every statement file with its record of published anchors, and their hashes.
+
+Everything a statement's generated files and its listing depend on is its file,
+its record, the site's address and this package's code. The hash of these
+(:meth:`Inputs.digest_of`) decides, without reading anything else, whether a
+statement must be read and rendered again (:mod:`edition.pipeline`). Nothing here
+parses YAML: a render with nothing to do only reads bytes and hashes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition import registry
+from edition.cache import digest
+from edition.problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """A statement file and its record, as read from disk."""
+
+    path: Path
+    """The statement file, ``statements/<id>.yaml``."""
+    data: bytes | None
+    """Its bytes; ``None`` when it or its record cannot be read (see :attr:`error`)."""
+    error: Problem | None
+    """Why it or its record cannot be read, if one cannot."""
+    record_path: Path
+    """Its record of published anchors, ``statements/anchors/<id>.json``."""
+    record: bytes | None
+    """The record's bytes; ``None`` when the statement has not been published yet."""
+
+    @property
+    def id(self) -> str:
+        """The statement's permanent id: the file's name without ``.yaml``."""
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a render reads, with the problems found before any file is parsed."""
+
+    sources: list[Source]
+    """The statements, by file name."""
+    problems: list[Problem]
+    """Problems of the folder: no statement file, or a file named ``*.yml``."""
+    orphans: list[Problem]
+    """Records whose statement file is gone."""
+    code: str
+    """The hash of this package's code."""
+    site_url: str
+    """The address the site is published at."""
+    digests: dict[str, str]
+    """Each statement's hash (:meth:`digest_of`), by id."""
+
+    def digest_of(self, source: Source, record: bytes | None = None) -> str:
+        """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
+        return _digest(self.code, self.site_url, source, source.record if record is None else record)
+
+    def total(self, digests: dict[str, str] | None = None) -> str:
+        """The hash of all the inputs; with ``digests``, as if the statements had those hashes."""
+        digests = self.digests if digests is None else digests
+        parts = (part for statement_id in sorted(digests) for part in (statement_id, digests[statement_id]))
+        return digest(self.code, self.site_url, *(str(problem.path) for problem in self.orphans), *parts)
+
+
+def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
+    """The statement files of the project at ``root``, their records, and the folder's problems."""
+    folder = root / "statements"
+    paths = sorted(folder.glob("*.yaml"))
+    problems = []
+    if not paths:
+        problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
+    for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
+        problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
+    sources = list(_sources(root, paths))
+    digests = {source.id: _digest(code, site_url, source, source.record) for source in sources}
+    return Inputs(sources, problems, registry.orphans(root), code, site_url, digests)
+
+
+def _digest(code: str, site_url: str, source: Source, record: bytes | None) -> str:
+    return digest(code, site_url, source.path.name, source.data or b"", record or b"")
+
+
+def _sources(root: Path, paths: list[Path]) -> Iterator[Source]:
+    for path in paths:
+        record_path = registry.path_of(root, path.stem)
+        data = record = error = None
+        try:
+            data = path.read_bytes()
+            record = record_path.read_bytes() if record_path.exists() else None
+        except OSError as failure:
+            unread = path if data is None else record_path
+            error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
+            data = None
+        yield Source(path, data, error, record_path, record)
