@@ -8,8 +8,9 @@ each paragraph and commitment with its permanent address.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from edition.model import Statement
 
@@ -60,5 +61,5 @@ def structured_data(statement: Statement, site_url: str) -> str:
     }
     if statement.subtitle is None:
         del data["alternativeHeadline"]
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = orjson.dumps(data).decode("utf-8")  # compact, characters as they are
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
