@@ -10,16 +10,47 @@ scalar and collection tags.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag of each short plain scalar seen so far (keys, terms, numbers), as YAML resolves it."""
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, resolving the tags of plain scalars it has seen before from memory.
+
+    YAML's tag resolution tries a list of patterns on every plain scalar; the same
+    keys and terms come back hundreds of times a file. The tag of a plain scalar
+    depends on its value alone (the safe loader has no path resolvers), so the first
+    answer stands. Nothing else changes.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0] and len(value) <= 64:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                if len(_PLAIN_TAGS) >= 4096:
+                    _PLAIN_TAGS.clear()
+                tag = _PLAIN_TAGS[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Nothing to do: there are no path resolvers (the base class checks that for every node)."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to do: there are no path resolvers."""
 
 ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
 
@@ -52,6 +83,8 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
+    if not _NODE_PROPERTIES.search(text) and _keys_are_distinct(root):  # what almost every file is
+        return root, []
     problems = [
         _alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)
     ]
@@ -94,6 +127,25 @@ def _alias_position(path: Path, text: str, problem: Problem) -> Problem:
         if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, problem.message)
     return problem
+
+
+_NODE_PROPERTIES = re.compile("[!&*]")
+"""What every YAML tag, anchor and alias begins with: a text without any has none of them."""
+
+
+def _keys_are_distinct(root: yaml.Node) -> bool:
+    """Whether every mapping in the tree has distinct keys, each a plain value."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+            if len(keys) != len(node.value):
+                return False
+            stack.extend([value for _, value in node.value])
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return True
 
 
 def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:

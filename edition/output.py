@@ -114,16 +114,17 @@ def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
         if path.parts[0] not in OWNED or ".." in path.parts:
             raise ValueError(f"{path} is not under a folder the generator owns")
     files: dict[str, list[Any]] = {}
-    to_put: list[tuple[Path, File]] = []
+    to_put: list[tuple[str, File]] = []
     for path, file in tree.items():
         key = str(path)
         if file is KEEP or (state.intact(docs, path) and state.files[key][0] == file.sha256):
             files[key] = state.files[key]
         else:
-            to_put.append((docs.joinpath(*path.parts), file))
+            to_put.append((key, file))
+    folder = str(docs)
+    targets = [(os.path.join(folder, key), file) for key, file in to_put]
     written = []
-    for (target, _), (was_written, recorded) in zip(to_put, put_all(to_put), strict=True):
-        key = target.relative_to(docs).as_posix()
+    for (key, _), (was_written, recorded) in zip(to_put, put_all(targets), strict=True):
         files[key] = recorded
         if was_written:
             written.append(key)
@@ -132,35 +133,42 @@ def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
     return Changes(sorted(written), removed)
 
 
-def put_all(files: list[tuple[Path, File]]) -> list[tuple[bool, list[Any]]]:
-    """Write each file whose target does not hold its bytes already (on every core when there are many).
+def put_all(files: list[tuple[str, File]]) -> list[tuple[bool, list[Any]]]:
+    """Write each file (a path and its bytes) unless it holds those bytes already; on every core when many.
 
     For each: whether it was written, and [SHA-256, size, modification time in ns] as it is now.
+    Paths are strings: with thousands of files, :mod:`pathlib` took as long as the writing.
     """
+    _made.clear()  # a folder may have been removed since the last render (``serve`` renders many times)
     return parallel_map(_put, files)
 
 
-def _put(item: tuple[Path, File]) -> tuple[bool, list[Any]]:
+_made: set[str] = set()
+"""Folders that :func:`put_all` has made sure exist."""
+
+
+def _put(item: tuple[str, File]) -> tuple[bool, list[Any]]:
     target, file = item
     written = not _holds(target, file.data)
     if written:
-        _write(target, file.data)
-    stat = target.stat()
+        folder, name = os.path.split(target)
+        if folder not in _made:
+            os.makedirs(folder, exist_ok=True)
+            _made.add(folder)
+        temporary = os.path.join(folder, f".{name}.tmp")
+        with open(temporary, "wb") as stream:
+            stream.write(file.data)
+        os.replace(temporary, target)
+    stat = os.stat(target)
     return written, [file.sha256, stat.st_size, stat.st_mtime_ns]
 
 
-def _holds(target: Path, data: bytes) -> bool:
+def _holds(target: str, data: bytes) -> bool:
     try:
-        return target.read_bytes() == data
+        with open(target, "rb") as stream:
+            return stream.read() == data
     except OSError:
         return False
-
-
-def _write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
 
 
 def _remove_others(docs: Path, wanted: set[str]) -> list[str]:

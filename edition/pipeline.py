@@ -172,13 +172,13 @@ def render(project: Project) -> Rendered:
     listings = list(examined.listings.values())
     tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
     digests = dict(inputs.digests)
-    records: list[tuple[Path, File]] = []
+    records: list[tuple[str, File]] = []
     for source in inputs.sources:
         outcome = examined.outcomes.get(source.id)
         files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
         tree.update(zip(statement_paths(source.id), files, strict=True))
         if outcome is not None and outcome.record is not None:
-            records.append((source.record_path, outcome.record))
+            records.append((str(source.record_path), outcome.record))
             digests[source.id] = inputs.digest_of(source, outcome.record.data)
         if outcome is not None:
             cache.put(source.id, digests[source.id], examined.listings[source.id])

@@ -17,6 +17,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -244,10 +245,14 @@ class Choice(Text):
         value = super().read(node, reader, where, subject)
         if value is INVALID:
             return value
-        ids = [term.id for term in self.vocabulary]
-        if value not in ids:
+        if value not in self._ids:
+            ids = [term.id for term in self.vocabulary]
             return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{hint(value, ids)}")
         return value
+
+    @cached_property
+    def _ids(self) -> frozenset[str]:
+        return frozenset(term.id for term in self.vocabulary)
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "enum": [term.id for term in self.vocabulary]}
@@ -336,6 +341,10 @@ class Record(Shape):
         """The keys this record knows."""
         return [f.key for f in self.fields]
 
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.keys)
+
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
         if is_null(node):
             return reader.report(node, where, f"{subject} is empty")
@@ -346,7 +355,8 @@ class Record(Shape):
         # A record that is the value of a key names its own keys after it: 'deadline.date'.
         path = subject.strip("'") + "." if subject.startswith("'") else ""
         given = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        unknown = [key for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value not in self.keys]
+        known = self._known
+        unknown = [key for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value not in known]
         for key in unknown:
             reader.report(key, where, f"unknown key '{path}{key.value}'{hint(str(key.value), self.keys)}")
         misspelt = {close_match(str(key.value), self.keys) for key in unknown}
