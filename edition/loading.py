@@ -28,29 +28,35 @@ _PLAIN_TAGS: dict[str, str] = {}
 
 
 class _Loader(_BaseLoader):
-    """The safe loader, resolving the tags of plain scalars it has seen before from memory.
+    """The safe loader, with the same tags resolved faster.
 
-    YAML's tag resolution tries a list of patterns on every plain scalar; the same
-    keys and terms come back hundreds of times a file. The tag of a plain scalar
-    depends on its value alone (the safe loader has no path resolvers), so the first
-    answer stands. Nothing else changes.
+    YAML's tag resolution tries a list of patterns on every plain scalar, and the
+    same keys and terms come back hundreds of times a file. The tag of a plain
+    scalar depends on its value alone (the safe loader has no path resolvers), so
+    the first answer stands; quoted scalars and collections always get the default
+    tags, which is what the base class would work out for them.
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0] and len(value) <= 64:
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
+        if kind is not yaml.ScalarNode:
+            return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
+        if not implicit[0]:  # quoted, or a block scalar: always a string
+            return self.DEFAULT_SCALAR_TAG
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= 64:
                 if len(_PLAIN_TAGS) >= 4096:
                     _PLAIN_TAGS.clear()
-                tag = _PLAIN_TAGS[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-            return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                _PLAIN_TAGS[value] = tag
+        return tag
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         """Nothing to do: there are no path resolvers (the base class checks that for every node)."""
 
     def ascend_resolver(self) -> None:
         """Nothing to do: there are no path resolvers."""
+
 
 ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
 

@@ -16,11 +16,9 @@ Neither function is allowed to change what a reader sees.
 from __future__ import annotations
 
 import html
-import json
 import re
 
-_MARKDOWN_SAFE = frozenset(",.-'\"/?%@;() ")
-"""ASCII punctuation that no Markdown syntax we can meet in the middle of a line uses."""
+import orjson
 
 
 def html_text(text: str) -> str:
@@ -41,12 +39,12 @@ def markdown_text(text: str) -> str:
     as they are, for a readable source; every other ASCII character becomes
     ``&#N;``.
     """
-    return "".join(
-        character
-        if character.isalnum() or not character.isascii() or character in _MARKDOWN_SAFE
-        else f"&#{ord(character)};"
-        for character in text
-    )
+    return _MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match[0])};", text)
+
+
+_MARKDOWN_SYNTAX = re.compile(r"""[^A-Za-z0-9,.\-'"/?%@;() \x80-\U0010ffff]""")
+"""What :func:`markdown_text` writes as references: ASCII characters other than letters, digits and the
+punctuation that no Markdown syntax we can meet in the middle of a line uses (``,.-'"/?%@;()`` and space)."""
 
 
 def front_matter(
@@ -67,13 +65,18 @@ def front_matter(
     ``structured_data`` is JSON-LD already safe inside ``<script>``
     (:func:`edition.metadata.structured_data`); the theme puts it in the page's head.
     """
-    lines = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    lines = ["---", f"title: {_json_string(html_text(title))}"]
     if description is not None:
-        lines.append(f"description: {json.dumps(html_text(description), ensure_ascii=False)}")
+        lines.append(f"description: {_json_string(html_text(description))}")
     if not in_navigation:
         lines += ["hide:", "  - navigation"]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     if structured_data is not None:
-        lines.append(f"structured_data: {json.dumps(structured_data, ensure_ascii=False)}")
+        lines.append(f"structured_data: {_json_string(structured_data)}")
     return "\n".join([*lines, "---"]) + "\n"
+
+
+def _json_string(text: str) -> str:
+    """``text`` as a JSON string (valid YAML), its characters as they are."""
+    return orjson.dumps(text).decode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from edition import anchors
@@ -102,12 +103,12 @@ class Commitment:
     line: int
     """The line of its text in the statement file, for messages."""
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """The permanent anchor, ``para_N__cmt_M``."""
         return anchors.commitment(self.paragraph, self.number)
 
-    @property
+    @cached_property
     def citation_number(self) -> str:
         """The short form readers cite, ``N.M``."""
         return f"{self.paragraph}.{self.number}"
@@ -126,7 +127,7 @@ class Paragraph:
     line: int
     """The line of its number in the statement file, for messages."""
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """The permanent anchor, ``para_N``."""
         return anchors.paragraph(self.number)

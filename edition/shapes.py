@@ -135,7 +135,11 @@ def text_fault(value: str) -> str | None:
 def is_http_url(value: str) -> bool:
     """Whether ``value`` is an absolute ``http`` or ``https`` address: the rule of :class:`Url`."""
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and _SPACE.search(value) is None
+
+
+_SPACE = re.compile(r"\s")
+"""Any white space (what :meth:`str.isspace` calls white space)."""
 
 
 class Text(Shape):
@@ -294,7 +298,7 @@ class ListOf(Shape):
             elif value is not INVALID and self.unique:
                 first[value] = item.start_mark.line + 1
             values.append(value)
-        return INVALID if any(value is INVALID for value in values) else tuple(values)
+        return INVALID if INVALID in values else tuple(values)
 
     def json_schema(self) -> JsonSchema:
         schema: JsonSchema = {"type": "array", "items": self.item.json_schema()}
@@ -368,7 +372,7 @@ class Record(Shape):
                 values[f.key] = reader.report(node, where, f"missing required key '{path}{f.key}'")
             else:
                 values[f.key] = None
-        if unknown or any(value is INVALID for value in values.values()):
+        if unknown or INVALID in values.values():
             return INVALID
         return self.build(values) if self.build else values
 
