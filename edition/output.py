@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-from edition.parallel import parallel_map
-
 OWNED = ("statements", "format", "commitments", "topics", "timeline", "data")
 """The folders under ``docs/`` that the generator owns."""
 
@@ -84,18 +82,22 @@ class RenderState:
 
     def all_intact(self, docs: Path) -> bool:
         """Whether every file of the last render is on disk as it was written."""
-        return bool(self.files) and all(self.intact(docs, PurePosixPath(path)) for path in self.files)
+        folder = str(docs)
+        return bool(self.files) and all(_intact(os.path.join(folder, path), self.files[path]) for path in self.files)
 
     def intact(self, docs: Path, path: PurePosixPath) -> bool:
         """Whether ``path`` is on disk exactly as the last render wrote it."""
         recorded = self.files.get(str(path))
-        if recorded is None:
-            return False
-        try:
-            stat = os.stat(os.path.join(docs, path))  # os.path is several times faster than pathlib here
-        except OSError:
-            return False
-        return [stat.st_size, stat.st_mtime_ns] == recorded[1:]
+        return recorded is not None and _intact(os.path.join(docs, path), recorded)
+
+
+def _intact(path: str, recorded: list[Any]) -> bool:
+    """Whether the file at ``path`` has the size and modification time ``recorded`` ([SHA-256, size, time])."""
+    try:
+        stat = os.stat(path)  # os.path is several times faster than pathlib here
+    except OSError:
+        return False
+    return bool(stat.st_size == recorded[1] and stat.st_mtime_ns == recorded[2])
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ def put_all(files: list[tuple[str, File]]) -> list[tuple[bool, list[Any]]]:
     For each: whether it was written, and [SHA-256, size, modification time in ns] as it is now.
     Paths are strings: with thousands of files, :mod:`pathlib` took as long as the writing.
     """
+    from edition.parallel import parallel_map  # not loaded by a render with nothing to write
+
     _made.clear()  # a folder may have been removed since the last render (``serve`` renders many times)
     return parallel_map(_put, files)
 

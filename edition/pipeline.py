@@ -7,9 +7,7 @@ sections 2 and 3).
 from __future__ import annotations
 
 import datetime
-import logging
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +19,6 @@ import yaml
 from edition import registry
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import ListingCache, code_digest, load_json, save_json
-from edition.model import Statement
 from edition.output import KEEP, Changes, File, RenderState, put_all, write_tree
 from edition.problems import Problem, ProblemError
 from edition.sources import Inputs, read_inputs
@@ -29,6 +26,7 @@ from edition.sources import Inputs, read_inputs
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
     from edition.generation import Outcome
     from edition.listings import Listing
+    from edition.model import Statement
 
 EXIT_OK, EXIT_INVALID, EXIT_SITE_FAILED = 0, 1, 2
 
@@ -231,6 +229,8 @@ def build(project: Project, site_dir: Path | None) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project.config)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir.resolve())]
+    import subprocess
+
     completed = subprocess.run(command, env=_mkdocs_environment(), check=False)
     return EXIT_OK if completed.returncode == 0 else EXIT_SITE_FAILED
 
@@ -285,6 +285,8 @@ def summary(listings: list[Listing]) -> str:
 
 def _show_mkdocs_log() -> None:
     """Show MkDocs' progress lines as its own command line does ("INFO    -  Building ...")."""
+    import logging
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")

@@ -24,11 +24,13 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from edition.jsonfiles import indented
-from edition.model import Statement
 from edition.problems import Problem, display_path
+
+if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
+    from edition.model import Statement
 
 FOLDER = Path("statements") / "anchors"
 """Where the records live, relative to the project root."""
@@ -213,19 +215,15 @@ def text_of(record: Record) -> str:
     return indented(data)
 
 
-def orphans(root: Path) -> list[Problem]:
-    """A problem for each record whose statement file is gone."""
-    return [
-        Problem(
-            path,
-            1,
-            1,
-            f"statement {path.stem} was published, but statements/{path.stem}.yaml is gone; restore it "
-            "(withdrawing a statement means deleting this record too, which breaks its links)",
-        )
-        for path in sorted((root / FOLDER).glob("*.json"))
-        if not (root / "statements" / f"{path.stem}.yaml").exists()
-    ]
+def orphan(path: Path) -> Problem:
+    """The problem of a record whose statement file is gone."""
+    return Problem(
+        path,
+        1,
+        1,
+        f"statement {path.stem} was published, but statements/{path.stem}.yaml is gone; restore it "
+        "(withdrawing a statement means deleting this record too, which breaks its links)",
+    )
 
 
 def write(path: Path, record: Record) -> None:

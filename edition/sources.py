@@ -9,7 +9,7 @@ parses YAML: a render with nothing to do only reads bytes and hashes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,32 +68,65 @@ class Inputs:
 
 
 def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
-    """The statement files of the project at ``root``, their records, and the folder's problems."""
+    """The statement files of the project at ``root``, their records, and the folder's problems.
+
+    Names are listed once per folder and files opened by :mod:`os` paths: a render with
+    nothing to do spends most of its time here.
+    """
     folder = root / "statements"
-    paths = sorted(folder.glob("*.yaml"))
+    names = _names(folder)
     problems = []
-    if not paths:
+    statement_names = sorted(name for name in names if name.endswith(".yaml"))
+    if not statement_names:
         problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
-    for misnamed in sorted(folder.glob("*.yml")):  # would be skipped silently otherwise
+    for misnamed in sorted(folder / name for name in names if name.endswith(".yml")):  # skipped silently otherwise
         problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
-    sources = list(_sources(root, paths))
+    records = root / registry.FOLDER
+    record_names = _names(records)
+    ids = {name.removesuffix(".yaml") for name in statement_names}
+    orphans = [
+        registry.orphan(records / name)
+        for name in sorted(record_names)
+        if name.endswith(".json") and name.removesuffix(".json") not in ids
+    ]
+    sources = [_source(folder, records, name, record_names) for name in statement_names]
     digests = {source.id: _digest(code, site_url, source, source.record) for source in sources}
-    return Inputs(sources, problems, registry.orphans(root), code, site_url, digests)
+    return Inputs(sources, problems, orphans, code, site_url, digests)
+
+
+def _names(folder: Path) -> set[str]:
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
 
 def _digest(code: str, site_url: str, source: Source, record: bytes | None) -> str:
     return digest(code, site_url, source.path.name, source.data or b"", record or b"")
 
 
-def _sources(root: Path, paths: list[Path]) -> Iterator[Source]:
-    for path in paths:
-        record_path = registry.path_of(root, path.stem)
-        data = record = error = None
-        try:
-            data = path.read_bytes()
-            record = record_path.read_bytes() if record_path.exists() else None
-        except OSError as failure:
-            unread = path if data is None else record_path
-            error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
-            data = None
-        yield Source(path, data, error, record_path, record)
+def _source(folder: Path, records: Path, name: str, record_names: set[str]) -> Source:
+    path, statement_id = folder / name, name.removesuffix(".yaml")
+    record_path = records / f"{statement_id}.json"
+    data = record = error = None
+    try:
+        data = _read(os.path.join(folder, name))
+        if record_path.name in record_names:
+            record = _read(os.path.join(records, record_path.name))
+    except OSError as failure:
+        unread = path if data is None else record_path
+        error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
+        data = None
+    return Source(path, data, error, record_path, record)
+
+
+def _read(path: str) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY)  # a third of the time of ``open(path, "rb").read()``
+    try:
+        size = os.fstat(descriptor).st_size
+        parts = [os.read(descriptor, size + 1)]
+        while parts[-1]:
+            parts.append(os.read(descriptor, 1 << 16))
+        return b"".join(parts)
+    finally:
+        os.close(descriptor)
