@@ -4,8 +4,9 @@ The generator owns exactly the folders in :data:`OWNED` under ``docs/`` (git
 ignores them); every other file in ``docs/`` is hand-written and never touched.
 ``render`` validates everything before it calls :func:`write_tree`, so invalid
 input never changes a file. Then each generated file is written only when its
-content differs from what is on disk (atomically: a temporary file renamed over
-the old one), and files of a removed statement are deleted. A render with nothing
+content differs from what is on disk (a changed file atomically, a temporary file
+renamed over the old one; a new file in place), and files of a removed statement
+are deleted. The files are written on every core when there are many. A render with nothing
 changed writes no file, and MkDocs' live reload sees only real changes.
 
 The render state (:mod:`edition.cache`) remembers the hash, size and modification
@@ -143,28 +144,44 @@ def put_all(files: list[tuple[str, File]]) -> list[tuple[bool, list[Any]]]:
     """
     from edition.parallel import parallel_map  # not loaded by a render with nothing to write
 
-    _made.clear()  # a folder may have been removed since the last render (``serve`` renders many times)
     return parallel_map(_put, files)
-
-
-_made: set[str] = set()
-"""Folders that :func:`put_all` has made sure exist."""
 
 
 def _put(item: tuple[str, File]) -> tuple[bool, list[Any]]:
     target, file = item
+    try:
+        return True, _create(target, file)
+    except FileExistsError:
+        pass
     written = not _holds(target, file.data)
     if written:
-        folder, name = os.path.split(target)
-        if folder not in _made:
-            os.makedirs(folder, exist_ok=True)
-            _made.add(folder)
-        temporary = os.path.join(folder, f".{name}.tmp")
+        temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.tmp")
         with open(temporary, "wb") as stream:
             stream.write(file.data)
-        os.replace(temporary, target)
+        os.replace(temporary, target)  # readers see the old file or the new one, never a part
     stat = os.stat(target)
     return written, [file.sha256, stat.st_size, stat.st_mtime_ns]
+
+
+def _create(target: str, file: File) -> list[Any]:
+    """Write a file that does not exist yet (no reader can have it open); its [SHA-256, size, time].
+
+    Raises :class:`FileExistsError` if it does exist. A first render creates thousands of
+    files: writing them in place, not through a temporary file, saves a third of the work.
+    """
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        data = memoryview(file.data)
+        while data:
+            data = data[os.write(descriptor, data) :]
+        stat = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
+    return [file.sha256, stat.st_size, stat.st_mtime_ns]
 
 
 def _holds(target: str, data: bytes) -> bool:

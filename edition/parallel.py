@@ -13,6 +13,8 @@ Result = TypeVar("Result")
 
 THRESHOLD = 64
 """Below this many items, starting worker processes costs more than it saves."""
+CHUNK = 32
+"""The most items a worker takes at a time: small enough that no core idles long at the end."""
 
 _work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 """The function and items of the running :func:`parallel_map`, inherited by its forked workers."""
@@ -33,7 +35,7 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> l
     _work = (function, items)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(items) // (4 * workers))
+            chunk = max(1, min(CHUNK, len(items) // (4 * workers)))
             return [result for part in pool.map(_run, _chunks(len(items), chunk)) for result in part]
     finally:
         _work = None
