@@ -161,9 +161,9 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
     step([sys.executable, str(ROOT / "build_site.py"), "check"], project, "check")
     first = render(project)
     print(f"{progress} first render, recording every anchor {first.seconds:.2f} s", file=sys.stderr)
-    colds = []
-    for _ in range(options.repeat):
-        as_cloned(project)
+    colds, published = [], project
+    for number in range(1, options.repeat + 1):
+        project = clone(published, folder.with_name(f"{folder.name}-clone-{number}"))
         colds.append(render(project))
     cold = sorted(colds, key=lambda r: r.seconds)[len(colds) // 2]
     print(f"{progress} cold render {cold.seconds:.2f} s (median of {len(colds)})", file=sys.stderr)
@@ -214,11 +214,19 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
     return result
 
 
-def as_cloned(project: Path) -> None:
-    """Put ``project`` in the state of a fresh clone: its records kept, no cache, no generated pages."""
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    for folder in OWNED:
-        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+def clone(project: Path, target: Path) -> Path:
+    """A copy of ``project`` in ``target`` as a fresh clone of its repository has it.
+
+    The statements with their records, the configuration and the hand-written pages;
+    no cache and no generated pages.
+    """
+    docs = project / "docs"
+    target.mkdir()
+    shutil.copy2(project / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(project / "overrides", target / "overrides")
+    shutil.copytree(project / "statements", target / "statements")
+    shutil.copytree(docs, target / "docs", ignore=lambda folder, names: set(OWNED) if Path(folder) == docs else set())
+    return target
 
 
 def exclude_notes(project: Path) -> None:

@@ -67,6 +67,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable
+from functools import cache
 
 from edition import vocabulary
 from edition.display import long_date
@@ -228,13 +229,18 @@ def _identification(statement: Statement, site_url: str) -> Lines:
 def _classification(statement: Statement) -> Lines:
     keywords = []
     for commitment in statement.commitments:
-        target = f"#{commitment.anchor}"
-        terms = [(vocabulary.term(vocabulary.KINDS, commitment.kind), "#kinds")]
-        terms += [(vocabulary.term(vocabulary.TOPICS, topic), "#topics") for topic in commitment.topics]
-        for term, dictionary in terms:
-            attributes = {"value": term.id, "showAs": term.label, "dictionary": dictionary, "href": target}
-            keywords.append(_element("keyword", attributes))
+        href = _attribute(f"#{commitment.anchor}")
+        keywords.append(f'<keyword{_keyword("#kinds", commitment.kind)} href="{href}" />')
+        keywords += [f'<keyword{_keyword("#topics", topic)} href="{href}" />' for topic in commitment.topics]
     return _block("classification", {"source": f"#{EDITION}"}, keywords)
+
+
+@cache
+def _keyword(dictionary: str, term_id: str) -> str:
+    """The attributes of a ``<keyword>`` for a term of the vocabulary ``dictionary``, but its ``href``."""
+    vocabulary_terms = vocabulary.KINDS if dictionary == "#kinds" else vocabulary.TOPICS
+    term = vocabulary.term(vocabulary_terms, term_id)
+    return _attributes({"value": term.id, "showAs": term.label, "dictionary": dictionary})
 
 
 def _references(statement: Statement, site_url: str) -> Lines:

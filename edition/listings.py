@@ -15,6 +15,7 @@ import datetime
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 
 from edition.display import deadline_html, kind_label, long_date, partial_date, time_html, topic_label
@@ -128,14 +129,25 @@ def _all_commitments(listings: Iterable[Listing]) -> Iterator[ListedCommitment]:
 def _commitment_row(statement: Statement, commitment: Commitment, cited: str) -> str:
     """A table row of a commitment; ``cited`` names its statement."""
     url = f"{ROOT}statements/{statement.id}/#{commitment.anchor}"
-    topics = ", ".join(f'<a href="{ROOT}topics/{t}/">{html_text(topic_label(t))}</a>' for t in commitment.topics)
+    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
     return (
         f'<tr data-kind="{commitment.kind}" data-topics="{" ".join(commitment.topics)}">'
         f'<td><a href="{url}">para. {commitment.paragraph}, commitment {commitment.number}</a>: '
         f"{html_text(commitment.text)}</td>"
-        f"<td>{cited}</td><td>{html_text(kind_label(commitment.kind))}</td><td>{topics}</td><td>{deadline}</td></tr>"
+        f"<td>{cited}</td><td>{_kind_label(commitment.kind)}</td><td>{topics}</td><td>{deadline}</td></tr>"
     )
+
+
+@cache
+def _topic_link(topic: str) -> str:
+    """A link from a table row to a topic's page."""
+    return f'<a href="{ROOT}topics/{topic}/">{html_text(topic_label(topic))}</a>'
+
+
+@cache
+def _kind_label(kind: str) -> str:
+    return html_text(kind_label(kind))
 
 
 def _commitment_table(rows: Iterable[str], root: str) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import anchors
@@ -102,16 +101,15 @@ class Commitment:
     """The time limit the text sets, if any."""
     line: int
     """The line of its text in the statement file, for messages."""
+    anchor: str = field(init=False, repr=False, compare=False)
+    """The permanent anchor, ``para_N__cmt_M`` (made from the numbers)."""
+    citation_number: str = field(init=False, repr=False, compare=False)
+    """The short form readers cite, ``N.M`` (made from the numbers)."""
 
-    @cached_property
-    def anchor(self) -> str:
-        """The permanent anchor, ``para_N__cmt_M``."""
-        return anchors.commitment(self.paragraph, self.number)
-
-    @cached_property
-    def citation_number(self) -> str:
-        """The short form readers cite, ``N.M``."""
-        return f"{self.paragraph}.{self.number}"
+    def __post_init__(self) -> None:
+        # Set once here: every page and export asks for them many times.
+        object.__setattr__(self, "anchor", anchors.commitment(self.paragraph, self.number))
+        object.__setattr__(self, "citation_number", f"{self.paragraph}.{self.number}")
 
 
 @dataclass(frozen=True)
@@ -126,11 +124,11 @@ class Paragraph:
     """Its sentences, in order."""
     line: int
     """The line of its number in the statement file, for messages."""
+    anchor: str = field(init=False, repr=False, compare=False)
+    """The permanent anchor, ``para_N`` (made from the number)."""
 
-    @cached_property
-    def anchor(self) -> str:
-        """The permanent anchor, ``para_N``."""
-        return anchors.paragraph(self.number)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchor", anchors.paragraph(self.number))
 
     @property
     def text(self) -> str:

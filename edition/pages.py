@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from functools import cache
 
 from edition import vocabulary
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
@@ -125,12 +126,11 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
 
 
 def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
-    kind = vocabulary.term(vocabulary.KINDS, commitment.kind)
-    topics = ", ".join(f'<a href="{TOPICS_URL}{t}/">{html_text(topic_label(t))}</a>' for t in commitment.topics)
+    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     parts = [
         f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
         f'title="Link to commitment {commitment.citation_number}">{commitment.citation_number}</a>',
-        f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>',
+        _kind_label(commitment.kind),
         f'<span class="stmt-topics">{topics}</span>',
     ]
     if commitment.references:
@@ -142,6 +142,19 @@ def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
     if corrected:
         parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
     return " · ".join(parts)
+
+
+@cache
+def _kind_label(kind_id: str) -> str:
+    """A commitment kind in the notes: its label, with its definition as a tooltip."""
+    kind = vocabulary.term(vocabulary.KINDS, kind_id)
+    return f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>'
+
+
+@cache
+def _topic_link(topic: str) -> str:
+    """A link from a statement page to a topic's page."""
+    return f'<a href="{TOPICS_URL}{topic}/">{html_text(topic_label(topic))}</a>'
 
 
 def _documents(statement: Statement) -> Iterator[str]:
