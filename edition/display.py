@@ -9,24 +9,9 @@ from __future__ import annotations
 import datetime
 
 from edition import vocabulary
+from edition.dates import MONTHS  # in English whatever the machine's locale
 from edition.markup import html_text
 from edition.model import Commitment, Deadline, Statement
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""The names of the months, in English whatever the machine's locale."""
 
 
 def long_date(date: datetime.date) -> str:
