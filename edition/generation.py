@@ -13,8 +13,10 @@ not even load the modules that read statements and make pages.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from edition import registry
 from edition.akn import akoma_ntoso
@@ -30,7 +32,7 @@ from edition.listings import (
     topics_index,
 )
 from edition.model import Statement
-from edition.output import File
+from edition.output import File, stage
 from edition.pages import statement_page
 from edition.parallel import parallel_map
 from edition.problems import Problem
@@ -40,6 +42,21 @@ from edition.validation import read_statement
 
 STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
 """What each statement has in its folder under ``docs/statements/``."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One statement to read and check, and what to make of it."""
+
+    source: Source
+    """The statement file and its record."""
+    site_url: str
+    """The site's address, which makes the data's links absolute."""
+    render: bool
+    """Whether to make its files too (``render``), or only to check it (``check``)."""
+    staging: str | None = None
+    """Where to write its files, in a new folder named after it, when it has no folder under
+    ``docs/statements/`` yet; ``None`` to send their bytes back instead."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +71,10 @@ class Outcome:
     """What the listing pages show of it, when it is valid."""
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
-    files: tuple[File, ...] | None
-    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered."""
+    files: tuple[File, ...] | None = None
+    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered and not staged."""
+    staged: dict[str, list[Any]] | None = None
+    """When its files were written in :attr:`Job.staging`: each one's [SHA-256, size, time] by name."""
 
 
 def statement_paths(statement_id: str) -> list[PurePosixPath]:
@@ -64,32 +83,47 @@ def statement_paths(statement_id: str) -> list[PurePosixPath]:
     return [folder / name for name in STATEMENT_FILES]
 
 
-def run(sources: list[Source], site_url: str, render: bool) -> list[Outcome]:
-    """:func:`work` on each of ``sources``, in order, on every core."""
-    return parallel_map(work, [(source, site_url, render) for source in sources])
+def run(
+    sources: list[Source], site_url: str, render: bool, docs: Path | None = None, staging: Path | None = None
+) -> list[Outcome]:
+    """:func:`work` on each of ``sources``, in order, on every core.
 
-
-def work(job: tuple[Source, str, bool]) -> Outcome:
-    """Read and check one statement and, if ``render`` and it is valid, make its files.
-
-    ``job`` is the statement's source, the site's address (which makes the data's
-    links absolute) and ``render``.
+    With ``staging``, a statement without a folder under ``docs/statements/`` has its
+    files written there by the worker that made them (see :attr:`Job.staging`).
     """
-    source, site_url, render = job
+    jobs = [Job(source, site_url, render, _staging_for(source.id, docs, staging)) for source in sources]
+    return parallel_map(work, jobs)
+
+
+def _staging_for(statement_id: str, docs: Path | None, staging: Path | None) -> str | None:
+    if docs is None or staging is None or os.path.isdir(os.path.join(docs, "statements", statement_id)):
+        return None
+    return str(staging)
+
+
+def work(job: Job) -> Outcome:
+    """Read and check one statement and, if ``job.render`` and it is valid, make its files."""
+    source = job.source
     if source.error is not None:
-        return Outcome([source.error], [], None, None, None)
+        return Outcome([source.error], [], None, None)
     statement, problems = read_statement(source.path, source.data)
     if statement is None:
-        return Outcome(problems, [], None, None, None)
+        return Outcome(problems, [], None, None)
     published, record_problems = registry.parse(source.record_path, source.record)
     if published is not None:
         record_problems += registry.compare(statement, published, source.record_path)
     if record_problems:
-        return Outcome([], record_problems, None, None, None)
+        return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(registry.text_of(record)) if record != published else None
-    files = _statement_files(statement, record, site_url) if render else None
-    return Outcome([], [], listing(statement), new_record, files)
+    listed = listing(statement)
+    if not job.render:
+        return Outcome([], [], listed, new_record)
+    files = _statement_files(statement, record, job.site_url)
+    if job.staging is None:
+        return Outcome([], [], listed, new_record, files=files)
+    staged = stage(os.path.join(job.staging, statement.id), dict(zip(STATEMENT_FILES, files, strict=True)))
+    return Outcome([], [], listed, new_record, staged=staged)
 
 
 def _statement_files(statement: Statement, record: registry.Record, site_url: str) -> tuple[File, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -111,8 +112,12 @@ class Changes:
     """Files deleted, because nothing generates them any more."""
 
 
-def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
-    """Make the owned folders of ``docs`` hold exactly ``tree``; updates ``state``."""
+def write_tree(docs: Path, tree: Tree, state: RenderState, placed: Mapping[str, list[Any]] | None = None) -> Changes:
+    """Make the owned folders of ``docs`` hold exactly ``tree`` and the ``placed`` files; updates ``state``.
+
+    ``placed`` are files already put in place (see :func:`place`): their paths under
+    ``docs`` with [SHA-256, size, modification time in ns].
+    """
     for path in tree:
         if path.parts[0] not in OWNED or ".." in path.parts:
             raise ValueError(f"{path} is not under a folder the generator owns")
@@ -131,9 +136,44 @@ def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
         files[key] = recorded
         if was_written:
             written.append(key)
+    files.update(placed or {})
+    written += list(placed or {})
     removed = _remove_others(docs, set(files))
     state.files = dict(sorted(files.items()))
     return Changes(sorted(written), removed)
+
+
+def stage(folder: str, files: Mapping[str, File]) -> dict[str, list[Any]]:
+    """Write ``files`` (by name) into the new folder ``folder``; each one's [SHA-256, size, time] by name.
+
+    A worker stages the files of a statement that has no folder under ``docs/`` yet,
+    as soon as it has made them; :func:`place` moves the folder into ``docs/`` once
+    every statement is known to be valid.
+    """
+    os.makedirs(folder)
+    return {name: _create(os.path.join(folder, name), file) for name, file in files.items()}
+
+
+def place(staged: Path, target: Path, recorded: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Move the staged folder to ``target``, a folder that does not exist yet; its files as they are now.
+
+    One rename, unless ``target`` has appeared meanwhile or is on another file
+    system: then file by file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(staged, target)
+        return recorded
+    except OSError:
+        pass
+    target.mkdir(parents=True, exist_ok=True)
+    placed = {}
+    for name, (sha256, *_) in recorded.items():
+        shutil.move(staged / name, target / name)
+        stat = os.stat(target / name)
+        placed[name] = [sha256, stat.st_size, stat.st_mtime_ns]
+    staged.rmdir()
+    return placed
 
 
 def put_all(files: list[tuple[str, File]]) -> list[tuple[bool, list[Any]]]:

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from edition import registry
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import ListingCache, code_digest, load_json, save_json
-from edition.output import KEEP, Changes, File, RenderState, put_all, write_tree
+from edition.output import KEEP, Changes, File, RenderState, place, put_all, write_tree
 from edition.problems import Problem, ProblemError
 from edition.sources import Inputs, read_inputs
 
@@ -93,13 +94,18 @@ class Examined:
     """The work done on the statements that were read again, by id."""
 
 
-def examine(project: Project, inputs: Inputs, state: RenderState, cache: ListingCache, render: bool) -> Examined:
-    """Read and check every statement that changed since the last render (rendering it if ``render``).
+def examine(
+    project: Project, inputs: Inputs, state: RenderState, cache: ListingCache, staging: Path | None = None
+) -> Examined:
+    """Read and check every statement that changed since the last render; with ``staging``, render them too.
 
     A statement whose hash is the one recorded by the last render was valid then and
-    is taken from the cache; for ``render``, its files must also be intact. Raises
-    :class:`ProblemError` with every problem found.
+    is taken from the cache; for a render, its files must also be intact. A new
+    statement's files are written in ``staging`` (see
+    :func:`edition.generation.run`). Raises :class:`ProblemError` with every problem
+    found.
     """
+    render = staging is not None
     from edition.generation import run, statement_paths  # not needed when a render has nothing to do
 
     kept: dict[str, Listing] = {}
@@ -111,7 +117,8 @@ def examine(project: Project, inputs: Inputs, state: RenderState, cache: Listing
         if not render or all(state.intact(project.docs, path) for path in statement_paths(source.id)):
             kept[source.id] = cached
     to_do = [source for source in inputs.sources if source.id not in kept]
-    outcomes = dict(zip((s.id for s in to_do), run(to_do, inputs.site_url, render), strict=True))
+    done = run(to_do, inputs.site_url, render, project.docs, staging)
+    outcomes = dict(zip((s.id for s in to_do), done, strict=True))
     problems = [
         *inputs.problems,
         *(problem for outcome in outcomes.values() for problem in outcome.problems),
@@ -133,7 +140,7 @@ def check(project: Project) -> list[Listing]:
     """Validate every statement and its published anchors; write nothing (the cache is only read)."""
     state = RenderState.from_json(load_json(project.root / CACHE_FOLDER / "render-state.json"))
     inputs = read_inputs(project.root, project.site_url(), code_digest())
-    return list(examine(project, inputs, state, ListingCache.open(project.root), render=False).listings.values())
+    return list(examine(project, inputs, state, ListingCache.open(project.root)).listings.values())
 
 
 @dataclass(frozen=True)
@@ -166,21 +173,31 @@ def render(project: Project) -> Rendered:
     from edition.generation import shared_files, statement_paths
 
     cache = ListingCache.open(project.root)
-    examined = examine(project, inputs, state, cache, render=True)
-    listings = list(examined.listings.values())
-    tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
-    digests = dict(inputs.digests)
-    records: list[tuple[str, File]] = []
-    for source in inputs.sources:
-        outcome = examined.outcomes.get(source.id)
-        files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
-        tree.update(zip(statement_paths(source.id), files, strict=True))
-        if outcome is not None and outcome.record is not None:
-            records.append((str(source.record_path), outcome.record))
-            digests[source.id] = inputs.digest_of(source, outcome.record.data)
-        if outcome is not None:
-            cache.put(source.id, digests[source.id], examined.listings[source.id])
-    changes = write_tree(project.docs, tree, state)
+    staging = project.root / CACHE_FOLDER / f"staging-{os.getpid()}"
+    try:
+        examined = examine(project, inputs, state, cache, staging)
+        listings = list(examined.listings.values())
+        tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
+        placed: dict[str, list[Any]] = {}
+        digests = dict(inputs.digests)
+        records: list[tuple[str, File]] = []
+        for source in inputs.sources:
+            outcome = examined.outcomes.get(source.id)
+            if outcome is not None and outcome.staged is not None:
+                folder = PurePosixPath("statements", source.id)
+                moved = place(staging / source.id, project.docs / folder, outcome.staged)
+                placed.update({str(folder / name): recorded for name, recorded in moved.items()})
+            else:
+                files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
+                tree.update(zip(statement_paths(source.id), files, strict=True))
+            if outcome is not None and outcome.record is not None:
+                records.append((str(source.record_path), outcome.record))
+                digests[source.id] = inputs.digest_of(source, outcome.record.data)
+            if outcome is not None:
+                cache.put(source.id, digests[source.id], examined.listings[source.id])
+        changes = write_tree(project.docs, tree, state, placed)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # what invalid input left, or nothing
     put_all(records)
     cache.keep_only(set(digests))
     state.sources = digests
