@@ -37,7 +37,7 @@ from edition.pages import statement_page
 from edition.parallel import parallel_map
 from edition.problems import Problem
 from edition.schema import schema_text
-from edition.sources import Source
+from edition.sources import Inputs, Source, source_digest
 from edition.validation import read_statement
 
 STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
@@ -54,6 +54,8 @@ class Job:
     """The site's address, which makes the data's links absolute."""
     render: bool
     """Whether to make its files too (``render``), or only to check it (``check``)."""
+    code: str
+    """The hash of this package's code, part of the statement's hash."""
     staging: str | None = None
     """Where to write its files, in a new folder named after it, when it has no folder under
     ``docs/statements/`` yet; ``None`` to send their bytes back instead."""
@@ -71,6 +73,9 @@ class Outcome:
     """What the listing pages show of it, when it is valid."""
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
+    digest: str = ""
+    """The hash of what its files are made from (:func:`~edition.sources.source_digest`), with its
+    record as it is after this render; empty when it has problems."""
     files: tuple[File, ...] | None = None
     """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered and not staged."""
     staged: dict[str, list[Any]] | None = None
@@ -84,14 +89,16 @@ def statement_paths(statement_id: str) -> list[PurePosixPath]:
 
 
 def run(
-    sources: list[Source], site_url: str, render: bool, docs: Path | None = None, staging: Path | None = None
+    inputs: Inputs, sources: list[Source], render: bool, docs: Path | None = None, staging: Path | None = None
 ) -> list[Outcome]:
-    """:func:`work` on each of ``sources``, in order, on every core.
+    """:func:`work` on each of ``sources`` (some of ``inputs``), in order, on every core.
 
     With ``staging``, a statement without a folder under ``docs/statements/`` has its
     files written there by the worker that made them (see :attr:`Job.staging`).
     """
-    jobs = [Job(source, site_url, render, _staging_for(source.id, docs, staging)) for source in sources]
+    jobs = [
+        Job(source, inputs.site_url, render, inputs.code, _staging_for(source.id, docs, staging)) for source in sources
+    ]
     return parallel_map(work, jobs)
 
 
@@ -103,7 +110,7 @@ def _staging_for(statement_id: str, docs: Path | None, staging: Path | None) -> 
 
 def work(job: Job) -> Outcome:
     """Read and check one statement and, if ``job.render`` and it is valid, make its files."""
-    source = job.source
+    source = job.source.with_bytes()
     if source.error is not None:
         return Outcome([source.error], [], None, None)
     statement, problems = read_statement(source.path, source.data)
@@ -117,13 +124,14 @@ def work(job: Job) -> Outcome:
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(registry.text_of(record)) if record != published else None
     listed = listing(statement)
+    key = source_digest(job.code, job.site_url, source, new_record.data if new_record else None)
     if not job.render:
-        return Outcome([], [], listed, new_record)
+        return Outcome([], [], listed, new_record, key)
     files = _statement_files(statement, record, job.site_url)
     if job.staging is None:
-        return Outcome([], [], listed, new_record, files=files)
+        return Outcome([], [], listed, new_record, key, files=files)
     staged = stage(os.path.join(job.staging, statement.id), dict(zip(STATEMENT_FILES, files, strict=True)))
-    return Outcome([], [], listed, new_record, staged=staged)
+    return Outcome([], [], listed, new_record, key, staged=staged)
 
 
 def _statement_files(statement: Statement, record: registry.Record, site_url: str) -> tuple[File, ...]:

@@ -110,14 +110,14 @@ def examine(
 
     kept: dict[str, Listing] = {}
     for source in inputs.sources:
-        key = inputs.digests[source.id]
-        cached = cache.get(source.id, key) if state.sources.get(source.id) == key else None
+        key = inputs.digests.get(source.id)
+        cached = cache.get(source.id, key) if key and state.sources.get(source.id) == key else None
         if cached is None:
             continue
         if not render or all(state.intact(project.docs, path) for path in statement_paths(source.id)):
             kept[source.id] = cached
     to_do = [source for source in inputs.sources if source.id not in kept]
-    done = run(to_do, inputs.site_url, render, project.docs, staging)
+    done = run(inputs, to_do, render, project.docs, staging)
     outcomes = dict(zip((s.id for s in to_do), done, strict=True))
     problems = [
         *inputs.problems,
@@ -139,7 +139,7 @@ def _listing_of(outcome: Outcome) -> Listing:
 def check(project: Project) -> list[Listing]:
     """Validate every statement and its published anchors; write nothing (the cache is only read)."""
     state = RenderState.from_json(load_json(project.root / CACHE_FOLDER / "render-state.json"))
-    inputs = read_inputs(project.root, project.site_url(), code_digest())
+    inputs = read_inputs(project.root, project.site_url(), code_digest(), contents=bool(state.sources))
     return list(examine(project, inputs, state, ListingCache.open(project.root)).listings.values())
 
 
@@ -167,8 +167,9 @@ def render(project: Project) -> Rendered:
     """
     state_path = project.root / CACHE_FOLDER / "render-state.json"
     state = RenderState.from_json(load_json(state_path))
-    inputs = read_inputs(project.root, project.site_url(), code_digest())
-    if state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
+    first = not state.sources  # nothing to compare with: every statement is read in the workers
+    inputs = read_inputs(project.root, project.site_url(), code_digest(), contents=not first)
+    if not first and state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
     from edition.generation import shared_files, statement_paths
 
@@ -190,11 +191,11 @@ def render(project: Project) -> Rendered:
             else:
                 files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
                 tree.update(zip(statement_paths(source.id), files, strict=True))
-            if outcome is not None and outcome.record is not None:
-                records.append((str(source.record_path), outcome.record))
-                digests[source.id] = inputs.digest_of(source, outcome.record.data)
             if outcome is not None:
-                cache.put(source.id, digests[source.id], examined.listings[source.id])
+                if outcome.record is not None:
+                    records.append((str(source.record_path), outcome.record))
+                digests[source.id] = outcome.digest
+                cache.put(source.id, outcome.digest, examined.listings[source.id])
         changes = write_tree(project.docs, tree, state, placed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # what invalid input left, or nothing

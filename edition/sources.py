@@ -2,7 +2,7 @@
 
 Everything a statement's generated files and its listing depend on is its file,
 its record, the site's address and this package's code. The hash of these
-(:meth:`Inputs.digest_of`) decides, without reading anything else, whether a
+(:func:`source_digest`) decides, without reading anything else, whether a
 statement must be read and rendered again (:mod:`edition.pipeline`). Nothing here
 parses YAML: a render with nothing to do only reads bytes and hashes them.
 """
@@ -32,11 +32,17 @@ class Source:
     """Its record of published anchors, ``statements/anchors/<id>.json``."""
     record: bytes | None
     """The record's bytes; ``None`` when the statement has not been published yet."""
+    read: bool = True
+    """Whether the bytes were read; if not, :meth:`with_bytes` reads them (in a worker)."""
 
     @property
     def id(self) -> str:
         """The statement's permanent id: the file's name without ``.yaml``."""
         return self.path.stem
+
+    def with_bytes(self) -> Source:
+        """This source with the bytes of its files (itself, if they were read)."""
+        return self if self.read else _source(self.path, self.record_path, None)
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,7 @@ class Inputs:
     site_url: str
     """The address the site is published at."""
     digests: dict[str, str]
-    """Each statement's hash (:meth:`digest_of`), by id."""
-
-    def digest_of(self, source: Source, record: bytes | None = None) -> str:
-        """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
-        return _digest(self.code, self.site_url, source, source.record if record is None else record)
+    """Each statement's hash (:func:`source_digest`), by id; empty when the files were only listed."""
 
     def total(self, digests: dict[str, str] | None = None) -> str:
         """The hash of all the inputs; with ``digests``, as if the statements had those hashes."""
@@ -67,11 +69,14 @@ class Inputs:
         return digest(self.code, self.site_url, *(str(problem.path) for problem in self.orphans), *parts)
 
 
-def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
+def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> Inputs:
     """The statement files of the project at ``root``, their records, and the folder's problems.
 
-    Names are listed once per folder and files opened by :mod:`os` paths: a render with
-    nothing to do spends most of its time here.
+    Without ``contents``, the files are only listed: a first render, which has nothing
+    to compare them with, leaves reading them to the workers (see
+    :meth:`Source.with_bytes`), and :attr:`Inputs.digests` is empty. Names are listed
+    once per folder and files opened by :mod:`os` paths: a render with nothing to do
+    spends most of its time here.
     """
     folder = root / "statements"
     names = _names(folder)
@@ -89,9 +94,21 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
         for name in sorted(record_names)
         if name.endswith(".json") and name.removesuffix(".json") not in ids
     ]
-    sources = [_source(folder, records, name, record_names) for name in statement_names]
-    digests = {source.id: _digest(code, site_url, source, source.record) for source in sources}
+    sources = []
+    for name in statement_names:
+        path, record_path = folder / name, records / f"{name.removesuffix('.yaml')}.json"
+        if contents:
+            sources.append(_source(path, record_path, record_path.name in record_names))
+        else:
+            sources.append(Source(path, None, None, record_path, None, read=False))
+    digests = {source.id: source_digest(code, site_url, source) for source in sources if source.read}
     return Inputs(sources, problems, orphans, code, site_url, digests)
+
+
+def source_digest(code: str, site_url: str, source: Source, record: bytes | None = None) -> str:
+    """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
+    record = source.record if record is None else record
+    return digest(code, site_url, source.path.name, source.data or b"", record or b"")
 
 
 def _names(folder: Path) -> set[str]:
@@ -101,18 +118,17 @@ def _names(folder: Path) -> set[str]:
         return set()
 
 
-def _digest(code: str, site_url: str, source: Source, record: bytes | None) -> str:
-    return digest(code, site_url, source.path.name, source.data or b"", record or b"")
-
-
-def _source(folder: Path, records: Path, name: str, record_names: set[str]) -> Source:
-    path, statement_id = folder / name, name.removesuffix(".yaml")
-    record_path = records / f"{statement_id}.json"
+def _source(path: Path, record_path: Path, has_record: bool | None) -> Source:
+    """The source at ``path``, its bytes read; ``has_record`` says whether its record exists (``None``: look)."""
     data = record = error = None
     try:
-        data = _read(os.path.join(folder, name))
-        if record_path.name in record_names:
-            record = _read(os.path.join(records, record_path.name))
+        data = _read(str(path))
+        if has_record or has_record is None:
+            try:
+                record = _read(str(record_path))
+            except FileNotFoundError:
+                if has_record:
+                    raise
     except OSError as failure:
         unread = path if data is None else record_path
         error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
