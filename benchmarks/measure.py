@@ -37,8 +37,11 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
 
     ``os.wait4`` gives the resource usage of exactly the child it reaps, so each step
     is measured on its own, unlike ``getrusage(RUSAGE_CHILDREN)``, the maximum over
-    every child so far.
+    every child so far. Every step starts with the disk caught up (``sync``): what the
+    steps before it wrote (making a corpus writes thousands of files) is not flushed
+    while it is timed.
     """
+    os.sync()
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
