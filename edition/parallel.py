@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -25,7 +26,10 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> l
 
     The workers are forked, so they inherit ``function`` and ``items`` as they are
     in memory: only item numbers go to them, and only the results come back
-    (pickled).
+    (pickled). The cyclic garbage collector is off while they work, in them and here:
+    ``function`` and its results must not hold reference cycles (reference counting
+    then frees everything). With it on, a twentieth of the workers' time went to
+    walking the objects they inherit.
     """
     global _work
     workers = os.cpu_count() or 1
@@ -33,12 +37,16 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> l
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
     _work = (function, items)
+    collecting = gc.isenabled()
+    gc.disable()  # the workers are forked with it off
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             chunk = max(1, min(CHUNK, len(items) // (4 * workers)))
             return [result for part in pool.map(_run, _chunks(len(items), chunk)) for result in part]
     finally:
         _work = None
+        if collecting:
+            gc.enable()
 
 
 def _chunks(count: int, size: int) -> list[range]:
