@@ -66,7 +66,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterable
 from functools import cache
 
 from edition import vocabulary
@@ -88,19 +87,21 @@ COMMITMENT = "commitment"
 INDENT = "  "
 """One level of indentation in the output."""
 
-Lines = list[str]
-"""An element as lines of XML, not yet indented: element-only content has one child element a line,
-mixed content (``<p>``, ``<num>``) stays on its element's line."""
-
 
 def akoma_ntoso(statement: Statement, site_url: str) -> str:
     """The text of ``/statements/<id>/data.akn.xml`` (UTF-8 with an XML declaration)."""
-    body = _block("mainBody", {}, (_paragraph(statement, p) for p in statement.paragraphs))
-    document = _block(
-        "statement", {"name": statement.document_type}, [_meta(statement, site_url), _preface(statement), body]
-    )
-    root = _block("akomaNtoso", {"xmlns": NAMESPACE}, [document])
-    text = "\n".join(root)
+    xml = _Xml()
+    xml.open("akomaNtoso", {"xmlns": NAMESPACE})
+    xml.open("statement", {"name": statement.document_type})
+    _meta(xml, statement, site_url)
+    _preface(xml, statement)
+    xml.open("mainBody")
+    for paragraph in statement.paragraphs:
+        _paragraph(xml, statement, paragraph)
+    xml.close("mainBody")
+    xml.close("statement")
+    xml.close("akomaNtoso")
+    text = "\n".join(xml.lines)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
 
 
@@ -111,33 +112,44 @@ def work_iri(statement: Statement) -> str:
     return f"/akn/{JURISDICTION}/statement/{date}/{number}"
 
 
-def _element(tag: str, attributes: dict[str, str], content: str = "") -> str:
-    """``<tag ...>content</tag>`` on one line; ``content`` is XML already (see :func:`_text`).
+class _Xml:
+    """The document being written, a line at a time, as ``ET.tostring`` would write it indented.
 
-    Written here rather than by ElementTree, whose tree and serializer took most of the
-    time of this export with thousands of statements; the output is the same as
-    ``ET.tostring``'s.
+    Element-only content has one child a line, indented by :data:`INDENT` a level;
+    mixed content (``<p>``, ``<num>``) stays on its element's line. Written here rather
+    than by ElementTree, whose tree and serializer took most of the time of this
+    export with thousands of statements. No element this module opens is left empty.
     """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.depth = 0
+
+    def open(self, tag: str, attributes: dict[str, str] | None = None) -> None:
+        """Start an element with element-only content."""
+        self.lines.append(f"{INDENT * self.depth}<{tag}{_attributes(attributes)}>")
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        """End the element opened last."""
+        self.depth -= 1
+        self.lines.append(f"{INDENT * self.depth}</{tag}>")
+
+    def add(self, element: str) -> None:
+        """Add a child written by :func:`_element` (or several, mixed content on one line)."""
+        self.lines.append(INDENT * self.depth + element)
+
+
+def _element(tag: str, attributes: dict[str, str] | None = None, content: str = "") -> str:
+    """``<tag ...>content</tag>`` on one line; ``content`` is XML already (see :func:`_text`)."""
     if not content:
         return f"<{tag}{_attributes(attributes)} />"
     return f"<{tag}{_attributes(attributes)}>{content}</{tag}>"
 
 
-def _block(tag: str, attributes: dict[str, str], children: Iterable[Lines | str]) -> Lines:
-    """An element with element-only content: each child indented on lines of its own."""
-    lines = [f"<{tag}{_attributes(attributes)}>"]
-    for child in children:
-        if isinstance(child, str):
-            lines.append(INDENT + child)
-        else:
-            lines.extend([INDENT + line for line in child])
-    if len(lines) == 1:
-        return [_element(tag, attributes)]
-    lines.append(f"</{tag}>")
-    return lines
-
-
-def _attributes(attributes: dict[str, str]) -> str:
+def _attributes(attributes: dict[str, str] | None) -> str:
+    if not attributes:
+        return ""
     return "".join([f' {name}="{_attribute(value)}"' for name, value in attributes.items()])
 
 
@@ -160,79 +172,72 @@ _MARKUP = re.compile("[&<>]")
 _ATTRIBUTE_MARKUP = re.compile('[&<>"\r\n\t]')
 
 
-def _meta(statement: Statement, site_url: str) -> Lines:
-    parts: list[Lines | str] = [
-        _identification(statement, site_url),
-        _classification(statement),
-        _references(statement, site_url),
-    ]
+def _meta(xml: _Xml, statement: Statement, site_url: str) -> None:
+    xml.open("meta")
+    _identification(xml, statement, site_url)
+    _classification(xml, statement)
+    _references(xml, statement, site_url)
     headed = [paragraph for paragraph in statement.paragraphs if paragraph.heading]
     if headed:
-        notes = [
-            _block(
-                "note",
-                {"class": "editorialHeading", "placementBase": paragraph.anchor},
-                [_element("p", {}, _text(paragraph.heading or ""))],
-            )
-            for paragraph in headed
-        ]
-        parts.append(_block("notes", {"source": f"#{EDITION}"}, notes))
-    return _block("meta", {}, parts)
+        xml.open("notes", {"source": f"#{EDITION}"})
+        for paragraph in headed:
+            xml.open("note", {"class": "editorialHeading", "placementBase": paragraph.anchor})
+            xml.add(_element("p", None, _text(paragraph.heading or "")))
+            xml.close("note")
+        xml.close("notes")
+    xml.close("meta")
 
 
-def _identification(statement: Statement, site_url: str) -> Lines:
+def _identification(xml: _Xml, statement: Statement, site_url: str) -> None:
     work = work_iri(statement)
     expression = f"{work}/{LANGUAGE}"
     date = statement.date.isoformat()
     page = f"{site_url}statements/{statement.id}/"
-    work_level = _block(
-        "FRBRWork",
-        {},
-        [
-            _element("FRBRthis", {"value": f"{work}/!main"}),
-            _element("FRBRuri", {"value": work}),
-            _element("FRBRalias", {"value": statement.id, "name": "editionId"}),
-            _element("FRBRalias", {"value": page, "name": "editionPage"}),
-            _element("FRBRdate", {"date": date, "name": "issued"}),
-            _element("FRBRauthor", {"href": "#issuer"}),
-            _element("FRBRcountry", {"value": JURISDICTION}),
-            _element("FRBRnumber", {"value": work.rsplit("/", 1)[1]}),
-            _element("FRBRname", {"value": statement.title}),
+    levels = {
+        "FRBRWork": [
+            ("FRBRthis", {"value": f"{work}/!main"}),
+            ("FRBRuri", {"value": work}),
+            ("FRBRalias", {"value": statement.id, "name": "editionId"}),
+            ("FRBRalias", {"value": page, "name": "editionPage"}),
+            ("FRBRdate", {"date": date, "name": "issued"}),
+            ("FRBRauthor", {"href": "#issuer"}),
+            ("FRBRcountry", {"value": JURISDICTION}),
+            ("FRBRnumber", {"value": work.rsplit("/", 1)[1]}),
+            ("FRBRname", {"value": statement.title}),
         ],
-    )
-    expression_level = _block(
-        "FRBRExpression",
-        {},
-        [
-            _element("FRBRthis", {"value": f"{expression}/!main"}),
-            _element("FRBRuri", {"value": expression}),
-            _element("FRBRalias", {"value": statement.source.url, "name": "officialText"}),
-            _element("FRBRdate", {"date": date, "name": "issued"}),
-            _element("FRBRauthor", {"href": "#issuer"}),
-            _element("FRBRlanguage", {"language": LANGUAGE}),
+        "FRBRExpression": [
+            ("FRBRthis", {"value": f"{expression}/!main"}),
+            ("FRBRuri", {"value": expression}),
+            ("FRBRalias", {"value": statement.source.url, "name": "officialText"}),
+            ("FRBRdate", {"date": date, "name": "issued"}),
+            ("FRBRauthor", {"href": "#issuer"}),
+            ("FRBRlanguage", {"language": LANGUAGE}),
         ],
-    )
-    manifestation_level = _block(
-        "FRBRManifestation",
-        {},
-        [
-            _element("FRBRthis", {"value": f"{expression}/!main.xml"}),
-            _element("FRBRuri", {"value": f"{expression}.akn"}),
-            _element("FRBRdate", {"date": date, "name": "issued"}),
-            _element("FRBRauthor", {"href": f"#{EDITION}"}),
-            _element("FRBRformat", {"value": "application/xml"}),
+        "FRBRManifestation": [
+            ("FRBRthis", {"value": f"{expression}/!main.xml"}),
+            ("FRBRuri", {"value": f"{expression}.akn"}),
+            ("FRBRdate", {"date": date, "name": "issued"}),
+            ("FRBRauthor", {"href": f"#{EDITION}"}),
+            ("FRBRformat", {"value": "application/xml"}),
         ],
-    )
-    return _block("identification", {"source": f"#{EDITION}"}, [work_level, expression_level, manifestation_level])
+    }
+    xml.open("identification", {"source": f"#{EDITION}"})
+    for level, elements in levels.items():
+        xml.open(level)
+        for tag, attributes in elements:
+            xml.add(_element(tag, attributes))
+        xml.close(level)
+    xml.close("identification")
 
 
-def _classification(statement: Statement) -> Lines:
-    keywords = []
+def _classification(xml: _Xml, statement: Statement) -> None:
+    xml.open("classification", {"source": f"#{EDITION}"})
     for commitment in statement.commitments:
         href = _attribute(f"#{commitment.anchor}")
-        keywords.append(f'<keyword{_keyword("#kinds", commitment.kind)} href="{href}" />')
-        keywords += [f'<keyword{_keyword("#topics", topic)} href="{href}" />' for topic in commitment.topics]
-    return _block("classification", {"source": f"#{EDITION}"}, keywords)
+        xml.add(f'<keyword{_keyword("#kinds", commitment.kind)} href="{href}" />')
+        for topic in commitment.topics:
+            xml.add(f'<keyword{_keyword("#topics", topic)} href="{href}" />')
+    xml.close("classification")
 
 
 @cache
@@ -243,53 +248,57 @@ def _keyword(dictionary: str, term_id: str) -> str:
     return _attributes({"value": term.id, "showAs": term.label, "dictionary": dictionary})
 
 
-def _references(statement: Statement, site_url: str) -> Lines:
-    references = []
+def _references(xml: _Xml, statement: Statement, site_url: str) -> None:
+    xml.open("references", {"source": f"#{EDITION}"})
     for document in statement.documents:
-        attributes = {"eId": _document_eid(document), "href": document.url, "showAs": document.title}
+        attributes = {"name": "document", "eId": _document_eid(document), "href": document.url}
+        attributes["showAs"] = document.title
         if document.short_title:
             attributes["shortForm"] = document.short_title
-        references.append(_element("TLCReference", {"name": "document", **attributes}))
+        xml.add(_element("TLCReference", attributes))
     organizations = (
         ("issuer", _ontology("organization", statement.issuer.body), statement.issuer.body),
         ("publisher", _ontology("organization", statement.source.publisher), statement.source.publisher),
         (EDITION, site_url, EDITION_NAME),
     )
     for eid, href, shown in organizations:
-        references.append(_element("TLCOrganization", {"eId": eid, "href": href, "showAs": shown}))
+        xml.add(_element("TLCOrganization", {"eId": eid, "href": href, "showAs": shown}))
     place = {"eId": "place", "href": _ontology("location", statement.place), "showAs": statement.place}
-    references += [
-        _element("TLCLocation", place),
-        _element("TLCConcept", {"eId": "kinds", "href": f"{site_url}format/#kinds", "showAs": "Commitment kinds"}),
-        _element("TLCConcept", {"eId": "topics", "href": f"{site_url}format/#topics", "showAs": "Topics"}),
-    ]
-    return _block("references", {"source": f"#{EDITION}"}, references)
+    xml.add(_element("TLCLocation", place))
+    xml.add(_element("TLCConcept", {"eId": "kinds", "href": f"{site_url}format/#kinds", "showAs": "Commitment kinds"}))
+    xml.add(_element("TLCConcept", {"eId": "topics", "href": f"{site_url}format/#topics", "showAs": "Topics"}))
+    xml.close("references")
 
 
-def _preface(statement: Statement) -> Lines:
-    parts: list[Lines | str] = [
-        _element("p", {}, _element("docType", {}, _text(statement.document_type))),
-        _element("p", {}, _element("docTitle", {}, _text(statement.title))),
-    ]
+def _preface(xml: _Xml, statement: Statement) -> None:
+    xml.open("preface")
+    xml.add(_element("p", None, _element("docType", None, _text(statement.document_type))))
+    xml.add(_element("p", None, _element("docTitle", None, _text(statement.title))))
     if statement.subtitle:
-        parts.append(_block("longTitle", {}, [_element("p", {}, _text(statement.subtitle))]))
+        xml.open("longTitle")
+        xml.add(_element("p", None, _text(statement.subtitle)))
+        xml.close("longTitle")
     issuer = _element("docProponent", {"refersTo": "#issuer"}, _text(statement.issuer.body))
     if statement.issuer.level:
         issuer += _text(f", at the level of {statement.issuer.level}")
-    parts.append(_element("p", {}, issuer))
+    xml.add(_element("p", None, issuer))
     place = _element("location", {"refersTo": "#place"}, _text(statement.place))
     date = _element("docDate", {"date": statement.date.isoformat()}, long_date(statement.date))
-    parts.append(_element("p", {}, f"{place}, {date}"))
-    return _block("preface", {}, parts)
+    xml.add(_element("p", None, f"{place}, {date}"))
+    xml.close("preface")
 
 
-def _paragraph(statement: Statement, paragraph: Paragraph) -> Lines:
+def _paragraph(xml: _Xml, statement: Statement, paragraph: Paragraph) -> None:
     commitments = " ".join(
         _element("inline", {"name": COMMITMENT, "eId": c.anchor}, _commitment(statement, c))
         for c in paragraph.commitments
     )
-    content = _block("content", {}, [_element("p", {}, commitments)])
-    return _block("paragraph", {"eId": paragraph.anchor}, [_element("num", {}, f"{paragraph.number}."), content])
+    xml.open("paragraph", {"eId": paragraph.anchor})
+    xml.add(_element("num", None, f"{paragraph.number}."))
+    xml.open("content")
+    xml.add(_element("p", None, commitments))
+    xml.close("content")
+    xml.close("paragraph")
 
 
 def _commitment(statement: Statement, commitment: Commitment) -> str:
