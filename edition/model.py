@@ -162,11 +162,12 @@ class Statement:
     """The documents it refers to."""
     paragraphs: tuple[Paragraph, ...]
     """The official text, paragraph by paragraph."""
+    commitments: tuple[Commitment, ...] = field(init=False, repr=False, compare=False)
+    """Every commitment, in reading order (made from :attr:`paragraphs`)."""
 
-    @property
-    def commitments(self) -> tuple[Commitment, ...]:
-        """Every commitment, in reading order."""
-        return tuple(c for paragraph in self.paragraphs for c in paragraph.commitments)
+    def __post_init__(self) -> None:
+        commitments = tuple(c for paragraph in self.paragraphs for c in paragraph.commitments)
+        object.__setattr__(self, "commitments", commitments)
 
     def document(self, document_id: str) -> Document:
         """The declared document with id ``document_id``."""
