@@ -42,9 +42,12 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match[0])};", text)
 
 
-_MARKDOWN_SYNTAX = re.compile(r"""[^A-Za-z0-9,.\-'"/?%@;() \x80-\U0010ffff]""")
-"""What :func:`markdown_text` writes as references: ASCII characters other than letters, digits and the
-punctuation that no Markdown syntax we can meet in the middle of a line uses (``,.-'"/?%@;()`` and space)."""
+_MARKDOWN_SAFE = ",.-'\"/?%@;() "
+"""ASCII punctuation that no Markdown syntax we can meet in the middle of a line uses."""
+_MARKDOWN_SYNTAX = re.compile(
+    "[" + re.escape("".join(c for c in map(chr, range(128)) if not c.isalnum() and c not in _MARKDOWN_SAFE)) + "]"
+)
+"""What :func:`markdown_text` writes as references: the other ASCII characters, but letters and digits."""
 
 
 def front_matter(
