@@ -160,7 +160,8 @@ def place(staged: Path, target: Path, recorded: dict[str, list[Any]]) -> dict[st
     One rename, unless ``target`` has appeared meanwhile or is on another file
     system: then file by file.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not os.path.isdir(target.parent):
+        target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.rename(staged, target)
         return recorded

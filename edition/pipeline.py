@@ -185,9 +185,8 @@ def render(project: Project) -> Rendered:
         for source in inputs.sources:
             outcome = examined.outcomes.get(source.id)
             if outcome is not None and outcome.staged is not None:
-                folder = PurePosixPath("statements", source.id)
-                moved = place(staging / source.id, project.docs / folder, outcome.staged)
-                placed.update({str(folder / name): recorded for name, recorded in moved.items()})
+                moved = place(staging / source.id, project.docs / "statements" / source.id, outcome.staged)
+                placed.update({f"statements/{source.id}/{name}": recorded for name, recorded in moved.items()})
             else:
                 files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
                 tree.update(zip(statement_paths(source.id), files, strict=True))
