@@ -171,41 +171,64 @@ def render(project: Project) -> Rendered:
     inputs = read_inputs(project.root, project.site_url(), code_digest(), contents=not first)
     if not first and state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
-    from edition.generation import shared_files, statement_paths
-
     cache = ListingCache.open(project.root)
     staging = project.root / CACHE_FOLDER / f"staging-{os.getpid()}"
     try:
         examined = examine(project, inputs, state, cache, staging)
-        listings = list(examined.listings.values())
-        tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
-        placed: dict[str, list[Any]] = {}
-        digests = dict(inputs.digests)
-        records: list[tuple[str, File]] = []
-        for source in inputs.sources:
-            outcome = examined.outcomes.get(source.id)
-            if outcome is not None and outcome.staged is not None:
-                moved = place(staging / source.id, project.docs / "statements" / source.id, outcome.staged)
-                placed.update({f"statements/{source.id}/{name}": recorded for name, recorded in moved.items()})
-            else:
-                files = outcome.files if outcome is not None and outcome.files is not None else [KEEP] * 3
-                tree.update(zip(statement_paths(source.id), files, strict=True))
-            if outcome is not None:
-                if outcome.record is not None:
-                    records.append((str(source.record_path), outcome.record))
-                digests[source.id] = outcome.digest
-                cache.put(source.id, outcome.digest, examined.listings[source.id])
-        changes = write_tree(project.docs, tree, state, placed)
+        made = _made(project, examined, staging)
+        changes = write_tree(project.docs, made.tree, state, made.placed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # what invalid input left, or nothing
-    put_all(records)
-    cache.keep_only(set(digests))
-    state.sources = digests
-    state.inputs = inputs.total(digests)
-    state.summary = summary(listings)
+    put_all(made.records)
+    for statement_id, listed in made.listed.items():
+        cache.put(statement_id, made.digests[statement_id], listed)
+    cache.keep_only(set(made.digests))
+    state.sources = made.digests
+    state.inputs = inputs.total(made.digests)
+    state.summary = summary(list(examined.listings.values()))
     save_json(state_path, state.to_json())
     cache.save()
     return Rendered(state.summary, changes)
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What a render has made, ready to be written."""
+
+    tree: dict[PurePosixPath, File | None]
+    """The generated files to write under ``docs/`` (:data:`~edition.output.KEEP` for unchanged ones)."""
+    placed: dict[str, list[Any]]
+    """Files of new statements, already moved into ``docs/``: path → [SHA-256, size, time]."""
+    records: list[tuple[str, File]]
+    """Records of published anchors to write: path and text."""
+    digests: dict[str, str]
+    """Each statement's hash, with its record as this render leaves it."""
+    listed: dict[str, Listing]
+    """The listings made anew, by statement id."""
+
+
+def _made(project: Project, examined: Examined, staging: Path) -> _Made:
+    """Gather the files of every statement and of the lists; move the staged folders into ``docs/``."""
+    from edition.generation import shared_files, statement_paths
+
+    listings = list(examined.listings.values())
+    made = _Made(dict(shared_files(listings, examined.inputs.site_url)), {}, [], dict(examined.inputs.digests), {})
+    for source in examined.inputs.sources:
+        outcome = examined.outcomes.get(source.id)
+        if outcome is None:  # unchanged since the last render
+            made.tree.update(dict.fromkeys(statement_paths(source.id), KEEP))
+            continue
+        if outcome.staged is not None:
+            moved = place(staging / source.id, project.docs / "statements" / source.id, outcome.staged)
+            made.placed.update({f"statements/{source.id}/{name}": recorded for name, recorded in moved.items()})
+        else:
+            assert outcome.files is not None, "a rendered statement has its files or a staged folder"
+            made.tree.update(zip(statement_paths(source.id), outcome.files, strict=True))
+        if outcome.record is not None:
+            made.records.append((str(source.record_path), outcome.record))
+        made.digests[source.id] = outcome.digest
+        made.listed[source.id] = examined.listings[source.id]
+    return made
 
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
