@@ -11,7 +11,9 @@ Two things live in ``.cache/edition/`` under the project root (git ignores it):
   be made again without reading the statements that did not change.
 
 Both are this program's own output on this machine; a missing, stale or unreadable
-cache is simply rebuilt.
+cache is simply rebuilt. While a render runs, ``staging-<process id>/`` holds the
+files of statements new to ``docs/`` until they are moved there (see
+:mod:`edition.generation`).
 
 Deleting the folder is always safe: the next render is a cold one.
 """

@@ -3,9 +3,11 @@
 Every statement is read, validated, checked against its record of published
 anchors and rendered by :func:`work`, on its own, in worker processes spread over
 the cores (:mod:`edition.parallel`). What comes back is small: the problems, the
-statement's :class:`~edition.listings.Listing`, its files' bytes and its record's
-new text. The pages that list across statements are then assembled from the
-listings (:func:`shared_files`).
+statement's :class:`~edition.listings.Listing`, its hash, its record's new text,
+and its files: their bytes, or, for a statement new to ``docs/``, where the worker
+wrote them (a staging folder that :func:`edition.output.place` moves into
+``docs/`` once every statement is valid). The pages that list across statements
+are then assembled from the listings (:func:`shared_files`).
 
 Kept apart from :mod:`edition.pipeline` so that a render with nothing changed does
 not even load the modules that read statements and make pages.
