@@ -6,8 +6,10 @@ ignores them); every other file in ``docs/`` is hand-written and never touched.
 input never changes a file. Then each generated file is written only when its
 content differs from what is on disk (a changed file atomically, a temporary file
 renamed over the old one; a new file in place), and files of a removed statement
-are deleted. The files are written on every core when there are many. A render with nothing
-changed writes no file, and MkDocs' live reload sees only real changes.
+are deleted. Many files are written on every core; a statement new to ``docs/``
+has its folder written by the worker that rendered it, then moved into place
+(:func:`stage`, :func:`place`). A render with nothing changed writes no file, and
+MkDocs' live reload sees only real changes.
 
 The render state (:mod:`edition.cache`) remembers the hash, size and modification
 time of every file written, so an unchanged file is recognised without reading it;
