@@ -16,6 +16,12 @@ a paragraph or a commitment never renumbers its neighbours.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+RECORDS = Path("statements") / "anchors"
+"""Where the record of each statement's published anchors lives, relative to the project root
+(:mod:`edition.registry`)."""
+
 
 def paragraph(number: int) -> str:
     """The anchor of paragraph ``number``."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
 
 def indented(data: Any) -> str:
     """``data`` as indented JSON text, ending with a newline."""
+    import orjson  # loaded when JSON is written, not by a render with nothing to do
+
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

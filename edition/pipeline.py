@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from edition import registry
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import ListingCache, code_digest, load_json, save_json
 from edition.output import KEEP, Changes, File, RenderState, place, put_all, write_tree
@@ -25,6 +24,7 @@ from edition.problems import Problem, ProblemError
 from edition.sources import Inputs, read_inputs
 
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
+    from edition import registry
     from edition.generation import Outcome
     from edition.listings import Listing
     from edition.model import Statement
@@ -233,6 +233,8 @@ def _made(project: Project, examined: Examined, staging: Path) -> _Made:
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
     """Record a deliberate correction of a commitment's words (``erratum``)."""
+    from edition import registry
+
     _change_record(project, statement_id, lambda r, s: registry.with_erratum(r, s, anchor, reason, date))
 
 
@@ -240,12 +242,15 @@ def retire(
     project: Project, statement_id: str, anchor: str, successor: str | None, reason: str, date: datetime.date
 ) -> None:
     """Record that a vanished anchor is retired and where it now leads (``retire``)."""
+    from edition import registry
+
     _change_record(project, statement_id, lambda r, s: registry.with_retirement(r, s, anchor, successor, reason, date))
 
 
 def _change_record(
     project: Project, statement_id: str, change: Callable[[registry.Record, Statement], registry.Record]
 ) -> None:
+    from edition import registry
     from edition.validation import read_statement
 
     path = project.statements / f"{statement_id}.yaml"

@@ -26,13 +26,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from edition import anchors
 from edition.jsonfiles import indented
 from edition.problems import Problem, display_path
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
     from edition.model import Statement
 
-FOLDER = Path("statements") / "anchors"
+FOLDER = anchors.RECORDS
 """Where the records live, relative to the project root."""
 
 

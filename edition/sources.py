@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition import registry
+from edition import anchors
 from edition.cache import digest
 from edition.problems import Problem
 
@@ -86,14 +86,12 @@ def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> 
         problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
     for misnamed in sorted(folder / name for name in names if name.endswith(".yml")):  # skipped silently otherwise
         problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
-    records = root / registry.FOLDER
+    records = root / anchors.RECORDS
     record_names = _names(records)
     ids = {name.removesuffix(".yaml") for name in statement_names}
-    orphans = [
-        registry.orphan(records / name)
-        for name in sorted(record_names)
-        if name.endswith(".json") and name.removesuffix(".json") not in ids
-    ]
+    recorded = sorted(name for name in record_names if name.endswith(".json"))
+    orphaned = [name for name in recorded if name.removesuffix(".json") not in ids]
+    orphans = _orphans(records, orphaned) if orphaned else []
     sources = []
     for name in statement_names:
         path, record_path = folder / name, records / f"{name.removesuffix('.yaml')}.json"
@@ -109,6 +107,12 @@ def source_digest(code: str, site_url: str, source: Source, record: bytes | None
     """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
     record = source.record if record is None else record
     return digest(code, site_url, source.path.name, source.data or b"", record or b"")
+
+
+def _orphans(records: Path, names: list[str]) -> list[Problem]:
+    from edition import registry  # only for this rare problem: a render with nothing to do does not load it
+
+    return [registry.orphan(records / name) for name in names]
 
 
 def _names(folder: Path) -> set[str]:
