@@ -85,18 +85,23 @@ def hand_written(docs: Path) -> list[Path]:
     return sorted(path for path in docs.iterdir() if path.name not in OWNED and not path.name.startswith("."))
 
 
-def make_project(target: Path, count: int) -> Path:
-    """A project in ``target`` with ``count`` synthetic statements, the real configuration and pages."""
-    (target / "statements").mkdir(parents=True)
-    (target / "docs").mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copy2(ROOT / "statements" / "statement.schema.json", target / "statements" / "statement.schema.json")
-    for path in hand_written(ROOT / "docs"):
+def copy_site(source: Path, target: Path) -> None:
+    """Copy the configuration and the hand-written pages of the project ``source`` into ``target``."""
+    (target / "docs").mkdir(parents=True)
+    shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(source / "overrides", target / "overrides")
+    for path in hand_written(source / "docs"):
         if path.is_dir():
             shutil.copytree(path, target / "docs" / path.name)
         else:
             shutil.copy2(path, target / "docs" / path.name)
+
+
+def make_project(target: Path, count: int) -> Path:
+    """A project in ``target`` with ``count`` synthetic statements, the real configuration and pages."""
+    copy_site(ROOT, target)
+    (target / "statements").mkdir()
+    shutil.copy2(ROOT / "statements" / "statement.schema.json", target / "statements" / "statement.schema.json")
     for number in range(1, count + 1):
         write_statement(target, number)
     return target

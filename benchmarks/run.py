@@ -38,10 +38,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from corpus import ROOT, make_project, statement_id, write_statement
+from corpus import ROOT, copy_site, make_project, statement_id, write_statement
 from measure import Run, changes, gzip_size, gzip_size_if_texts_differ, load_average, machine, run, snapshot
-
-from edition.output import OWNED
 
 WATCHED = ["docs", "statements/anchors"]
 """Where a render writes: the generated pages and the record of published anchors."""
@@ -220,12 +218,8 @@ def clone(project: Path, target: Path) -> Path:
     The statements with their records, the configuration and the hand-written pages;
     no cache and no generated pages.
     """
-    docs = project / "docs"
-    target.mkdir()
-    shutil.copy2(project / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(project / "overrides", target / "overrides")
+    copy_site(project, target)
     shutil.copytree(project / "statements", target / "statements")
-    shutil.copytree(docs, target / "docs", ignore=lambda folder, names: set(OWNED) if Path(folder) == docs else set())
     return target
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from edition import registry
 from edition.akn import akoma_ntoso
-from edition.exports import corpus_index, data_schema, statement_data
+from edition.exports import AKN_FILE, JSON_FILE, SCHEMA_PATH, corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
 from edition.listings import (
     Listing,
@@ -42,7 +42,7 @@ from edition.schema import schema_text
 from edition.sources import Inputs, Source, source_digest
 from edition.validation import read_statement
 
-STATEMENT_FILES = ("index.md", "data.json", "data.akn.xml")
+STATEMENT_FILES = ("index.md", JSON_FILE, AKN_FILE)
 """What each statement has in its folder under ``docs/statements/``."""
 
 
@@ -157,7 +157,7 @@ def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, 
         PurePosixPath("topics/index.md"): topics_index(listings),
         PurePosixPath("timeline/index.md"): timeline_page(listings),
         PurePosixPath("data/index.md"): data_page(listings),
-        PurePosixPath("data/statement-data.schema.json"): data_schema(),
+        PurePosixPath(SCHEMA_PATH): data_schema(),
     }
     for topic, page in topic_pages(listings).items():
         texts[PurePosixPath("topics", topic, "index.md")] = page

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from edition import anchors
 from edition.jsonfiles import indented
+from edition.output import File, put_all
 from edition.problems import Problem, display_path
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
@@ -228,11 +229,8 @@ def orphan(path: Path) -> Problem:
 
 
 def write(path: Path, record: Record) -> None:
-    """Write ``record`` to ``path`` when it differs from what the file holds."""
-    text = text_of(record)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+    """Write ``record`` to ``path`` when it differs from what the file holds (as ``render`` writes records)."""
+    put_all([(str(path), File.of(text_of(record)))])
 
 
 def _from_json(statement_id: str, data: dict[str, Any]) -> Record:
