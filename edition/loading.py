@@ -10,7 +10,6 @@ scalar and collection tags.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +88,7 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
-    if not _NODE_PROPERTIES.search(text) and _keys_are_distinct(root):  # what almost every file is
+    if not _has_node_properties(text) and _keys_are_distinct(root):  # what almost every file is
         return root, []
     problems = [
         _alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)
@@ -135,8 +134,12 @@ def _alias_position(path: Path, text: str, problem: Problem) -> Problem:
     return problem
 
 
-_NODE_PROPERTIES = re.compile("[!&*]")
-"""What every YAML tag, anchor and alias begins with: a text without any has none of them."""
+def _has_node_properties(text: str) -> bool:
+    """Whether ``text`` has a character that YAML tags, anchors and aliases begin with: without one it has none.
+
+    Three searches for one character each are many times faster than one for a class of three.
+    """
+    return "!" in text or "&" in text or "*" in text
 
 
 def _keys_are_distinct(root: yaml.Node) -> bool:

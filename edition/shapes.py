@@ -32,6 +32,7 @@ INVALID: Final = object()
 """Returned by :meth:`Shape.read` when the node broke a rule (the problem is recorded)."""
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 JsonSchema = dict[str, Any]
 
 
@@ -116,6 +117,16 @@ def text_fault(value: str) -> str | None:
 
     The rule of :class:`Text`, also used by the importer for the texts it is given.
     """
+    if value.isprintable() and value[:1] not in ("", " ") and value[-1] != " ":
+        # What almost every text is. A printable text has no control character, line or
+        # paragraph separator, and no white space but the ASCII space (every other one is
+        # unprintable), so only its ends need a look.
+        return None
+    return _fault(value)
+
+
+def _fault(value: str) -> str | None:
+    """:func:`text_fault`, every rule checked in turn."""
     if not value:
         return "must not be empty"
     unwanted = _CONTROL.search(value)
@@ -148,15 +159,19 @@ class Text(Shape):
     summary = "text"
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if node.tag != _STR or not isinstance(node, yaml.ScalarNode):
+            return self._not_text(node, reader, where, subject)
+        value = str(node.value)
+        fault = text_fault(value)
+        return reader.report(node, where, f"{subject} {fault}") if fault else value
+
+    @staticmethod
+    def _not_text(node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
         if is_null(node):
             return reader.report(node, where, f"{subject} is empty")
         if not isinstance(node, yaml.ScalarNode):
             return reader.report(node, where, f"{subject} must be text, got {shown(node)}")
-        if node.tag != _TAG + "str":
-            return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
-        value = str(node.value)
-        fault = text_fault(value)
-        return reader.report(node, where, f"{subject} {fault}") if fault else value
+        return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": r"^\S(.*\S)?$"}
@@ -287,18 +302,22 @@ class ListOf(Shape):
             return reader.report(node, where, f"{subject} must list at least {at_least}, got {len(node.value)}")
         values: list[Any] = []
         first: dict[Any, int] = {}
+        valid = True
         for index, item in enumerate(node.value, start=1):
             if self.item_name:
                 value = self.item.read(item, reader, within(where, f"{self.item_name} {index}"), "the entry")
             else:
                 value = self.item.read(item, reader, where, f"{subject} item {index}")
-            if value is not INVALID and self.unique and value in first:
+            if value is INVALID:
+                valid = False
+            elif self.unique and value in first:
                 line = first[value]
-                value = reader.report(item, where, f"{subject} item {index} repeats {value!r} (first on line {line})")
-            elif value is not INVALID and self.unique:
+                reader.report(item, where, f"{subject} item {index} repeats {value!r} (first on line {line})")
+                valid = False
+            elif self.unique:
                 first[value] = item.start_mark.line + 1
             values.append(value)
-        return INVALID if INVALID in values else tuple(values)
+        return tuple(values) if valid else INVALID
 
     def json_schema(self) -> JsonSchema:
         schema: JsonSchema = {"type": "array", "items": self.item.json_schema()}
@@ -345,36 +364,54 @@ class Record(Shape):
         """The keys this record knows."""
         return [f.key for f in self.fields]
 
+    _subjects_by_path: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The names made by :meth:`_subjects`, each made once."""
+
     @cached_property
     def _known(self) -> frozenset[str]:
         return frozenset(self.keys)
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
-        if is_null(node):
-            return reader.report(node, where, f"{subject} is empty")
         if not isinstance(node, yaml.MappingNode):
+            if is_null(node):
+                return reader.report(node, where, f"{subject} is empty")
             return reader.report(
                 node, where, f"{subject} must be a mapping of keys ({', '.join(self.keys)}), got {shown(node)}"
             )
         # A record that is the value of a key names its own keys after it: 'deadline.date'.
         path = subject.strip("'") + "." if subject.startswith("'") else ""
-        given = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        given: dict[str, yaml.Node] = {}
+        unknown: list[yaml.Node] = []
         known = self._known
-        unknown = [key for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value not in known]
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                given[key.value] = value
+                if key.value not in known:
+                    unknown.append(key)
         for key in unknown:
             reader.report(key, where, f"unknown key '{path}{key.value}'{hint(str(key.value), self.keys)}")
         misspelt = {close_match(str(key.value), self.keys) for key in unknown}
         values: dict[str, Any] = {}
-        for f in self.fields:
+        valid = not unknown
+        for f, named in zip(self.fields, self._subjects(path), strict=True):
             if f.key in given:
-                values[f.key] = f.shape.read(given[f.key], reader, where, f"'{path}{f.key}'")
+                value = values[f.key] = f.shape.read(given[f.key], reader, where, named)
+                valid = valid and value is not INVALID
             elif f.required and f.key not in misspelt:  # a typo is reported once, as the unknown key
                 values[f.key] = reader.report(node, where, f"missing required key '{path}{f.key}'")
+                valid = False
             else:
                 values[f.key] = None
-        if unknown or INVALID in values.values():
+        if not valid:
             return INVALID
         return self.build(values) if self.build else values
+
+    def _subjects(self, path: str) -> tuple[str, ...]:
+        """How messages name each field of the record, when the record's own keys start with ``path``."""
+        subjects = self._subjects_by_path.get(path)
+        if subjects is None:
+            subjects = self._subjects_by_path[path] = tuple(f"'{path}{f.key}'" for f in self.fields)
+        return subjects
 
     def json_schema(self) -> JsonSchema:
         schema: JsonSchema = {

@@ -51,8 +51,11 @@ def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
     for step in steps:
         if isinstance(step, int):
             node = node.value[step]
-        else:
-            node = next(value for key, value in node.value if key.value == step)
+            continue
+        for key, value in node.value:
+            if key.value == step:
+                node = value
+                break
     return node
 
 
@@ -80,8 +83,9 @@ def _check_id(reader: Reader, root: yaml.MappingNode, values: Any) -> None:
 
 def _check_numbering(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
     first_line: dict[int, int] = {}
+    nodes = child(root, "paragraphs").value
     for index, paragraph in enumerate(values["paragraphs"]):
-        node = child(root, "paragraphs", index, "number")
+        node = child(nodes[index], "number")
         where, number, expected = f"paragraph {index + 1}", paragraph["number"], index + 1
         if number in first_line:
             reader.report(node, where, f"duplicate paragraph number {number} (first on line {first_line[number]})")
@@ -137,7 +141,8 @@ def _check_mentions(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) 
 
 
 def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any]) -> model.Statement:
-    paragraphs = tuple(_paragraph(child(root, "paragraphs", index), p) for index, p in enumerate(values["paragraphs"]))
+    nodes = child(root, "paragraphs").value
+    paragraphs = tuple(_paragraph(nodes[index], p) for index, p in enumerate(values["paragraphs"]))
     return model.Statement(
         id=path.stem,
         path=path,
@@ -159,6 +164,7 @@ def _line(node: yaml.Node) -> int:
 
 def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
     number = values["number"]
+    nodes = child(node, "commitments").value
     return model.Paragraph(
         number=number,
         heading=values["heading"],
@@ -171,7 +177,7 @@ def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
                 topics=c["topics"],
                 references=c["references"] or (),
                 deadline=c["deadline"],
-                line=_line(child(node, "commitments", index, "text")),
+                line=_line(child(nodes[index], "text")),
             )
             for index, c in enumerate(values["commitments"])
         ),

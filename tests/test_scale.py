@@ -27,6 +27,7 @@ from edition.jsonfiles import indented
 from edition.loading import _Loader
 from edition.markup import markdown_text
 from edition.output import File, place
+from edition.shapes import _fault, text_fault
 from edition.pipeline import Project, render
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
@@ -182,3 +183,12 @@ def test_markdown_escaping_of_every_character() -> None:
     characters = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     expected = "".join(c if c.isalnum() or not c.isascii() or c in safe else f"&#{ord(c)};" for c in characters)
     assert markdown_text(characters) == expected
+
+
+def test_the_quick_acceptance_of_texts_agrees_with_every_rule_for_every_character() -> None:
+    characters = (chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for c in characters:
+        for value in (c, f"a{c}b"):  # alone, a character is at both ends
+            assert text_fault(value) == _fault(value), repr(value)
+    assert text_fault("") == _fault("") == "must not be empty"
+    assert text_fault(" a") is not None and text_fault("a\u00a0") is not None and text_fault("a\u2028b") is not None
