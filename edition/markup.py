@@ -23,13 +23,25 @@ import orjson
 
 def html_text(text: str) -> str:
     """``text`` for an HTML text node or attribute value."""
-    if _HTML_MARKUP.search(text) is None:  # most texts: checked at once instead of replaced five times
+    if not has_any(text, _HTML_MARKUP):  # most texts: checked at once instead of replaced five times
         return text
     return html.escape(text, quote=True)
 
 
-_HTML_MARKUP = re.compile("[&<>\"']")
+_HTML_MARKUP = "&<>\"'"
 """The characters :func:`html.escape` replaces."""
+
+
+def has_any(text: str, characters: str) -> bool:
+    """Whether ``text`` holds one of a few ``characters``.
+
+    One substring search per character: for the few characters of markup, many times
+    faster than a regular expression's character class.
+    """
+    for character in characters:
+        if character in text:
+            return True
+    return False
 
 
 def markdown_text(text: str) -> str:
