@@ -7,8 +7,9 @@ Two things live in ``.cache/edition/`` under the project root (git ignores it):
   were made from (:mod:`edition.sources`), so unchanged statements are not read or
   rendered again;
 * ``listings.pickle``: what the pages that list statements show of each one
-  (:class:`edition.listings.Listing`), with that same hash, so that those pages can
-  be made again without reading the statements that did not change.
+  (:class:`edition.listings.Listing`, pickled on its own by the worker that made it),
+  with that same hash, so that those pages can be made again without reading the
+  statements that did not change.
 
 Both are this program's own output on this machine; a missing, stale or unreadable
 cache is simply rebuilt. While a render runs, ``staging-<process id>/`` holds the
@@ -55,8 +56,8 @@ class ListingCache:
 
     path: Path
     """The pickle file."""
-    entries: dict[str, tuple[str, Any]] = field(default_factory=dict)
-    """Statement id → (hash, listing)."""
+    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """Statement id → (hash, pickled listing)."""
     changed: bool = False
     """Whether :meth:`save` has something to write."""
 
@@ -74,12 +75,17 @@ class ListingCache:
         return cls(path)
 
     def get(self, statement_id: str, key: str) -> Any | None:
-        """The listing of ``statement_id`` when its hash was ``key``, if cached."""
+        """The listing of ``statement_id`` when its hash was ``key``, if cached and readable."""
         entry = self.entries.get(statement_id)
-        return entry[1] if entry is not None and entry[0] == key else None
+        if entry is None or entry[0] != key:
+            return None
+        try:
+            return pickle.loads(entry[1])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
 
-    def put(self, statement_id: str, key: str, listing: Any) -> None:
-        """Remember the ``listing`` of ``statement_id``, made when its hash was ``key``."""
+    def put(self, statement_id: str, key: str, listing: bytes) -> None:
+        """Remember the pickled ``listing`` of ``statement_id``, made when its hash was ``key``."""
         self.entries[statement_id] = (key, listing)
         self.changed = True
 

@@ -16,6 +16,7 @@ not even load the modules that read statements and make pages.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -71,8 +72,9 @@ class Outcome:
     """Problems in the statement file."""
     record_problems: list[Problem]
     """Anchors the statement would break (only looked for in a valid file)."""
-    listing: Listing | None
-    """What the listing pages show of it, when it is valid."""
+    listing: bytes | None
+    """What the listing pages show of it (its :class:`~edition.listings.Listing`), pickled, when it is valid:
+    pickled here, on every core, it goes to the cache as it is (:func:`listing_of` reads it)."""
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
     digest: str = ""
@@ -82,6 +84,13 @@ class Outcome:
     """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered and not staged."""
     staged: dict[str, list[Any]] | None = None
     """When its files were written in :attr:`Job.staging`: each one's [SHA-256, size, time] by name."""
+
+
+def listing_of(outcome: Outcome) -> Listing:
+    """The listing of a statement found valid."""
+    assert outcome.listing is not None, "a statement without problems has a listing"
+    listed: Listing = pickle.loads(outcome.listing)
+    return listed
 
 
 def statement_paths(statement_id: str) -> list[PurePosixPath]:
@@ -125,7 +134,7 @@ def work(job: Job) -> Outcome:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(registry.text_of(record)) if record != published else None
-    listed = listing(statement)
+    listed = pickle.dumps(listing(statement), protocol=pickle.HIGHEST_PROTOCOL)
     key = source_digest(job.code, job.site_url, source, new_record.data if new_record else None)
     if not job.render:
         return Outcome([], [], listed, new_record, key)

@@ -38,7 +38,7 @@ def has_any(text: str, characters: str) -> bool:
     One substring search per character: for the few characters of markup, many times
     faster than a regular expression's character class.
     """
-    for character in characters:
+    for character in characters:  # noqa: SIM110 - a loop: any() over a generator takes twice as long
         if character in text:
             return True
     return False

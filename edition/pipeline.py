@@ -106,7 +106,7 @@ def examine(
     found.
     """
     render = staging is not None
-    from edition.generation import run, statement_paths  # not needed when a render has nothing to do
+    from edition.generation import listing_of, run, statement_paths  # not needed when a render has nothing to do
 
     kept: dict[str, Listing] = {}
     for source in inputs.sources:
@@ -127,13 +127,8 @@ def examine(
     ]
     if problems:
         raise ProblemError(problems)
-    listings = {s.id: kept[s.id] if s.id in kept else _listing_of(outcomes[s.id]) for s in inputs.sources}
+    listings = {s.id: kept[s.id] if s.id in kept else listing_of(outcomes[s.id]) for s in inputs.sources}
     return Examined(inputs, listings, outcomes)
-
-
-def _listing_of(outcome: Outcome) -> Listing:
-    assert outcome.listing is not None, "a statement without problems has a listing"
-    return outcome.listing
 
 
 def check(project: Project) -> list[Listing]:
@@ -203,8 +198,8 @@ class _Made:
     """Records of published anchors to write: path and text."""
     digests: dict[str, str]
     """Each statement's hash, with its record as this render leaves it."""
-    listed: dict[str, Listing]
-    """The listings made anew, by statement id."""
+    listed: dict[str, bytes]
+    """The listings made anew, pickled, by statement id."""
 
 
 def _made(project: Project, examined: Examined, staging: Path) -> _Made:
@@ -227,7 +222,8 @@ def _made(project: Project, examined: Examined, staging: Path) -> _Made:
         if outcome.record is not None:
             made.records.append((str(source.record_path), outcome.record))
         made.digests[source.id] = outcome.digest
-        made.listed[source.id] = examined.listings[source.id]
+        assert outcome.listing is not None, "a statement without problems has a listing"
+        made.listed[source.id] = outcome.listing
     return made
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,8 @@ from edition.jsonfiles import indented
 from edition.loading import _Loader
 from edition.markup import markdown_text
 from edition.output import File, place
-from edition.shapes import _fault, text_fault
 from edition.pipeline import Project, render
+from edition.shapes import _fault, text_fault
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
 
@@ -101,6 +102,25 @@ def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(project: 
     assert {"statements/index.md", "statements/index.json", "commitments/index.md", "data/index.md"} <= set(lists)
     assert all(name.split("/")[0] in ("statements", "commitments", "topics", "timeline", "data") for name in lists)
     assert all(not name.startswith("statements/") or name.count("/") == 1 for name in lists)
+
+
+def test_a_cached_listing_that_cannot_be_read_is_made_again(project: Path, tmp_path: Path) -> None:
+    add_statements(project, 2)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh)
+    render(Project(project))
+    cache = project / ".cache" / "edition" / "listings.pickle"
+    entries = pickle.loads(cache.read_bytes())
+    cache.write_bytes(pickle.dumps({key: (digest, b"not a listing") for key, (digest, _) in entries.items()}))
+    for path in (project, fresh):  # one statement changes: the others' listings come from the cache
+        statement = path / "statements" / f"{STATEMENT_ID}.yaml"
+        statement.write_text(statement.read_text(encoding="utf-8").replace("heading: A new", "heading: Our new"))
+    assert str(render(Project(project))).endswith("12 paragraphs, 39 commitments; 3 file(s) written, 0 removed")
+    assert str(render(Project(fresh))).endswith("12 paragraphs, 39 commitments; 31 file(s) written, 0 removed")
+    assert snapshot(project / "docs") == snapshot(fresh / "docs")
+    remade = pickle.loads(cache.read_bytes())
+    assert remade.keys() == entries.keys()
+    assert all(data != b"not a listing" for _, data in remade.values())
 
 
 def test_place_moves_a_staged_folder_or_its_files_into_an_existing_one(tmp_path: Path) -> None:
