@@ -14,7 +14,7 @@ Result = TypeVar("Result")
 
 THRESHOLD = 64
 """Below this many items, starting worker processes costs more than it saves."""
-CHUNK = 32
+CHUNK = 8
 """The most items a worker takes at a time: small enough that no core idles long at the end."""
 
 _work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
