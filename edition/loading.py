@@ -78,8 +78,14 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, column, message)]
 
 
-def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """The node tree of ``text``, or the problems that stop it from being read."""
+def compose(path: Path, text: str, keys_read_later: bool = False) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of ``text``, or the problems that stop it from being read.
+
+    With ``keys_read_later``, a text without tags, anchors and aliases is not searched
+    for repeated keys and keys that are not text: the caller reads every mapping and
+    notices them (see :class:`edition.shapes.Reader`), then asks again without it, for
+    the messages.
+    """
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -88,7 +94,7 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
-    if not _has_node_properties(text) and _keys_are_distinct(root):  # what almost every file is
+    if not _has_node_properties(text) and (keys_read_later or _keys_are_distinct(root)):  # almost every file
         return root, []
     problems = [
         _alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)
@@ -199,10 +205,12 @@ def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
     return problems
 
 
-def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[Problem]]:
+def load(
+    path: Path, data: bytes | None = None, keys_read_later: bool = False
+) -> tuple[yaml.Node | None, list[Problem]]:
     """Decode and compose ``path``, whose bytes are ``data`` (read from ``path`` if not given).
 
-    ``None`` with problems when it cannot be read.
+    ``None`` with problems when it cannot be read. ``keys_read_later``: see :func:`compose`.
     """
     if data is None:
         try:
@@ -212,4 +220,4 @@ def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    return compose(path, text)
+    return compose(path, text, keys_read_later)
