@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -115,5 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     return pipeline.EXIT_OK
 
 
+def exit_now(status: int) -> None:
+    """End the process with ``status`` once its output is out, without freeing its memory object by object.
+
+    After a render of thousands of statements, Python's own clean-up took a fiftieth
+    of the run; every file has been written and closed by then.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())
