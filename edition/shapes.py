@@ -306,18 +306,19 @@ class ListOf(Shape):
         values: list[Any] = []
         first: dict[Any, int] = {}
         valid = True
+        read, name, unique = self.item.read, self.item_name, self.unique
         for index, item in enumerate(node.value, start=1):
-            if self.item_name:
-                value = self.item.read(item, reader, within(where, f"{self.item_name} {index}"), "the entry")
+            if name:
+                value = read(item, reader, within(where, f"{name} {index}"), "the entry")
             else:
-                value = self.item.read(item, reader, where, f"{subject} item {index}")
+                value = read(item, reader, where, f"{subject} item {index}")
             if value is INVALID:
                 valid = False
-            elif self.unique and value in first:
+            elif unique and value in first:
                 line = first[value]
                 reader.report(item, where, f"{subject} item {index} repeats {value!r} (first on line {line})")
                 valid = False
-            elif self.unique:
+            elif unique:
                 first[value] = item.start_mark.line + 1
             values.append(value)
         return tuple(values) if valid else INVALID
@@ -385,9 +386,9 @@ class Record(Shape):
         path = subject.strip("'") + "." if subject.startswith("'") else ""
         given: dict[str, yaml.Node] = {}
         unknown: list[yaml.Node] = []
-        known = self._known
+        known, scalar = self._known, yaml.ScalarNode
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
+            if isinstance(key, scalar):
                 given[key.value] = value
                 if key.value not in known:
                     unknown.append(key)
@@ -398,18 +399,25 @@ class Record(Shape):
         misspelt = {close_match(str(key.value), self.keys) for key in unknown}
         values: dict[str, Any] = {}
         valid = not unknown
-        for f, named in zip(self.fields, self._subjects(path), strict=True):
-            if f.key in given:
-                value = values[f.key] = f.shape.read(given[f.key], reader, where, named)
-                valid = valid and value is not INVALID
-            elif f.required and f.key not in misspelt:  # a typo is reported once, as the unknown key
-                values[f.key] = reader.report(node, where, f"missing required key '{path}{f.key}'")
+        for (key, read, required), named in zip(self._readers, self._subjects(path), strict=True):
+            child = given.get(key)
+            if child is not None:
+                value = values[key] = read(child, reader, where, named)
+                if value is INVALID:
+                    valid = False
+            elif required and key not in misspelt:  # a typo is reported once, as the unknown key
+                values[key] = reader.report(node, where, f"missing required key '{path}{key}'")
                 valid = False
             else:
-                values[f.key] = None
+                values[key] = None
         if not valid:
             return INVALID
         return self.build(values) if self.build else values
+
+    @cached_property
+    def _readers(self) -> tuple[tuple[str, Callable[[yaml.Node, Reader, str, str], Any], bool], ...]:
+        """Each field's key, the reading of its shape, and whether it is required."""
+        return tuple((f.key, f.shape.read, f.required) for f in self.fields)
 
     def _subjects(self, path: str) -> tuple[str, ...]:
         """How messages name each field of the record, when the record's own keys start with ``path``."""
