@@ -12,7 +12,6 @@ statement ("paragraph 3, commitment 2: ...").
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -82,6 +81,8 @@ def is_null(node: yaml.Node) -> bool:
 
 def close_match(value: str, choices: list[str]) -> str | None:
     """The one of ``choices`` that ``value`` looks like a typo of, if any."""
+    import difflib  # only a file with a mistake needs it
+
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
     return close[0] if close else None
 

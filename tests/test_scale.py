@@ -11,6 +11,7 @@ replace: YAML tag resolution, JSON, Markdown escaping.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import os
 import pickle
@@ -26,7 +27,7 @@ from hypothesis import strategies as st
 from edition import parallel
 from edition.jsonfiles import indented
 from edition.loading import _Loader
-from edition.markup import markdown_text
+from edition.markup import html_text, markdown_text
 from edition.output import File, place
 from edition.pipeline import Project, render
 from edition.shapes import _fault, text_fault
@@ -212,3 +213,9 @@ def test_the_quick_acceptance_of_texts_agrees_with_every_rule_for_every_characte
             assert text_fault(value) == _fault(value), repr(value)
     assert text_fault("") == _fault("") == "must not be empty"
     assert text_fault(" a") is not None and text_fault("a\u00a0") is not None and text_fault("a\u2028b") is not None
+
+
+def test_html_escaping_is_the_standard_librarys_for_every_character() -> None:
+    characters = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert html_text(characters) == html.escape(characters, quote=True)
+    assert html_text("a&amp;<b c='d'>\"") == html.escape("a&amp;<b c='d'>\"", quote=True)
