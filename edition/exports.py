@@ -123,7 +123,7 @@ def corpus_index(listings: Iterable[Listing], site_url: str) -> str:
                 "url": _page_url(listed.id, site_url),
                 "downloads": _downloads(_page_url(listed.id, site_url)),
                 "paragraph_count": listed.paragraph_count,
-                "commitment_count": len(listed.commitments),
+                "commitment_count": listed.commitment_count,
             }
             for listed in ordered
         ],

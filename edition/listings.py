@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -25,24 +25,12 @@ from edition.vocabulary import KINDS, TOPICS, Term
 
 
 @dataclass(frozen=True)
-class ListedCommitment:
-    """What the pages that list commitments show of one commitment."""
-
-    anchor: str
-    """Its permanent anchor."""
-    topics: tuple[str, ...]
-    """Its topics."""
-    row: str
-    """Its row in a table of commitments, with :data:`ROOT` for the path to the site's root."""
-    deadline: str | None
-    """Its deadline (``YYYY-MM`` or ``YYYY-MM-DD``), if it has one."""
-    timeline_item: str | None
-    """Its item on the timeline, if it has a deadline."""
-
-
-@dataclass(frozen=True)
 class Listing:
-    """What the pages that list statements and commitments show of one statement."""
+    """What the pages that list statements and commitments show of one statement.
+
+    It is plain data (strings, numbers and tuples of them), which travels between
+    processes and into the cache many times faster than an object per commitment.
+    """
 
     id: str
     """The statement's permanent id."""
@@ -56,8 +44,16 @@ class Listing:
     """The publisher's type of document."""
     paragraph_count: int
     """How many paragraphs it has."""
-    commitments: tuple[ListedCommitment, ...]
-    """Its commitments, in reading order."""
+    commitment_count: int
+    """How many commitments it has."""
+    rows: tuple[str, ...]
+    """Its commitments' rows in a table of commitments, in reading order, with :data:`ROOT` for the path to
+    the site's root."""
+    topics: dict[str, tuple[int, ...]]
+    """For each topic of its commitments, where in :attr:`rows` the commitments with that topic are."""
+    deadlines: tuple[tuple[str, str, str], ...]
+    """Its commitments with a deadline: the deadline (``YYYY-MM`` or ``YYYY-MM-DD``), the anchor, and the item
+    on the timeline."""
 
     @property
     def order(self) -> tuple[datetime.date, str]:
@@ -76,6 +72,10 @@ character: YAML does not allow it in a file.
 def listing(statement: Statement) -> Listing:
     """What the listing pages show of ``statement``."""
     cited = f"{html_text(statement.title)}, {html_text(statement.place)}, {long_date(statement.date)}"
+    by_topic: dict[str, list[int]] = {}
+    for index, commitment in enumerate(statement.commitments):
+        for topic in commitment.topics:
+            by_topic.setdefault(topic, []).append(index)
     return Listing(
         id=statement.id,
         title=statement.title,
@@ -83,15 +83,13 @@ def listing(statement: Statement) -> Listing:
         place=statement.place,
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
-        commitments=tuple(
-            ListedCommitment(
-                anchor=commitment.anchor,
-                topics=commitment.topics,
-                row=_commitment_row(statement, commitment, cited),
-                deadline=commitment.deadline.date if commitment.deadline else None,
-                timeline_item=_timeline_item(statement, commitment, cited) if commitment.deadline else None,
-            )
+        commitment_count=len(statement.commitments),
+        rows=tuple(_commitment_row(statement, commitment, cited) for commitment in statement.commitments),
+        topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
+        deadlines=tuple(
+            (commitment.deadline.date, commitment.anchor, _timeline_item(statement, commitment, cited))
             for commitment in statement.commitments
+            if commitment.deadline
         ),
     )
 
@@ -119,11 +117,6 @@ def statements_index(listings: Iterable[Listing]) -> str:
         lines.append("")
     lines.append("Every statement is also listed as data: [index.json](index.json).")
     return "\n".join(lines) + "\n"
-
-
-def _all_commitments(listings: Iterable[Listing]) -> Iterator[ListedCommitment]:
-    """Every commitment, newest statement first, in reading order within a statement."""
-    return (commitment for listed in newest_first(listings) for commitment in listed.commitments)
 
 
 def _commitment_row(statement: Statement, commitment: Commitment, cited: str) -> str:
@@ -163,14 +156,15 @@ def _commitment_table(rows: Iterable[str], root: str) -> str:
 
 def commitments_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/commitments/``: every commitment, filterable by kind and topic."""
-    rows = [commitment.row for commitment in _all_commitments(listings)]
+    ordered = newest_first(listings)
+    count = sum(listed.commitment_count for listed in ordered)
     kinds = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in KINDS)
     topics = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in TOPICS)
     lines = [
         front_matter("Commitments", searchable=False),
         "# Commitments",
         "",
-        f"Every commitment of every statement, {len(rows)} in all: each sentence of the official text, "
+        f"Every commitment of every statement, {count} in all: each sentence of the official text, "
         "with what it does (its [kind](../format/index.md#kinds)) and what it is about "
         "(its [topics](../topics/index.md)). Choose a kind or a topic to narrow the list; the address "
         "of the page keeps your choice, so it can be shared.",
@@ -178,17 +172,19 @@ def commitments_page(listings: Iterable[Listing]) -> str:
         '<form class="stmt-filter" hidden aria-label="Filter the commitments">',
         f'<label>Kind <select name="kind"><option value="">all kinds</option>{kinds}</select></label>',
         f'<label>Topic <select name="topic"><option value="">all topics</option>{topics}</select></label>',
-        f'<output class="stmt-filter-count" aria-live="polite">{len(rows)} commitments</output>',
+        f'<output class="stmt-filter-count" aria-live="polite">{count} commitments</output>',
         "</form>",
         "",
-        _commitment_table(rows, "../"),
+        _commitment_table([row for listed in ordered for row in listed.rows], "../"),
     ]
     return "\n".join(lines) + "\n"
 
 
 def topics_index(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/topics/``: the topic vocabulary, with how many commitments each has."""
-    counts = Counter(topic for commitment in _all_commitments(listings) for topic in commitment.topics)
+    counts: Counter[str] = Counter()
+    for listed in listings:
+        counts.update({topic: len(indexes) for topic, indexes in listed.topics.items()})
     lines = [
         front_matter("Topics"),
         "# Topics",
@@ -207,9 +203,9 @@ def topics_index(listings: Iterable[Listing]) -> str:
 def topic_pages(listings: Iterable[Listing]) -> dict[str, str]:
     """The Markdown of every ``/topics/<topic>/`` page, by topic."""
     rows: dict[str, list[str]] = {term.id: [] for term in TOPICS}
-    for commitment in _all_commitments(listings):
-        for topic in commitment.topics:
-            rows[topic].append(commitment.row)
+    for listed in newest_first(listings):
+        for topic, indexes in listed.topics.items():
+            rows[topic] += [listed.rows[index] for index in indexes]
     return {term.id: _topic_page(term, rows[term.id]) for term in TOPICS}
 
 
@@ -231,10 +227,7 @@ def _topic_page(topic: Term, rows: list[str]) -> str:
 def timeline_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/timeline/``: commitments with a deadline, and what followed, by date."""
     dated = sorted(
-        (commitment.deadline, listed.id, commitment.anchor, commitment.timeline_item)
-        for listed in listings
-        for commitment in listed.commitments
-        if commitment.deadline is not None and commitment.timeline_item is not None
+        (deadline, listed.id, anchor, item) for listed in listings for deadline, anchor, item in listed.deadlines
     )
     lines = [
         front_matter("Timeline", searchable=False),

@@ -320,7 +320,7 @@ def report(error: ProblemError) -> None:
 def summary(listings: list[Listing]) -> str:
     """``1 statement(s), 4 paragraphs, 13 commitments``."""
     paragraphs = sum(listed.paragraph_count for listed in listings)
-    commitments = sum(len(listed.commitments) for listed in listings)
+    commitments = sum(listed.commitment_count for listed in listings)
     return f"{len(listings)} statement(s), {paragraphs} paragraphs, {commitments} commitments"
 
 
