@@ -44,8 +44,6 @@ class Listing:
     """The publisher's type of document."""
     paragraph_count: int
     """How many paragraphs it has."""
-    commitment_count: int
-    """How many commitments it has."""
     rows: tuple[str, ...]
     """Its commitments' rows in a table of commitments, in reading order, with :data:`ROOT` for the path to
     the site's root."""
@@ -54,6 +52,11 @@ class Listing:
     deadlines: tuple[tuple[str, str, str], ...]
     """Its commitments with a deadline: the deadline (``YYYY-MM`` or ``YYYY-MM-DD``), the anchor, and the item
     on the timeline."""
+
+    @property
+    def commitment_count(self) -> int:
+        """How many commitments it has."""
+        return len(self.rows)
 
     @property
     def order(self) -> tuple[datetime.date, str]:
@@ -83,7 +86,6 @@ def listing(statement: Statement) -> Listing:
         place=statement.place,
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
-        commitment_count=len(statement.commitments),
         rows=tuple(_commitment_row(statement, commitment, cited) for commitment in statement.commitments),
         topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
         deadlines=tuple(
