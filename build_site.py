@@ -122,8 +122,11 @@ def exit_now(status: int) -> None:
     After a render of thousands of statements, Python's own clean-up took a fiftieth
     of the run; every file has been written and closed by then.
     """
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # output that cannot be written: Python's own exit says so, as it always has
+        sys.exit(status)
     os._exit(status)
 
 

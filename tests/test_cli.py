@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +201,20 @@ def test_an_unreadable_cache_is_rebuilt(project: Path) -> None:
     result = run_build_site(project, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.endswith("; 0 file(s) written, 0 removed\n")
+
+
+def test_output_that_cannot_be_written_is_reported_by_python_without_a_traceback(project: Path) -> None:
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:  # every write fails: the disk is full
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "build_site.py"), "check"],
+            cwd=project,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+            check=False,
+        )
+    assert "Traceback" not in result.stderr
+    assert result.stderr.endswith("OSError: [Errno 28] No space left on device\n")
+    assert result.returncode == 120
