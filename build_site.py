@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     draft = verbs.add_parser(
         "import", help="turn a statement's text as published into a draft statement file (YAML on stdout)"
     )
-    draft.add_argument("path", type=Path, help="the text as published, e.g. ../shared/sources/<id>.txt")
+    draft.add_argument("path", type=Path, help="the text as published, e.g. sources/<id>.txt")
     draft.add_argument(
         "--output", type=Path, metavar="FILE", help="write the draft to this new file, e.g. statements/<id>.yaml"
     )
@@ -82,7 +82,7 @@ def text(value: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one verb; the exit status of ../shared/CONTRACT.md, section 2."""
+    """Run one verb; its exit status (CONTRIBUTING.md, "The command line")."""
     args = parser().parse_args(argv)
     project = pipeline.Project(args.root)
     try:

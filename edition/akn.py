@@ -1,7 +1,7 @@
 """The statement as Akoma Ntoso 3.0 XML: ``/statements/<id>/data.akn.xml``.
 
 The document validates against the OASIS LegalDocML schema
-(``../shared/standards/akomantoso30.xsd``). Its shape::
+(``tests/standards/akomantoso30.xsd``). Its shape::
 
     <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
       <statement name="NATO Press Statement">
@@ -17,7 +17,7 @@ The document validates against the OASIS LegalDocML schema
     </akomaNtoso>
 
 The ``eId`` of each paragraph and commitment is its permanent anchor on the page
-(``../shared/CONTRACT.md``, section 4). Inside ``<p>`` the commitments are
+(CONTRIBUTING.md, "URLs and anchors"). Inside ``<p>`` the commitments are
 separated by single spaces, so the text content of each ``<p>`` is exactly the
 published paragraph. Mentions of the documents a commitment refers to become
 ``<ref>`` elements around the same words, pointing to the documents' sources.

@@ -1,4 +1,4 @@
-"""The permanent anchors of a statement page (``../shared/CONTRACT.md``, section 4).
+"""The permanent anchors of a statement page (CONTRIBUTING.md, "URLs and anchors").
 
 They follow the Akoma Ntoso naming convention for ``eId``: a single underscore
 before a number, a double underscore between levels. ``cmt`` is this project's
@@ -10,8 +10,10 @@ name for a commitment::
     'para_3__cmt_1'
 
 The same string is the HTML ``id`` on the page and the ``eId`` in data exports.
-Numbers come from the statement file, never from positions on the page, so adding
-a paragraph or a commitment never renumbers its neighbours.
+A paragraph's number is its official number, from the statement file. A
+commitment's number is its position in its paragraph: a sentence added at the end
+takes the next number, but one inserted before others moves their words to other
+numbers, which the record of published anchors (:mod:`edition.registry`) reports.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Both files are for scripts: every value is the statement file's, the words are
 the official words character for character, and every paragraph and commitment
-carries its permanent anchor and URL (``../shared/CONTRACT.md``, section 4).
+carries its permanent anchor and URL (CONTRIBUTING.md, "URLs and anchors").
 
 * :func:`statement_data` - one statement, with the corrections and retired anchors
   of its :class:`~edition.registry.Record`;

@@ -115,7 +115,7 @@ FOUNDING_ACT: Final = Document(
     "1997-05-27",
     "https://www.nato.int/cps/en/natohq/official_texts_25468.htm",
 )
-"""A document whose facts are known (``../shared/sources/README.md``)."""
+"""A document whose facts are known (``sources/README.md``)."""
 KNOWN: Final = ((re.compile(r"(?:NATO-Russia )?Founding Act"), FOUNDING_ACT),)
 """Known documents and how texts name them."""
 _RESOLUTIONS = re.compile(

@@ -1,7 +1,7 @@
 """Official and editorial text, made safe to put into generated Markdown.
 
-Text from a statement file is always shown as text (``../shared/CONTRACT.md``,
-section 5). Two contexts exist in the generated pages:
+Text from a statement file is always shown as text (CONTRIBUTING.md,
+"The text"). Two contexts exist in the generated pages:
 
 * inside raw HTML blocks, which Markdown passes through untouched: the text is
   HTML-escaped (:func:`html_text`);

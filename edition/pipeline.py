@@ -1,7 +1,7 @@
 """The verbs of ``build_site.py``: load, validate, render, write, build, serve.
 
-``docs/`` is touched only when every statement is valid (``../shared/CONTRACT.md``,
-sections 2 and 3).
+``docs/`` is touched only when every statement is valid (CONTRIBUTING.md,
+"The command line" and "Statement files").
 """
 
 from __future__ import annotations

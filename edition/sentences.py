@@ -3,8 +3,8 @@
 The sentence boundaries come from a segmentation library; the words never do.
 The paragraph is cut at the single spaces where the library says one sentence
 ends and the next begins, so joining the commitments with single spaces gives
-the paragraph back, character for character (``../shared/CONTRACT.md``,
-section 5). Two project rules sit on top of the library:
+the paragraph back, character for character (CONTRIBUTING.md,
+"The text"). Two project rules sit on top of the library:
 
 * a boundary right after one of :data:`NEVER_FINAL` ("No.", "para.", "Amb.", ...)
   is dropped: in official texts those come before a number or a name;

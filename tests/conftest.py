@@ -15,13 +15,29 @@ from edition.output import OWNED
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project's checkout."""
-SOURCES = ROOT.parent / "shared" / "sources"
-"""The official texts, byte for byte as published."""
+SOURCES = ROOT / "sources"
+"""The official texts, byte for byte as published (``sources/README.md``)."""
 STATEMENT_ID = "2001-12-07-nato-russia-joint-statement"
 """The first statement of the edition."""
 
 PROJECT_PARTS = ("mkdocs.yml", "statements", "overrides")
 """What a copy of the project needs besides the hand-written pages of docs/."""
+
+
+SITE_FIXTURES = frozenset({"built_site", "site_url", "zensical_site", "browser"})
+"""Fixtures that build a whole site (or drive Chromium over one): their tests are slow."""
+LANE_MARKERS = ("build", "browser")
+"""The markers that keep a test out of the fast lane, ``pytest -m "not browser and not build"``."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a test that builds a whole site without a marker saying so: the fast lane must stay fast."""
+    for item in items:
+        needs_site = SITE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if needs_site and not any(item.get_closest_marker(name) for name in LANE_MARKERS):
+            raise pytest.UsageError(
+                f"{item.nodeid} uses {', '.join(sorted(needs_site))}: mark it @pytest.mark.build (or browser)"
+            )
 
 
 def copy_project(target: Path) -> Path:
@@ -69,7 +85,7 @@ def running_in_ci() -> bool:
 def skip_or_fail(reason: str, what: str) -> NoReturn:
     """Skip for lack of a tool, with ``reason``; under CI fail instead: a CI machine without it is misconfigured.
 
-    ``what`` names what must run in CI, e.g. "browser tests" (``../shared/CONTRACT.md``, section 1).
+    ``what`` names what must run in CI, e.g. "browser tests" (CONTRIBUTING.md, "Set-up and the two commands").
     """
     if running_in_ci():
         pytest.fail(f"{reason} (CI=true: the {what} must run, not skip)", pytrace=False)

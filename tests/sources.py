@@ -1,4 +1,4 @@
-"""The official text of ``../shared/sources/``, read the way the tests need it."""
+"""The official texts of ``sources/``, read the way the tests need them."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class PublishedText:
 
 
 def published(statement_id: str = STATEMENT_ID) -> PublishedText:
-    """The published text of ``statement_id``, from ``../shared/sources/<id>.txt``."""
+    """The published text of ``statement_id``, from ``sources/<id>.txt``."""
     raw = (SOURCES / f"{statement_id}.txt").read_bytes().decode("utf-8")
     lines = raw.split("\n")
     blocks = [block.split("\n") for block in raw.split("\n\n")]

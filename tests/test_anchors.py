@@ -104,6 +104,7 @@ def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
     ]
 
 
+@pytest.mark.build
 def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
     corrected = "We condemn terrorism in all its manifestations!"
     edit(project, COMMITMENT_3_1, corrected)
@@ -142,6 +143,7 @@ def test_an_erratum_needs_changed_words(project: Path) -> None:
     )
 
 
+@pytest.mark.build
 def test_a_retired_anchor_keeps_resolving_to_its_successor(project: Path) -> None:
 
     def join_4_2_and_4_3(data: dict[str, Any]) -> None:  # as if they had been split by mistake

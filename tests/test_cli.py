@@ -1,4 +1,4 @@
-"""The command line of ../shared/CONTRACT.md, section 2, run as users run it."""
+"""The command line of CONTRIBUTING.md ("The command line"), run as users run it."""
 
 from __future__ import annotations
 
@@ -112,6 +112,7 @@ def test_render_removes_pages_of_a_removed_statement_and_keeps_hand_written_page
     assert [path.name for path in (project / "docs").iterdir() if path.name.startswith(".")] == []
 
 
+@pytest.mark.build
 def test_build_makes_the_site(project: Path) -> None:
     result = run_build_site(project, "build")
     assert result.returncode == 0, result.stderr
@@ -125,6 +126,7 @@ def test_build_exits_1_on_invalid_input_without_building(project: Path) -> None:
     assert not (project / "site").exists()
 
 
+@pytest.mark.build
 def test_build_exits_2_when_the_site_build_fails(project: Path) -> None:
     (project / "docs" / "about.md").write_text("# About\n\n[broken](missing.md)\n", encoding="utf-8")
     result = run_build_site(project, "build")

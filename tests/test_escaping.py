@@ -81,6 +81,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
+@pytest.mark.build
 def test_every_commitment_shows_its_text_exactly(page: BeautifulSoup) -> None:
     for number, text in enumerate(NASTY, start=1):
         element = one(page, id=f"para_1__cmt_{number}")
@@ -88,6 +89,7 @@ def test_every_commitment_shows_its_text_exactly(page: BeautifulSoup) -> None:
         assert element.find(True) is None, f"an element was made from {text!r}"
 
 
+@pytest.mark.build
 def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
     header = one(page, "header", class_="stmt-header")
     assert text_of(header, "h1") == TITLE
@@ -100,6 +102,7 @@ def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
     assert attribute(one(meta["Official text"], "a"), "href") == "https://example.org/?a=1&b=<2>"
 
 
+@pytest.mark.build
 def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
     editorial = one(one(page, id="para_1"), class_="stmt-editorial")
     assert editorial.get_text() == HEADING
@@ -108,6 +111,7 @@ def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
     assert toc_labels == [f"Paragraph 1 · {HEADING}"]
 
 
+@pytest.mark.build
 def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
     assert text_of(page, "title").startswith(f"{TITLE}, 7 December 2001 - ")
     topics = [topic.get_text(strip=True) for topic in page.select(".md-header__topic")]
@@ -123,6 +127,7 @@ def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
     assert "<" not in text_of(page, "script", type="application/ld+json")  # data that cannot close its element
 
 
+@pytest.mark.build
 def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
     article = one(page, "article")
     made = [
@@ -227,6 +232,7 @@ statement_text = (
 """Any text a statement file may hold: arbitrary Unicode with markup syntax mixed in."""
 
 
+@pytest.mark.build
 @settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(statement_text, min_size=3, max_size=8))
 def test_any_text_is_shown_exactly_and_makes_no_element(

@@ -33,13 +33,13 @@ from tests.test_pages import assert_golden
 SITE_URL = "https://example.github.io/edition/"
 """The address the downloads are made for."""
 PAGE_URL = f"{SITE_URL}statements/{STATEMENT_ID}/"
-AKN_SCHEMA = ROOT.parent / "shared" / "standards" / "akomantoso30.xsd"
+AKN_SCHEMA = ROOT / "tests" / "standards" / "akomantoso30.xsd"
 """The OASIS LegalDocML Akoma Ntoso 3.0 schema."""
 NS = {"akn": NAMESPACE}
 
 COMMITMENTS_PER_PARAGRAPH = {1: 3, 2: 4, 3: 3, 4: 3}
-"""The published anchors of the first statement (``../shared/CONTRACT.md``, section 4)."""
-CONTRACT_ANCHORS = [
+"""The published anchors of the first statement (CONTRIBUTING.md, "URLs and anchors")."""
+PUBLISHED_ANCHORS = [
     anchor
     for number, count in COMMITMENTS_PER_PARAGRAPH.items()
     for anchor in [f"para_{number}", *(f"para_{number}__cmt_{m}" for m in range(1, count + 1))]
@@ -125,11 +125,11 @@ def test_akn_is_a_statement_document_in_utf8(akn_text: str, akn: ET.Element) -> 
 
 def test_every_contract_anchor_is_exactly_one_eid(akn: ET.Element) -> None:
     counts = eids(akn)
-    assert {anchor: counts[anchor] for anchor in CONTRACT_ANCHORS} == dict.fromkeys(CONTRACT_ANCHORS, 1)
+    assert {anchor: counts[anchor] for anchor in PUBLISHED_ANCHORS} == dict.fromkeys(PUBLISHED_ANCHORS, 1)
     body = one(akn, "akn:statement/akn:mainBody")
     assert [p.attrib["eId"] for p in body.findall("akn:paragraph", NS)] == [f"para_{n}" for n in range(1, 5)]
     commitments = body.findall(".//akn:inline[@name='commitment']", NS)
-    assert [c.attrib["eId"] for c in commitments] == [a for a in CONTRACT_ANCHORS if "__cmt_" in a]
+    assert [c.attrib["eId"] for c in commitments] == [a for a in PUBLISHED_ANCHORS if "__cmt_" in a]
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4], ids=lambda n: f"para_{n}")
@@ -230,7 +230,7 @@ def test_data_names_its_format_and_statement(data: JsonObject) -> None:
 
 def test_data_anchors_and_urls_are_the_contract(data: JsonObject) -> None:
     anchors = [a for p in data["paragraphs"] for a in [p["anchor"], *(c["anchor"] for c in p["commitments"])]]
-    assert anchors == CONTRACT_ANCHORS
+    assert anchors == PUBLISHED_ANCHORS
     for paragraph in data["paragraphs"]:
         assert paragraph["url"] == f"{PAGE_URL}#{paragraph['anchor']}"
         for commitment in paragraph["commitments"]:

@@ -2,13 +2,13 @@
 
 Fixtures in ``tests/import/``:
 
-* ``layouts/*.txt`` - the official text of ``../shared/sources/`` laid out as other pages
+* ``layouts/*.txt`` - the official text of ``sources/`` laid out as other pages
   do (numbered ``1)`` and ``(1)``, bulleted, unnumbered, hard-wrapped, ...): each must give
   exactly the paragraphs and commitments of the curated statement file;
 * ``bad/<case>.*`` with ``bad/<case>.err`` - input that is refused, and the exact standard
   error expected (a new case needs no Python: add the two files);
 * ``<id>.yaml`` - the whole draft that importing the source gives (regenerate with
-  ``python build_site.py import ../shared/sources/<id>.txt > tests/import/<id>.yaml``
+  ``python build_site.py import sources/<id>.txt > tests/import/<id>.yaml``
   after a deliberate change, and read the diff).
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import re
@@ -54,6 +55,10 @@ def test_schema_refuses_what_check_refuses() -> None:
         assert list(validator.iter_errors(data)), f"the schema accepts tests/invalid/{case}.yaml"
 
 
+LINT = "ruff check . && ruff format --check . && mypy"
+"""The linters, run as a step of their own in CI and in the workflow, never inside pytest."""
+
+
 def test_ci_workflow_is_a_valid_github_workflow() -> None:
     workflow = ROOT / ".github" / "workflows" / "site.yml"
     result = subprocess.run(
@@ -65,16 +70,56 @@ def test_ci_workflow_is_a_valid_github_workflow() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]["test-and-build"]["steps"]
     commands = [step.get("run", "") for step in steps]
-    assert "python -m pytest" in commands
-    assert "python build_site.py build" in commands
+    assert commands.index(LINT) < commands.index("python -m pytest") < commands.index("python build_site.py build")
+    chromium = next(command for command in commands if "chromium" in command)
+    assert chromium.startswith("if [ -x /usr/bin/chromium ]; then"), "Chromium is installed only where it is missing"
+
+
+def test_ci_runs_the_readme_commands_in_a_lone_clone() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    clone = next(index for index, line in enumerate(steps) if line.startswith("git clone "))
+    assert steps[clone].endswith(' "$clone_parent/edition"')
+    assert any(line.startswith('clone_parent="$(mktemp -d)"') for line in steps[:clone]), "the clone's folder is new"
+    assert steps.index('cd "$clone_parent/edition"') == clone + 1
+    assert steps[-3:] == ["pip install --quiet --disable-pip-version-check -e '.[test]'", LINT, "python -m pytest"]
 
 
 def test_readme_quick_start_is_the_contract() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install -e . && python build_site.py serve" in readme
     assert "pip install -e '.[test]' && python -m pytest" in readme
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python -m pytest" in ci
+    assert 'python -m pytest -m "not browser and not build"' in readme
+
+
+def test_contributing_documents_every_verb() -> None:
+    from build_site import parser
+
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    subparsers = next(action for action in parser()._actions if isinstance(action, argparse._SubParsersAction))
+    for verb in subparsers.choices:
+        assert re.search(rf"^\| `{verb}[ `]", contributing, re.MULTILINE), f"CONTRIBUTING.md does not document {verb}"
+
+
+def test_every_statement_has_its_source_text_in_the_repository() -> None:
+    listed = (ROOT / "sources" / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "statements").glob("*.yaml")):
+        source = yaml.safe_load(path.read_text(encoding="utf-8"))["source"]
+        assert (ROOT / "sources" / f"{path.stem}.txt").is_file(), f"sources/{path.stem}.txt is missing"
+        row = next((line for line in listed.splitlines() if line.startswith(f"| `{path.stem}.txt` |")), "")
+        assert f"<{source['url']}>" in row, f"sources/README.md does not give {path.stem}.txt's address"
+        assert re.search(r"\| [0-9]{4}-[0-9]{2}-[0-9]{2} \|$", row), f"sources/README.md does not date {path.stem}.txt"
+
+
+def test_the_repository_reads_and_names_nothing_beside_it() -> None:
+    beside = "../" + "shared"  # spelled in two parts, so that this test does not find itself
+    result = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+    tracked = [ROOT / name for name in result.stdout.decode("utf-8").split("\0") if name]
+    assert tracked, "git lists no file"
+    naming = [
+        str(path.relative_to(ROOT)) for path in tracked if path.is_file() and beside.encode() in path.read_bytes()
+    ]
+    assert naming == []
 
 
 def test_readme_error_example_is_what_check_prints(project: Path) -> None:

@@ -22,6 +22,9 @@ from tests.sources import published
 COMMITMENTS_PER_PARAGRAPH = {1: 3, 2: 4, 3: 3, 4: 3}
 """The sentences of each paragraph of the 7 December 2001 statement: 13 in all."""
 
+pytestmark = pytest.mark.build
+"""Every test here reads the whole site, built with MkDocs."""
+
 
 @pytest.fixture(scope="module")
 def page(built_site: Path) -> BeautifulSoup:

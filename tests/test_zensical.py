@@ -4,7 +4,7 @@ The contract's anchors and words must survive a change of engine: every paragrap
 and commitment anchor exactly once on the statement page, and each commitment's
 text equal to the statement file's. Without the ``zensical`` package these tests
 skip with the reason; under CI (``CI=true``) that is a failure instead, as for the
-browser tests (``../shared/CONTRACT.md``, section 1).
+browser tests (CONTRIBUTING.md, "Set-up and the two commands").
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from tests.test_site import contract_anchors
 
 BUILD_TIMEOUT = 300
 """Seconds a Zensical build may take before the test fails (it takes about one here)."""
+
+pytestmark = pytest.mark.build
+"""Every test here reads the whole site, built with Zensical."""
 
 
 @pytest.fixture(scope="module")

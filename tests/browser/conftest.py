@@ -3,10 +3,10 @@
 The tests run against ``/usr/bin/chromium`` (Playwright's own browser download does
 not work here). Without it, or without the ``playwright`` package, the browser tests
 skip with the reason; under CI (``CI=true``) that is a failure instead
-(``../shared/CONTRACT.md``, section 1).
+(CONTRIBUTING.md, "Set-up and the two commands").
 
 Every page is opened in a fresh browser context that records each request it makes;
-a request to any host other than 127.0.0.1 fails the test (section 6).
+a request to any host other than 127.0.0.1 fails the test (CONTRIBUTING.md, "What a page may load").
 """
 
 from __future__ import annotations

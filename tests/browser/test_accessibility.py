@@ -244,6 +244,7 @@ def axe_pages(browser: Browser) -> Iterator[dict[Scheme, tuple[Page, list[str]]]
             context.close()
 
 
+@pytest.mark.build
 def test_every_built_page_is_checked(built_site: Path) -> None:
     """``PAGES`` lists every HTML page of the built site, so a new page cannot escape axe-core."""
     built = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html"))
