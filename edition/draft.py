@@ -57,8 +57,8 @@ class Draft:
 
     @property
     def summary(self) -> str:
-        """``4 paragraphs, 13 commitments, 42 marks to review``."""
-        return f"{self.paragraphs} paragraphs, {self.commitments} commitments, {self.reviews} marks to review"
+        """``4 paragraphs, 13 sentences, 42 marks to review``."""
+        return f"{self.paragraphs} paragraphs, {self.commitments} sentences, {self.reviews} marks to review"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,12 @@ SOURCE = Record(
         Field("url", Url(), "The address where the official text is published."),
         Field("publisher", Text(), "Who publishes it, e.g. NATO."),
         Field("updated", Date(), "The date the source page gives as its last update.", required=False),
+        Field(
+            "checked",
+            Date(),
+            "The date the words of this file were last compared, character for character, with the published text.",
+            required=False,
+        ),
     ),
     build=lambda v: model.Source(**v),
     doc="Where the official text was published: the text in the file is compared with it.",

@@ -30,6 +30,8 @@ class Source:
     """Who published it, e.g. "NATO"."""
     updated: datetime.date | None
     """The date the source page says it was last updated, if it says so."""
+    checked: datetime.date | None = None
+    """The date the words of the statement file were last compared with the published text."""
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,15 @@ DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
 
 EDITORIAL_NOTE = (
-    "Paragraph headings and the notes under each paragraph (kind of commitment, topics, "
-    "documents referred to, deadlines) are editorial. The paragraphs are the official text."
+    "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
+    "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
 )
+TITLE_ANCHOR = "title"
+"""The statement's title on its page: where "Skip to content" leads."""
+ABOUT_URL = "../../about/"
+"""The "How to link and cite" page, relative to a statement page."""
+LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
+"""The licence of this edition's annotations, data and pages (the official words are their issuer's)."""
 
 
 def page_title(statement: Statement) -> str:
@@ -48,7 +54,11 @@ def citation(statement: Statement) -> str:
 def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors.
 
-    ``site_url`` makes the addresses in the page's schema.org data absolute.
+    ``site_url`` makes the page's permanent address and its schema.org data absolute.
+    The title is a Markdown heading, so that "Skip to content" leads to it and the
+    table of contents lists the paragraphs under it; the metadata around it is left
+    out of the search index, so that a search for words of the text finds the
+    paragraph that holds them.
     """
     head = front_matter(
         page_title(statement),
@@ -58,7 +68,9 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     )
     parts = [
         head.rstrip("\n"),
-        "\n".join(_header(statement, _retired_leading_to(record, None))),
+        "\n".join(_preface(statement, _retired_leading_to(record, None))),
+        f"# {markdown_text(statement.title)} {{ #{TITLE_ANCHOR} .stmt-title }}",
+        "\n".join(_header(statement, f"{site_url}statements/{statement.id}/")),
     ]
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
@@ -72,11 +84,20 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
-    yield f'<header class="stmt-header" data-citation="{html_text(citation(statement))}">'
+def _preface(statement: Statement, retired: list[str]) -> Iterator[str]:
+    """What stands above the title: the document type, and retired anchors that lead to the top."""
+    yield '<div class="stmt-preface" data-search-exclude>'
     yield from retired
     yield f'<p class="stmt-doctype">{html_text(statement.document_type)}</p>'
-    yield f'<h1 class="stmt-title">{html_text(statement.title)}</h1>'
+    yield "</div>"
+
+
+def _header(statement: Statement, address: str) -> Iterator[str]:
+    """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms."""
+    yield (
+        f'<div class="stmt-header" data-citation="{html_text(citation(statement))}" '
+        f'data-statement="{statement.id}" data-search-exclude>'
+    )
     if statement.subtitle:
         yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
     yield '<dl class="stmt-meta">'
@@ -86,19 +107,46 @@ def _header(statement: Statement, retired: list[str]) -> Iterator[str]:
     if statement.issuer.level:
         issuer += f", at the level of {html_text(statement.issuer.level)}"
     yield _meta("Issued by", issuer)
-    source = f'<a href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
+    source = (
+        f'<a class="stmt-source" href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
+    )
     if statement.source.updated:
         source += f" (page updated {time_html(statement.source.updated)})"
     yield _meta("Official text", source)
-    downloads = '<a href="data.json">JSON</a> · <a href="data.akn.xml">Akoma Ntoso XML</a>'
-    yield _meta("Data", downloads)
+    if statement.source.checked:
+        checked = f"checked against the official text on {time_html(statement.source.checked)}"
+    else:
+        checked = "not yet checked against the official text"
+    yield _meta("Words", checked, "stmt-checked")
+    yield _meta("Permanent address", f'<a class="stmt-address" href="{address}">{address}</a>', "stmt-permanent")
+    downloads = '<a href="data.json">Data (JSON)</a> · <a href="data.akn.xml">Akoma Ntoso (XML)</a>'
+    yield _meta("Download", downloads, "stmt-downloads")
     yield "</dl>"
+    yield from _kinds_explained(statement)
     yield f'<p class="stmt-editorial-note">{html_text(EDITORIAL_NOTE)}</p>'
-    yield "</header>"
+    yield (
+        f'<p class="stmt-terms">This edition\'s annotations and data: {LICENCE}. '
+        f'Found an error? <a class="stmt-report" href="{ABOUT_URL}#report-an-error">Report it</a>.</p>'
+    )
+    yield "</div>"
 
 
-def _meta(term: str, description_html: str) -> str:
-    return f"<div><dt>{term}</dt><dd>{description_html}</dd></div>"
+def _meta(term: str, description_html: str, css_class: str = "") -> str:
+    """One row of the metadata: the term, then a colon for readers of the text alone (search, copy)."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return (
+        f'<div{attribute}><dt>{term}<span class="stmt-visually-hidden">:</span></dt><dd>{description_html}</dd></div>'
+    )
+
+
+def _kinds_explained(statement: Statement) -> Iterator[str]:
+    """The kinds of sentence used in this statement, each with its definition, under a disclosure."""
+    used = {commitment.kind for commitment in statement.commitments}
+    yield '<details class="stmt-kinds" id="kinds"><summary>What the kinds of sentence mean</summary><dl>'
+    for kind in vocabulary.KINDS:
+        if kind.id in used:
+            yield f"<div><dt>{html_text(kind.label)}</dt><dd>{html_text(kind.definition)}</dd></div>"
+    yield "</dl></details>"
 
 
 def _paragraph_heading(paragraph: Paragraph) -> str:
@@ -112,15 +160,17 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
     yield f'<div class="stmt-para" data-para="{paragraph.number}">'
     for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
         yield from _retired_leading_to(record, anchor)
-    yield f'<span class="stmt-num" aria-hidden="true">{paragraph.number}.</span>'
-    commitments = " ".join(
-        f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>' for c in paragraph.commitments
+    yield f'<span class="stmt-num" aria-hidden="true" data-search-exclude>{paragraph.number}.</span>'
+    sentences = " ".join(
+        f'<sup class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></sup>'
+        f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>'
+        for c in paragraph.commitments
     )
-    yield f'<p class="stmt-text">{commitments}</p>'
-    yield f'<ul class="stmt-notes" aria-label="Editorial notes on paragraph {paragraph.number}">'
+    yield f'<p class="stmt-text">{sentences}</p>'
+    yield f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}">'
     corrected = {erratum.anchor for erratum in record.errata}
     for commitment in paragraph.commitments:
-        yield f"<li>{_note(statement, commitment, commitment.anchor in corrected)}</li>"
+        yield f'<li data-sentence="{commitment.anchor}">{_note(statement, commitment, commitment.anchor in corrected)}</li>'
     yield "</ul>"
     yield "</div>"
 
@@ -129,7 +179,7 @@ def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
     topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     parts = [
         f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
-        f'title="Link to commitment {commitment.citation_number}">{commitment.citation_number}</a>',
+        f'title="Link to sentence {commitment.citation_number}">{commitment.citation_number}</a>',
         _kind_label(commitment.kind),
         f'<span class="stmt-topics">{topics}</span>',
     ]
@@ -146,7 +196,7 @@ def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
 
 @cache
 def _kind_label(kind_id: str) -> str:
-    """A commitment kind in the notes: its label, with its definition as a tooltip."""
+    """A kind of sentence in the notes: its label, with its definition as a tooltip (and under "What the kinds mean")."""
     kind = vocabulary.term(vocabulary.KINDS, kind_id)
     return f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>'
 

@@ -143,7 +143,7 @@ class Rendered:
     """What a render did."""
 
     summary: str
-    """What the edition holds: ``1 statement(s), 4 paragraphs, 13 commitments``."""
+    """What the edition holds: ``1 statement(s), 4 paragraphs, 13 sentences``."""
     changes: Changes
     """The files written and removed under ``docs/``."""
 
@@ -318,10 +318,10 @@ def report(error: ProblemError) -> None:
 
 
 def summary(listings: list[Listing]) -> str:
-    """``1 statement(s), 4 paragraphs, 13 commitments``."""
+    """``1 statement(s), 4 paragraphs, 13 sentences``."""
     paragraphs = sum(listed.paragraph_count for listed in listings)
     commitments = sum(listed.commitment_count for listed in listings)
-    return f"{len(listings)} statement(s), {paragraphs} paragraphs, {commitments} commitments"
+    return f"{len(listings)} statement(s), {paragraphs} paragraphs, {commitments} sentences"
 
 
 def _show_mkdocs_log() -> None:

@@ -47,7 +47,7 @@ def test_check_valid(project: Path) -> None:
     result = run_build_site(project, "check")
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "check: valid: 1 statement(s), 4 paragraphs, 13 commitments\n",
+        "check: valid: 1 statement(s), 4 paragraphs, 13 sentences\n",
         "",
     )
     assert not (project / "docs" / "statements").exists()
@@ -64,7 +64,7 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     hand_written = snapshot(project / "docs")
     result = run_build_site(project, "render")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 commitments; 25 file(s) written, 0 removed\n"
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 25 file(s) written, 0 removed\n"
     after = snapshot(project / "docs")
     assert sorted(set(after) - set(hand_written)) == sorted(
         [
@@ -169,7 +169,7 @@ def test_a_render_with_nothing_changed_writes_no_file(project: Path) -> None:
     assert run_build_site(project, "render").returncode == 0
     before = stamps(project / "docs") | stamps(project / "statements")
     result = run_build_site(project, "render")
-    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 commitments; 0 file(s) written, 0 removed\n"
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 0 file(s) written, 0 removed\n"
     assert stamps(project / "docs") | stamps(project / "statements") == before
 
 

@@ -148,7 +148,7 @@ def test_drafts_pass_check_once_saved_under_a_new_id(project: Path, capsys: pyte
     statements, paragraphs, commitments = len(layouts) + 1, 4 * (len(layouts) + 1), 13 * (len(layouts) + 1)
     assert (status, capsys.readouterr()) == (
         0,
-        (f"check: valid: {statements} statement(s), {paragraphs} paragraphs, {commitments} commitments\n", ""),
+        (f"check: valid: {statements} statement(s), {paragraphs} paragraphs, {commitments} sentences\n", ""),
     )
 
 
@@ -159,7 +159,7 @@ def test_import_output_then_check_as_a_user_does(project: Path) -> None:
     )
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        f"import: wrote {output}: 4 paragraphs, 13 commitments, 40 marks to review\n",
+        f"import: wrote {output}: 4 paragraphs, 13 sentences, 40 marks to review\n",
         "",
     )
     written = (project / output).read_text(encoding="utf-8")
@@ -172,7 +172,7 @@ def test_import_output_then_check_as_a_user_does(project: Path) -> None:
     check = run_build_site(project, "check")
     assert (check.returncode, check.stdout, check.stderr) == (
         0,
-        "check: valid: 2 statement(s), 8 paragraphs, 26 commitments\n",
+        "check: valid: 2 statement(s), 8 paragraphs, 26 sentences\n",
         "",
     )
 

@@ -67,7 +67,7 @@ def test_parallel_render_gives_the_bytes_of_a_serial_render(
     rendered = render(Project(many))
     monkeypatch.setattr(parallel, "THRESHOLD", 10**9)
     assert str(render(Project(serial))) == str(rendered)
-    assert str(rendered) == f"{MANY} statement(s), {4 * MANY} paragraphs, {13 * MANY} commitments; " + (
+    assert str(rendered) == f"{MANY} statement(s), {4 * MANY} paragraphs, {13 * MANY} sentences; " + (
         f"{3 * MANY + 22} file(s) written, 0 removed"
     )
     assert snapshot(many / "docs") == snapshot(serial / "docs")
@@ -116,8 +116,8 @@ def test_a_cached_listing_that_cannot_be_read_is_made_again(project: Path, tmp_p
     for path in (project, fresh):  # one statement changes: the others' listings come from the cache
         statement = path / "statements" / f"{STATEMENT_ID}.yaml"
         statement.write_text(statement.read_text(encoding="utf-8").replace("heading: A new", "heading: Our new"))
-    assert str(render(Project(project))).endswith("12 paragraphs, 39 commitments; 3 file(s) written, 0 removed")
-    assert str(render(Project(fresh))).endswith("12 paragraphs, 39 commitments; 31 file(s) written, 0 removed")
+    assert str(render(Project(project))).endswith("12 paragraphs, 39 sentences; 3 file(s) written, 0 removed")
+    assert str(render(Project(fresh))).endswith("12 paragraphs, 39 sentences; 31 file(s) written, 0 removed")
     assert snapshot(project / "docs") == snapshot(fresh / "docs")
     remade = pickle.loads(cache.read_bytes())
     assert remade.keys() == entries.keys()

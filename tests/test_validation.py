@@ -51,7 +51,7 @@ def test_minimal_valid_file_passes(
 ) -> None:
     monkeypatch.chdir(project)
     status, out, err = check(project, (Path(__file__).parent / "valid-minimal.yaml").read_bytes(), capsys)
-    assert (status, out, err) == (0, "check: valid: 1 statement(s), 2 paragraphs, 2 commitments\n", "")
+    assert (status, out, err) == (0, "check: valid: 1 statement(s), 2 paragraphs, 2 sentences\n", "")
 
 
 @pytest.mark.parametrize(

@@ -1,42 +1,52 @@
 /*
- * Linking and citing on statement pages.
+ * Reading, linking and citing on statement pages.
  *
- * - Every paragraph and every commitment gets three buttons: copy its permanent
- *   link, copy a citation, copy a Markdown link. Feedback is shown on the button
- *   and announced to screen readers.
- * - The paragraph or commitment named by the URL fragment is marked, also after
- *   Material's instant navigation and back/forward.
+ * - Every paragraph and every sentence has one "Cite" control. It opens a small
+ *   menu: copy the permanent link, a citation in each style the page offers
+ *   (OSCOLA, Chicago, APA: made at build time by a CSL processor, the reader's
+ *   today filled in as the accessed date), a Markdown link, or report an error.
+ *   Feedback is shown in the menu and announced to screen readers.
+ * - Hovering or focusing a sentence's note highlights the sentence, and the other
+ *   way round.
+ * - The paragraph or sentence named by the URL fragment is marked, also after
+ *   Material's instant navigation and back/forward; following a link within the
+ *   page moves the keyboard focus there, so the next Tab goes on from it.
  * - Short references typed by a reader (#3, #p3, #para3, #3.1, #3-1) are replaced
  *   by the canonical anchor (#para_3, #para_3__cmt_1), without a server; a retired
- *   anchor is replaced by its successor.
- * - The header shows the page's permanent address, for readers and for print.
+ *   anchor is replaced by its successor; a reference to nothing says so.
+ * - A printed page says when it was printed, from which edition and address.
  *
- * The statement page itself is complete without this script: anchors, ¶ links and
- * the official text are plain HTML.
+ * The statement page itself is complete without this script: anchors, ¶ links,
+ * sentence numbers and the official text are plain HTML and CSS.
  */
 (function () {
   "use strict";
 
   var PARAGRAPH = /^para_(\d+)$/;
-  var COMMITMENT = /^para_(\d+)__cmt_(\d+)$/;
+  var SENTENCE = /^para_(\d+)__cmt_(\d+)$/;
   /* "3", "p3", "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1" */
   var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*[.\-_/:,]\s*(?:cmt_?|c)?\s*(\d+))?$/i;
   var FEEDBACK_MS = 2000;
   var TARGET_CLASS = "stmt-target";
+  var PAIRED_CLASS = "stmt-paired";
+  var ACCESSED = "{accessed}";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
 
   /** The statement header of the current page, or null on other pages. */
   function statementHeader() {
     return document.querySelector(".stmt-header[data-citation]");
   }
 
-  /** The page's permanent address: this page, without search highlighting or fragment. */
+  /** The page's permanent address, as the page gives it (or this page, without query or fragment). */
   function pageAddress() {
-    return location.origin + location.pathname;
+    var address = document.querySelector(".stmt-header a.stmt-address");
+    return address ? address.href : location.origin + location.pathname;
   }
 
   /** The canonical anchor that a fragment names, or null. */
   function canonicalAnchor(fragment) {
-    if (PARAGRAPH.test(fragment) || COMMITMENT.test(fragment)) {
+    if (PARAGRAPH.test(fragment) || SENTENCE.test(fragment)) {
       return fragment;
     }
     var match = SHORT.exec(fragment.trim());
@@ -47,22 +57,16 @@
     return match[2] ? paragraph + "__cmt_" + Number(match[2]) : paragraph;
   }
 
-  /** What a citation says of an anchor: "para. 3" or "para. 3, commitment 1". */
+  /** The pinpoint of an anchor, as every citation on the site writes it: "para. 3" or "para. 3.1". */
   function pinpoint(anchor) {
-    var commitment = COMMITMENT.exec(anchor);
-    if (commitment) {
-      return "para. " + commitment[1] + ", commitment " + commitment[2];
-    }
-    return "para. " + PARAGRAPH.exec(anchor)[1];
+    var sentence = SENTENCE.exec(anchor);
+    return sentence ? "para. " + sentence[1] + "." + sentence[2] : "para. " + PARAGRAPH.exec(anchor)[1];
   }
 
-  /** How a reader names an anchor: "paragraph 3" or "commitment 3.1". */
+  /** How a reader names an anchor: "paragraph 3" or "sentence 3.1". */
   function spoken(anchor) {
-    var commitment = COMMITMENT.exec(anchor);
-    if (commitment) {
-      return "commitment " + commitment[1] + "." + commitment[2];
-    }
-    return "paragraph " + PARAGRAPH.exec(anchor)[1];
+    var sentence = SENTENCE.exec(anchor);
+    return sentence ? "sentence " + sentence[1] + "." + sentence[2] : "paragraph " + PARAGRAPH.exec(anchor)[1];
   }
 
   function markdownText(text) {
@@ -75,22 +79,67 @@
     });
   }
 
-  /** The three things a reader can copy for an anchor. */
-  function copyTexts(header, anchor) {
-    var link = pageAddress() + "#" + anchor;
-    var label = header.getAttribute("data-citation") + ", " + pinpoint(anchor);
-    return {
-      link: link,
-      citation: label + ", " + link,
-      markdown: "[" + markdownText(label) + "](" + markdownUrl(link) + ")"
-    };
+  /** Today's date as a style writes it: "2 December 2026" (dmy) or "December 2, 2026" (mdy). */
+  function today(order) {
+    var now = new Date();
+    var month = MONTHS[now.getMonth()];
+    return order === "mdy"
+      ? month + " " + now.getDate() + ", " + now.getFullYear()
+      : now.getDate() + " " + month + " " + now.getFullYear();
   }
 
-  var ACTIONS = [
-    { kind: "link", text: "Copy link", name: "Copy link to ", done: "Link copied" },
-    { kind: "citation", text: "Cite", name: "Copy citation of ", done: "Citation copied" },
-    { kind: "markdown", text: "Markdown", name: "Copy Markdown link to ", done: "Markdown link copied" }
-  ];
+  /** The citations made at build time (edition/citations.py), or an empty set. */
+  function citationData() {
+    var script = document.getElementById("stmt-citations");
+    if (!script) {
+      return { styles: [], citations: {} };
+    }
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      return { styles: [], citations: {} };
+    }
+  }
+
+  /** What the menu of ``anchor`` offers: [{label, text}] to copy, in order. */
+  function copyChoices(header, anchor) {
+    var link = pageAddress() + "#" + anchor;
+    var short = header.getAttribute("data-citation") + ", " + pinpoint(anchor);
+    var data = citationData();
+    var choices = [{ label: "Copy link", done: "Link copied", text: link }];
+    data.styles.forEach(function (style) {
+      var text = (data.citations[anchor] || {})[style.id];
+      if (text) {
+        choices.push({
+          label: "Copy citation: " + style.label,
+          done: style.label + " citation copied",
+          text: text.split(ACCESSED).join(today(style.date))
+        });
+      }
+    });
+    if (choices.length === 1) {
+      choices.push({ label: "Copy citation", done: "Citation copied", text: short + ", " + link });
+    }
+    choices.push({
+      label: "Copy Markdown link",
+      done: "Markdown link copied",
+      text: "[" + markdownText(short) + "](" + markdownUrl(link) + ")"
+    });
+    return choices;
+  }
+
+  /** Where to report an error in ``anchor``: a prefilled report when the site names a tracker. */
+  function reportAddress(anchor) {
+    var tracker = document.querySelector('meta[name="stmt-report-url"]');
+    var link = pageAddress() + (anchor ? "#" + anchor : "");
+    if (!tracker || !tracker.content) {
+      var about = document.querySelector(".stmt-header a.stmt-report");
+      return about ? about.href : link;
+    }
+    var title = "Error in " + document.title.split(" - ")[0] + (anchor ? ", " + pinpoint(anchor) : "");
+    var body = "Page: " + link + "\n\nWhat is wrong, and what the official text says:\n";
+    return tracker.content + "?title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
+  }
 
   /** Writes text to the clipboard; falls back to a hidden text area outside secure contexts. */
   function writeClipboard(text) {
@@ -119,65 +168,145 @@
     }
   }
 
-  function copy(button, header) {
-    var action = ACTIONS.filter(function (a) { return a.kind === button.dataset.copy; })[0];
-    var anchor = button.dataset.anchor;
-    var text = copyTexts(header, anchor)[action.kind];
-    writeClipboard(text).then(
-      function () { feedback(button, action.done, action.done + ": " + spoken(anchor)); },
-      function () { feedback(button, "Copy failed", "Copy failed: select and copy the text by hand"); }
-    );
+  /* --- The menu: one panel, opened under the control that asks for it ------------------------ */
+
+  var menu = null;
+
+  function closeMenu(returnFocus) {
+    if (!menu || menu.hidden) {
+      return;
+    }
+    var control = document.querySelector("button.stmt-cite[aria-expanded='true']");
+    menu.hidden = true;
+    if (control) {
+      control.setAttribute("aria-expanded", "false");
+      if (returnFocus) {
+        control.focus();
+      }
+    }
+  }
+
+  function menuItem(choice, anchor) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "stmt-menu-item";
+    button.textContent = choice.label;
+    button.addEventListener("click", function () {
+      writeClipboard(choice.text).then(
+        function () { feedback(button, "Copied", choice.done + ": " + spoken(anchor)); },
+        function () { feedback(button, "Copy failed", "Copy failed: select and copy the text by hand"); }
+      );
+    });
+    return button;
   }
 
   function feedback(button, shown, message) {
+    var label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
     window.clearTimeout(Number(button.dataset.timer || 0));
-    button.textContent = shown;
-    button.classList.add("stmt-tool--done");
+    button.textContent = shown + " ✓";
+    button.classList.add("stmt-menu-item--done");
     announce(message);
     button.dataset.timer = String(window.setTimeout(function () {
-      button.textContent = button.dataset.text;
-      button.classList.remove("stmt-tool--done");
+      button.textContent = label;
+      button.classList.remove("stmt-menu-item--done");
     }, FEEDBACK_MS));
   }
 
-  /** A group of copy buttons for one anchor. */
-  function tools(anchor) {
-    var group = document.createElement("span");
-    group.className = "stmt-tools";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Link and cite " + spoken(anchor));
-    ACTIONS.forEach(function (action) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "stmt-tool";
-      button.textContent = action.text;
-      button.dataset.text = action.text;
-      button.dataset.copy = action.kind;
-      button.dataset.anchor = anchor;
-      button.setAttribute("aria-label", action.name + spoken(anchor));
-      group.appendChild(button);
+  function openMenu(control, header) {
+    closeMenu(false);
+    var anchor = control.dataset.anchor;
+    if (!menu) {
+      menu = document.createElement("div");
+      menu.id = "stmt-menu";
+      menu.className = "stmt-menu";
+      menu.setAttribute("role", "group");
+      menu.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          closeMenu(true);
+        }
+      });
+      menu.addEventListener("focusout", function (event) {
+        if (!event.relatedTarget || (!menu.contains(event.relatedTarget) &&
+            !event.relatedTarget.matches("button.stmt-cite[aria-expanded='true']"))) {
+          closeMenu(false);
+        }
+      });
+    }
+    menu.textContent = "";
+    menu.setAttribute("aria-label", "Link and cite " + spoken(anchor));
+    copyChoices(header, anchor).forEach(function (choice) {
+      menu.appendChild(menuItem(choice, anchor));
     });
-    return group;
+    var report = document.createElement("a");
+    report.className = "stmt-menu-item";
+    report.href = reportAddress(anchor);
+    report.textContent = "Report an error";
+    menu.appendChild(report);
+    control.after(menu);
+    menu.hidden = false;
+    control.setAttribute("aria-expanded", "true");
+    menu.querySelector(".stmt-menu-item").focus();
   }
 
-  /** Adds the copy buttons, the live region and the permanent address to a statement page. */
+  /** The one control of a paragraph or sentence. */
+  function citeControl(anchor) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "stmt-cite";
+    button.textContent = "Cite";
+    button.dataset.anchor = anchor;
+    button.setAttribute("aria-label", "Cite " + spoken(anchor));
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "stmt-menu");
+    return button;
+  }
+
+  /* --- Decorating the page --------------------------------------------------------------------- */
+
+  function pairWith(element) {
+    if (element.matches("li[data-sentence]")) {
+      return document.getElementById(element.dataset.sentence);
+    }
+    return document.querySelector("li[data-sentence='" + element.id + "']");
+  }
+
+  function pairing(on) {
+    return function (event) {
+      var element = event.target instanceof Element && event.target.closest("li[data-sentence], .stmt-cmt[id]");
+      var pair = element && pairWith(element);
+      if (pair) {
+        element.classList.toggle(PAIRED_CLASS, on);
+        pair.classList.toggle(PAIRED_CLASS, on);
+      }
+    };
+  }
+
+  function printedLine(header) {
+    var line = document.createElement("p");
+    line.className = "stmt-printed";
+    var site = document.querySelector('meta[property="og:site_name"]');
+    function fill() {
+      line.textContent = "Printed on " + today("dmy") + " from " + (site ? site.content : location.host) +
+        ", " + pageAddress();
+    }
+    fill();
+    window.addEventListener("beforeprint", fill);
+    header.appendChild(line);
+  }
+
+  /** Adds the controls, the live region, the pairing of notes and sentences, and the print line. */
   function decorate(header) {
     if (header.dataset.decorated) {
       return;
     }
     header.dataset.decorated = "true";
-    document.querySelectorAll(".stmt-notes").forEach(function (notes) {
-      var heading = notes.closest(".stmt-para").previousElementSibling;
-      var item = document.createElement("li");
-      item.className = "stmt-note-para";
-      var label = document.createElement("span");
-      label.className = "stmt-para-label";
-      label.textContent = "Paragraph " + PARAGRAPH.exec(heading.id)[1];
-      item.appendChild(label);
-      item.appendChild(tools(heading.id));
-      notes.insertBefore(item, notes.firstChild);
-      notes.querySelectorAll("a.stmt-cmt-link").forEach(function (link) {
-        link.parentElement.appendChild(tools(link.hash.slice(1)));
+    document.querySelectorAll(".stmt-para").forEach(function (body) {
+      var number = body.querySelector(".stmt-num");
+      number.after(citeControl("para_" + body.dataset.para));
+      body.querySelectorAll(".stmt-notes li[data-sentence]").forEach(function (note) {
+        note.appendChild(citeControl(note.dataset.sentence));
       });
     });
     var region = document.createElement("p");
@@ -185,25 +314,71 @@
     region.className = "stmt-visually-hidden";
     region.setAttribute("aria-live", "polite");
     header.appendChild(region);
-    var meta = header.querySelector(".stmt-meta");
-    var row = document.createElement("div");
-    row.className = "stmt-permanent";
-    var term = document.createElement("dt");
-    term.textContent = "Permanent address";
-    var description = document.createElement("dd");
-    var address = document.createElement("a");
-    address.href = pageAddress();
-    address.textContent = pageAddress();
-    description.appendChild(address);
-    row.appendChild(term);
-    row.appendChild(description);
-    meta.appendChild(row);
-    header.closest("article").addEventListener("click", function (event) {
-      var button = event.target.closest("button.stmt-tool");
-      if (button) {
-        copy(button, header);
+    printedLine(header);
+    var report = header.querySelector("a.stmt-report");
+    if (report) {
+      report.href = reportAddress("");
+    }
+    var article = header.closest("article");
+    article.addEventListener("click", function (event) {
+      var control = event.target.closest("button.stmt-cite");
+      if (control) {
+        if (control.getAttribute("aria-expanded") === "true") {
+          closeMenu(true);
+        } else {
+          openMenu(control, header);
+        }
       }
     });
+    article.addEventListener("mouseover", pairing(true));
+    article.addEventListener("mouseout", pairing(false));
+    article.addEventListener("focusin", pairing(true));
+    article.addEventListener("focusout", pairing(false));
+  }
+
+  document.addEventListener("click", function (event) {
+    if (menu && !menu.hidden && event.target instanceof Element &&
+        !event.target.closest("#stmt-menu, button.stmt-cite")) {
+      closeMenu(false);
+    }
+  });
+
+  /* --- Arriving by a link ---------------------------------------------------------------------- */
+
+  /** Says that the fragment names nothing on the page, and what there is instead. */
+  function sayMissing(fragment) {
+    var notice = document.getElementById("stmt-missing");
+    if (!fragment) {
+      if (notice) {
+        notice.remove();
+      }
+      return;
+    }
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.id = "stmt-missing";
+      notice.className = "stmt-missing";
+      notice.setAttribute("role", "alert");
+      document.getElementById("title").after(notice);
+    }
+    var anchor = canonicalAnchor(fragment);
+    var numbers = Array.prototype.map.call(document.querySelectorAll(".stmt-para"), function (body) {
+      return body.dataset.para;
+    });
+    var sentence = anchor && SENTENCE.exec(anchor);
+    var paragraph = anchor && (sentence ? sentence[1] : PARAGRAPH.exec(anchor)[1]);
+    var text;
+    if (sentence && numbers.indexOf(paragraph) >= 0) {
+      var count = document.querySelectorAll("li[data-sentence^='para_" + paragraph + "__']").length;
+      text = "Paragraph " + paragraph + " has no sentence " + sentence[2] + ": its sentences are " +
+        paragraph + ".1 to " + paragraph + "." + count + ".";
+    } else if (paragraph) {
+      text = "This statement has no paragraph " + paragraph + ": its paragraphs are " + numbers[0] + " to " +
+        numbers[numbers.length - 1] + ".";
+    } else {
+      text = "Nothing on this page is called “#" + fragment + "”: the link may be mistyped.";
+    }
+    notice.textContent = text;
   }
 
   /** Replaces a short reference in the fragment by its canonical anchor; returns the element named. */
@@ -215,6 +390,7 @@
       return null;
     }
     if (!fragment) {
+      sayMissing("");
       return null;
     }
     var element = document.getElementById(fragment);
@@ -226,8 +402,9 @@
     if (element && element.classList.contains("stmt-retired")) {
       /* A retired anchor leads to its successor, or to the top of the statement. */
       anchor = element.dataset.successor;
-      element = anchor ? document.getElementById(anchor) : statementHeader();
+      element = anchor ? document.getElementById(anchor) : document.getElementById("title");
     }
+    sayMissing(element ? "" : fragment);
     if (element && anchor !== fragment) {
       history.replaceState(history.state, "", location.pathname + location.search + (anchor ? "#" + anchor : ""));
       element.scrollIntoView();
@@ -235,14 +412,14 @@
     return element;
   }
 
-  /** Marks the targeted paragraph or commitment, and nothing else. */
+  /** Marks the targeted paragraph or sentence, and nothing else; returns the element named. */
   function markTarget() {
     document.querySelectorAll("." + TARGET_CLASS).forEach(function (element) {
       element.classList.remove(TARGET_CLASS);
     });
     var element = resolveFragment();
-    if (!element || !(PARAGRAPH.test(element.id) || COMMITMENT.test(element.id))) {
-      return;
+    if (!element || !(PARAGRAPH.test(element.id) || SENTENCE.test(element.id))) {
+      return element;
     }
     element.classList.add(TARGET_CLASS);
     if (PARAGRAPH.test(element.id)) {
@@ -251,12 +428,21 @@
         body.classList.add(TARGET_CLASS);
       }
     }
+    return element;
   }
 
   /** Whether no part of ``element`` is on screen. */
   function offScreen(element) {
     var box = element.getBoundingClientRect();
     return box.bottom <= 0 || box.top >= window.innerHeight;
+  }
+
+  /** Moves the keyboard's focus to ``element`` without scrolling, so that Tab goes on from there. */
+  function focusOn(element) {
+    if (!element.hasAttribute("tabindex")) {
+      element.setAttribute("tabindex", "-1");
+    }
+    element.focus({ preventScroll: true });
   }
 
   function onPage() {
@@ -267,7 +453,7 @@
     decorate(header);
     markTarget();
     /*
-     * The address names a paragraph or commitment: make sure it is on screen once
+     * The address names a paragraph or sentence: make sure it is on screen once
      * Material has restored its scroll position, which it may take from the page
      * left behind when a link is followed within 100 ms of scrolling.
      */
@@ -277,6 +463,18 @@
         target.scrollIntoView();
       }
     });
+  }
+
+  /* A link followed within the page (the table of contents, "Skip to content", a ¶): focus follows. */
+  function onHashChange() {
+    if (!statementHeader()) {
+      return;
+    }
+    closeMenu(false);
+    var element = markTarget();
+    if (element) {
+      focusOn(element);
+    }
   }
 
   /*
@@ -291,7 +489,7 @@
     }
   }, true);
 
-  window.addEventListener("hashchange", onPage);
+  window.addEventListener("hashchange", onHashChange);
   window.addEventListener("popstate", function () { window.setTimeout(onPage, 0); });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     /* Material emits each page it shows, the first one and every instant navigation. */
