@@ -23,6 +23,7 @@ from typing import Any
 
 from edition import registry
 from edition.akn import akoma_ntoso
+from edition.citations import BIBTEX_FILE, CSL_JSON_FILE, RIS_FILE, bibtex, csl_json, ris
 from edition.exports import AKN_FILE, JSON_FILE, SCHEMA_PATH, corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
 from edition.listings import (
@@ -43,7 +44,7 @@ from edition.schema import schema_text
 from edition.sources import Inputs, Source, source_digest
 from edition.validation import read_statement
 
-STATEMENT_FILES = ("index.md", JSON_FILE, AKN_FILE)
+STATEMENT_FILES = ("index.md", JSON_FILE, AKN_FILE, BIBTEX_FILE, RIS_FILE, CSL_JSON_FILE)
 """What each statement has in its folder under ``docs/statements/``."""
 
 
@@ -146,11 +147,14 @@ def work(job: Job) -> Outcome:
 
 
 def _statement_files(statement: Statement, record: registry.Record, site_url: str) -> tuple[File, ...]:
-    """A statement's page, JSON and Akoma Ntoso, in the order of :data:`STATEMENT_FILES`."""
+    """A statement's page, JSON, Akoma Ntoso and citation files, in the order of :data:`STATEMENT_FILES`."""
     texts = (
         statement_page(statement, record, site_url),
         statement_data(statement, record, site_url),
         akoma_ntoso(statement, site_url),
+        bibtex(statement, site_url),
+        ris(statement, site_url),
+        csl_json(statement, site_url),
     )
     return tuple(File.of(text) for text in texts)
 

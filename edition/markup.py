@@ -16,6 +16,7 @@ Neither function is allowed to change what a reader sees.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import orjson
 
@@ -69,6 +70,7 @@ def front_matter(
     searchable: bool = True,
     in_navigation: bool = True,
     structured_data: str | None = None,
+    meta_tags: Sequence[tuple[str, str]] = (),
 ) -> str:
     """A YAML front-matter block for a generated page.
 
@@ -79,6 +81,8 @@ def front_matter(
     ``in_navigation`` hides the navigation sidebar, which would be empty.
     ``structured_data`` is JSON-LD already safe inside ``<script>``
     (:func:`edition.metadata.structured_data`); the theme puts it in the page's head.
+    ``meta_tags`` are ``<meta name content>`` pairs for the head (the citation tags of
+    :func:`edition.citations.highwire_tags`), written as they are: the theme escapes them.
     """
     lines = ["---", f"title: {_json_string(html_text(title))}"]
     if description is not None:
@@ -89,6 +93,9 @@ def front_matter(
         lines += ["search:", "  exclude: true"]
     if structured_data is not None:
         lines.append(f"structured_data: {_json_string(structured_data)}")
+    if meta_tags:
+        lines.append("meta_tags:")
+        lines += [f"  - {{name: {_json_string(name)}, content: {_json_string(value)}}}" for name, value in meta_tags]
     return "\n".join([*lines, "---"]) + "\n"
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from edition import vocabulary
+from edition.citations import highwire_tags
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
 from edition.markup import front_matter, html_text, markdown_text
 from edition.metadata import structured_data
@@ -65,6 +66,7 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
         statement.subtitle or statement.title,
         in_navigation=False,
         structured_data=structured_data(statement, site_url),
+        meta_tags=highwire_tags(statement, site_url),
     )
     parts = [
         head.rstrip("\n"),

@@ -64,7 +64,7 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     hand_written = snapshot(project / "docs")
     result = run_build_site(project, "render")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 25 file(s) written, 0 removed\n"
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 28 file(s) written, 0 removed\n"
     after = snapshot(project / "docs")
     assert sorted(set(after) - set(hand_written)) == sorted(
         [
@@ -73,6 +73,9 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
             "data/statement-data.schema.json",
             "format/index.md",
             "format/statement.schema.json",
+            f"statements/{STATEMENT_ID}/cite.bib",
+            f"statements/{STATEMENT_ID}/cite.json",
+            f"statements/{STATEMENT_ID}/cite.ris",
             f"statements/{STATEMENT_ID}/data.akn.xml",
             f"statements/{STATEMENT_ID}/data.json",
             f"statements/{STATEMENT_ID}/index.md",

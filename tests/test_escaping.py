@@ -103,6 +103,12 @@ def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
 
 
 @pytest.mark.build
+def test_citation_tags_show_their_text_exactly(page: BeautifulSoup) -> None:
+    tags = {str(tag["name"]): str(tag["content"]) for tag in page.find_all("meta") if tag.get("name")}
+    assert (tags["citation_title"], tags["citation_author"]) == (TITLE, NASTY[3])
+
+
+@pytest.mark.build
 def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
     editorial = one(one(page, id="para_1"), class_="stmt-editorial")
     assert editorial.get_text() == HEADING

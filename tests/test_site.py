@@ -321,6 +321,22 @@ def test_timeline_shows_the_deadline_and_what_followed(built_site: Path) -> None
     ]
 
 
+def test_statement_page_carries_the_citation_tags_zotero_reads(page: BeautifulSoup) -> None:
+    tags = [(str(tag["name"]), str(tag["content"])) for tag in page.find_all("meta") if
+            str(tag.get("name", "")).startswith("citation_")]  # fmt: skip
+    url = f"http://127.0.0.1:8000/statements/{STATEMENT_ID}/"
+    assert tags == [
+        ("citation_title", "NATO-Russia Joint Statement"),
+        ("citation_author", "NATO-Russia Permanent Joint Council"),
+        ("citation_publication_date", "2001/12/07"),
+        ("citation_date", "2001/12/07"),
+        ("citation_publisher", "Diplomatic Statements — Reference Edition"),
+        ("citation_public_url", url),
+        ("citation_abstract_html_url", url),
+        ("citation_language", "en"),
+    ]
+
+
 def test_statement_page_describes_itself_to_machines(page: BeautifulSoup) -> None:
     data = json.loads(text(page, "script", type="application/ld+json"))
     url = f"http://127.0.0.1:8000/statements/{STATEMENT_ID}/"

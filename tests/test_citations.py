@@ -1,0 +1,324 @@
+"""Citations in OSCOLA, Chicago (notes) and APA, and the files for reference managers.
+
+The expected citations were checked by hand against the style guides; the comment
+beside each says which rules it follows. The accessed date is the reader's today,
+filled in by the page: here it is :data:`edition.citations.ACCESSED`, shown as the
+date a reader on 2 December 2026 would get.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from edition import citations
+from edition.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
+from edition.generation import STATEMENT_FILES
+from edition.model import Statement
+from edition.pipeline import _ConfigLoader
+from edition.validation import read_statement
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site
+from tests.test_escaping import NASTY, TITLE, nasty_statement
+
+SITE = "https://example.org/edition/"
+PAGE = f"{SITE}statements/{STATEMENT_ID}/"
+TODAY = {"dmy": "2 December 2026", "mdy": "December 2, 2026"}
+"""The accessed date as the page's script writes it for each date order."""
+
+
+@pytest.fixture(scope="module")
+def statement() -> Statement:
+    found, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
+    assert problems == []
+    assert found is not None
+    return found
+
+
+def style(style_id: str) -> Style:
+    return next(style for style in STYLES if style.id == style_id)
+
+
+def cited(statement: Statement, style_id: str, anchor: str, pinpoint: str | None) -> str:
+    """The citation as a reader copies it on 2 December 2026."""
+    chosen = style(style_id)
+    return citations.citation(statement, SITE, chosen, anchor, pinpoint).replace(ACCESSED, TODAY[chosen.date])
+
+
+def test_the_edition_name_is_the_site_name() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    assert config["site_name"] == citations.EDITION_NAME
+
+
+def test_the_styles_in_order() -> None:
+    assert [(s.id, s.label, s.date, s.accessed) for s in STYLES] == [
+        ("oscola", "OSCOLA", "dmy", True),
+        ("chicago", "Chicago (notes)", "mdy", True),
+        ("apa", "APA", "mdy", False),
+    ]
+
+
+def test_the_styles_are_the_csl_files_shipped_with_the_package() -> None:
+    readme = (citations.CSL_FOLDER / "README.md").read_text(encoding="utf-8")
+    for chosen in STYLES:
+        assert (citations.CSL_FOLDER / chosen.csl).is_file()
+        assert f"`{chosen.csl}`" in readme
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'edition = ["csl/*.csl", "csl/README.md"]' in pyproject
+
+
+# OSCOLA 4th edition. Web source, 3.3.4: Author, ‘Title’ (Website name, date of publication)
+# <URL> accessed date. Titles of secondary sources in single quotation marks (3.1); a
+# pinpoint after the publication details, abbreviated without a full stop, "para" (1.1.3,
+# 1.6.1); an institution as author (3.1.1); a footnote ends with a full stop (1.1.2).
+OSCOLA = [
+    (
+        "",
+        None,
+        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
+        f"Edition, 7 December 2001) <{PAGE}> accessed 2 December 2026.",
+    ),
+    (
+        "para_3",
+        "3",
+        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
+        f"Edition, 7 December 2001) para 3 <{PAGE}#para_3> accessed 2 December 2026.",
+    ),
+    (
+        "para_3__cmt_1",
+        "3.1",
+        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
+        f"Edition, 7 December 2001) para 3.1 <{PAGE}#para_3__cmt_1> accessed 2 December 2026.",
+    ),
+]
+
+# Chicago 17th, notes. Web page, 14.206: author, "Title of page," site name, date, URL;
+# with a description (the document type) after the title and the place before the date.
+# Commas and full stops inside the closing quotation mark (6.9); an access date,
+# "accessed Month Day, Year", immediately before the URL (14.12); a pinpoint to a
+# paragraph as "para." (14.154); a note ends with a full stop (14.20).
+CHICAGO = [
+    (
+        "",
+        None,
+        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
+        f"Statements — Reference Edition, Brussels, December 7, 2001, accessed December 2, 2026, {PAGE}.",
+    ),
+    (
+        "para_3",
+        "3",
+        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
+        f"Statements — Reference Edition, Brussels, December 7, 2001, para. 3, accessed December 2, 2026, "
+        f"{PAGE}#para_3.",
+    ),
+    (
+        "para_3__cmt_1",
+        "3.1",
+        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
+        f"Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed December 2, 2026, "
+        f"{PAGE}#para_3__cmt_1.",
+    ),
+]
+
+# APA 7th. Reference entry of a web page on a website, 10.16: Author. (Year, Month Day).
+# Title [Description]. Site Name. URL, a group author spelled out (9.11), the description
+# in square brackets (9.21), no retrieval date for a dated page that is not designed to
+# change (9.16), no full stop after the URL (9.35). Then the in-text citation, where APA
+# puts a pinpoint: (Author, Year, para. 3.1) (8.13, 8.17).
+APA_ENTRY = (
+    "NATO-Russia Permanent Joint Council. (2001, December 7). NATO-Russia Joint Statement [NATO Press Statement]. "
+    "Diplomatic Statements — Reference Edition. "
+)
+APA = [
+    ("", None, f"{APA_ENTRY}{PAGE}\n(NATO-Russia Permanent Joint Council, 2001)"),
+    ("para_3", "3", f"{APA_ENTRY}{PAGE}#para_3\n(NATO-Russia Permanent Joint Council, 2001, para. 3)"),
+    (
+        "para_3__cmt_1",
+        "3.1",
+        f"{APA_ENTRY}{PAGE}#para_3__cmt_1\n(NATO-Russia Permanent Joint Council, 2001, para. 3.1)",
+    ),
+]
+
+EXPECTED = [
+    pytest.param(style_id, anchor, pinpoint, text, id=f"{style_id}-{anchor or 'statement'}")
+    for style_id, cases in (("oscola", OSCOLA), ("chicago", CHICAGO), ("apa", APA))
+    for anchor, pinpoint, text in cases
+]
+
+
+@pytest.mark.parametrize(("style_id", "anchor", "pinpoint", "expected"), EXPECTED)
+def test_citation_follows_the_style_guide(
+    statement: Statement, style_id: str, anchor: str, pinpoint: str | None, expected: str
+) -> None:
+    assert cited(statement, style_id, anchor, pinpoint) == expected
+
+
+def test_pinpoints_are_the_short_references(statement: Statement) -> None:
+    found = list(citations.pinpoints(statement))
+    assert found[:5] == [("", None), ("para_1", "1"), ("para_1__cmt_1", "1.1"), ("para_1__cmt_2", "1.2"),
+                         ("para_1__cmt_3", "1.3")]  # fmt: skip
+    assert len(found) == 1 + len(statement.paragraphs) + len(statement.commitments)
+
+
+def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: Statement) -> None:
+    text = citation_data(statement, SITE)
+    data: dict[str, Any] = json.loads(text)
+    assert data["styles"] == [
+        {"id": "oscola", "label": "OSCOLA", "date": "dmy"},
+        {"id": "chicago", "label": "Chicago (notes)", "date": "mdy"},
+        {"id": "apa", "label": "APA", "date": "mdy"},
+    ]
+    anchors = ["", *(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.commitments)]
+    assert sorted(data["citations"]) == sorted(anchors)
+    for anchor, texts in data["citations"].items():
+        assert list(texts) == ["oscola", "chicago", "apa"]
+        for chosen in STYLES:
+            assert texts[chosen.id].count(ACCESSED) == (1 if chosen.accessed else 0)
+            assert f"{PAGE}#{anchor}" in texts[chosen.id] if anchor else PAGE in texts[chosen.id]
+    sentence = data["citations"]["para_3__cmt_1"]
+    assert sentence["oscola"] == citations.citation(statement, SITE, style("oscola"), "para_3__cmt_1", "3.1")
+
+
+def test_citation_data_is_safe_inside_a_script(tmp_path: Path) -> None:
+    hostile = nasty_of(tmp_path)
+    text = citation_data(hostile, SITE)
+    assert not re.search("[<>&]", text)
+    data = json.loads(text)
+    oscola = data["citations"]["para_1__cmt_1"]["oscola"]
+    assert oscola.startswith(f"{NASTY[3]}, ‘{TITLE}’ (")  # every character as it is
+
+
+def nasty_of(folder: Path) -> Statement:
+    path = folder / "2001-12-07-nasty.yaml"
+    path.write_text(nasty_statement(), encoding="utf-8")
+    found, problems = read_statement(path)
+    assert problems == []
+    assert found is not None
+    return found
+
+
+def test_citations_keep_the_text_exactly(tmp_path: Path) -> None:
+    hostile = nasty_of(tmp_path)
+    chicago = cited(hostile, "chicago", "para_1", "1")
+    assert chicago.startswith(f"{NASTY[3]}, “{TITLE},” {NASTY[1]}, Diplomatic Statements — Reference Edition, ")
+    assert f", {NASTY[2]}, December 7, 2001, para. 1, accessed December 2, 2026, " in chicago
+
+
+BIBTEX = f"""\
+@misc{{{STATEMENT_ID},
+  author       = {{{{NATO-Russia Permanent Joint Council}}}},
+  title        = {{{{NATO-Russia Joint Statement}}}},
+  type         = {{NATO Press Statement}},
+  howpublished = {{Diplomatic Statements — Reference Edition}},
+  date         = {{2001-12-07}},
+  year         = {{2001}},
+  month        = dec,
+  location     = {{Brussels}},
+  address      = {{Brussels}},
+  url          = {{{PAGE}}},
+  langid       = {{english}},
+}}
+"""
+
+RIS = f"""\
+TY  - ELEC
+AU  - NATO-Russia Permanent Joint Council
+TI  - NATO-Russia Joint Statement
+M3  - NATO Press Statement
+CY  - Brussels
+PY  - 2001
+DA  - 2001/12/07
+T2  - Diplomatic Statements — Reference Edition
+UR  - {PAGE}
+LA  - en
+ER  - \n"""
+
+CSL_ITEM = {
+    "id": STATEMENT_ID,
+    "type": "webpage",
+    "author": [{"literal": "NATO-Russia Permanent Joint Council"}],
+    "title": "NATO-Russia Joint Statement",
+    "genre": "NATO Press Statement",
+    "publisher-place": "Brussels",
+    "issued": {"date-parts": [[2001, 12, 7]]},
+    "container-title": "Diplomatic Statements — Reference Edition",
+    "URL": PAGE,
+    "language": "en",
+}
+
+
+def test_bibtex(statement: Statement) -> None:
+    assert bibtex(statement, SITE) == BIBTEX
+
+
+def test_bibtex_escapes_its_special_characters() -> None:
+    assert bibtex_text(r"a & b % c $ d # e _ f { g } h ~ i ^ j \ k") == (
+        r"a \& b \% c \$ d \# e \_ f \{ g \} h \textasciitilde{} i \textasciicircum{} j \textbackslash{} k"
+    )
+
+
+def test_bibtex_fields_stay_balanced(tmp_path: Path) -> None:
+    text = bibtex(nasty_of(tmp_path), SITE)
+    unescaped = re.sub(r"\\[{}]", "", text)
+    depth = 0
+    for character in unescaped:
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_ris(statement: Statement) -> None:
+    assert ris(statement, SITE) == RIS
+
+
+def test_ris_values_stay_on_their_line(tmp_path: Path) -> None:
+    text = ris(nasty_of(tmp_path), SITE)
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in text.splitlines())
+
+
+def test_csl_json(statement: Statement) -> None:
+    items = json.loads(csl_json(statement, SITE))
+    assert items == [CSL_ITEM]
+    assert csl_json(statement, SITE) == json.dumps([CSL_ITEM], indent=2, ensure_ascii=False) + "\n"
+
+
+CSL_TYPES = {"article", "book", "document", "report", "webpage", "post-weblog", "speech", "treaty"}
+"""Some of CSL 1.0.2's item types, the ones an official statement might be."""
+CSL_DATE_KEYS, CSL_NAME_KEYS = {"date-parts", "literal", "raw"}, {"family", "given", "literal"}
+
+
+def test_csl_json_has_the_shape_of_csl_json(statement: Statement) -> None:
+    """The shape of CSL-JSON (the CSL project's csl-data.json schema), checked by hand."""
+    (item,) = json.loads(csl_json(statement, SITE))
+    assert isinstance(item["id"], str)
+    assert item["type"] in CSL_TYPES
+    for name in item["author"]:
+        assert set(name) <= CSL_NAME_KEYS
+    assert set(item["issued"]) <= CSL_DATE_KEYS
+    (parts,) = item["issued"]["date-parts"]
+    assert all(isinstance(part, int) for part in parts)
+    assert len(parts) == 3
+    strings = {key: value for key, value in item.items() if key not in ("author", "issued")}
+    assert all(isinstance(value, str) for value in strings.values())
+    assert set(strings) <= {"id", "type", "title", "genre", "publisher-place", "container-title", "URL", "language"}
+
+
+def test_render_writes_the_citation_files(project: Path) -> None:
+    assert {"cite.bib", "cite.ris", "cite.json"} <= set(STATEMENT_FILES)
+    result = run_build_site(project, "render", site_url=SITE)
+    assert result.returncode == 0, result.stderr
+    folder = project / "docs" / "statements" / STATEMENT_ID
+    assert (folder / "cite.bib").read_text(encoding="utf-8") == BIBTEX
+    assert (folder / "cite.ris").read_text(encoding="utf-8") == RIS
+    assert json.loads((folder / "cite.json").read_text(encoding="utf-8")) == [CSL_ITEM]
+
+
+def test_an_invalid_statement_writes_no_citation_file(project: Path) -> None:
+    path = project / "statements" / f"{STATEMENT_ID}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("place: Brussels", "plcae: Brussels"), encoding="utf-8")
+    assert run_build_site(project, "render").returncode == 1
+    assert not (project / "docs" / "statements").exists()
