@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from edition import vocabulary
-from edition.citations import highwire_tags
+from edition.citations import BIBTEX_FILE, CSL_JSON_FILE, RIS_FILE, citation_data, highwire_tags
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
+from edition.exports import AKN_FILE, JSON_FILE
 from edition.markup import front_matter, html_text, markdown_text
 from edition.metadata import structured_data
 from edition.model import Commitment, Paragraph, Statement
@@ -34,6 +35,14 @@ EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
     "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
 )
+DOWNLOADS = (
+    ("Data (JSON)", JSON_FILE),
+    ("Akoma Ntoso (XML)", AKN_FILE),
+    ("BibTeX", BIBTEX_FILE),
+    ("RIS", RIS_FILE),
+    ("CSL-JSON", CSL_JSON_FILE),
+)
+"""What a reader can download of a statement, by plain name, from its folder."""
 TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
 ABOUT_URL = "../../about/"
@@ -83,6 +92,7 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     if record.errata:
         parts.append("## Corrections { #corrections }")
         parts.append("\n".join(_corrections(record)))
+    parts.append(f'<script type="application/json" id="stmt-citations">{citation_data(statement, site_url)}</script>')
     return "\n\n".join(parts) + "\n"
 
 
@@ -96,12 +106,13 @@ def _preface(statement: Statement, retired: list[str]) -> Iterator[str]:
 
 def _header(statement: Statement, address: str) -> Iterator[str]:
     """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms."""
-    yield (
-        f'<div class="stmt-header" data-citation="{html_text(citation(statement))}" '
-        f'data-statement="{statement.id}" data-search-exclude>'
-    )
     if statement.subtitle:
         yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
+    # A <section>, not a <div>: Material's search ends an exclusion at the first closing tag of its name.
+    yield (
+        f'<section class="stmt-header" data-citation="{html_text(citation(statement))}" '
+        f'data-statement="{statement.id}" data-search-exclude>'
+    )
     yield '<dl class="stmt-meta">'
     yield _meta("Date", time_html(statement.date))
     yield _meta("Place", html_text(statement.place))
@@ -121,7 +132,7 @@ def _header(statement: Statement, address: str) -> Iterator[str]:
         checked = "not yet checked against the official text"
     yield _meta("Words", checked, "stmt-checked")
     yield _meta("Permanent address", f'<a class="stmt-address" href="{address}">{address}</a>', "stmt-permanent")
-    downloads = '<a href="data.json">Data (JSON)</a> · <a href="data.akn.xml">Akoma Ntoso (XML)</a>'
+    downloads = " · ".join(f'<a href="{file}">{name}</a>' for name, file in DOWNLOADS)
     yield _meta("Download", downloads, "stmt-downloads")
     yield "</dl>"
     yield from _kinds_explained(statement)
@@ -130,7 +141,7 @@ def _header(statement: Statement, address: str) -> Iterator[str]:
         f'<p class="stmt-terms">This edition\'s annotations and data: {LICENCE}. '
         f'Found an error? <a class="stmt-report" href="{ABOUT_URL}#report-an-error">Report it</a>.</p>'
     )
-    yield "</div>"
+    yield "</section>"
 
 
 def _meta(term: str, description_html: str, css_class: str = "") -> str:
@@ -164,7 +175,7 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
         yield from _retired_leading_to(record, anchor)
     yield f'<span class="stmt-num" aria-hidden="true" data-search-exclude>{paragraph.number}.</span>'
     sentences = " ".join(
-        f'<sup class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></sup>'
+        f'<span class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></span>'
         f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>'
         for c in paragraph.commitments
     )
@@ -172,7 +183,8 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) 
     yield f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}">'
     corrected = {erratum.anchor for erratum in record.errata}
     for commitment in paragraph.commitments:
-        yield f'<li data-sentence="{commitment.anchor}">{_note(statement, commitment, commitment.anchor in corrected)}</li>'
+        note = _note(statement, commitment, commitment.anchor in corrected)
+        yield f'<li data-sentence="{commitment.anchor}">{note}</li>'
     yield "</ul>"
     yield "</div>"
 
@@ -198,7 +210,7 @@ def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
 
 @cache
 def _kind_label(kind_id: str) -> str:
-    """A kind of sentence in the notes: its label, with its definition as a tooltip (and under "What the kinds mean")."""
+    """A kind of sentence in the notes: its label, its definition as a tooltip (and under "What the kinds mean")."""
     kind = vocabulary.term(vocabulary.KINDS, kind_id)
     return f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>'
 

@@ -20,6 +20,8 @@ SOURCES = ROOT / "sources"
 STATEMENT_ID = "2001-12-07-nato-russia-joint-statement"
 """The first statement of the edition."""
 
+BUILT_SITE_URL = "http://127.0.0.1:8000/"
+"""The address :func:`built_site` is built for: the default of ``mkdocs.yml``, whatever ``SITE_URL`` says."""
 PROJECT_PARTS = ("mkdocs.yml", "statements", "overrides")
 """What a copy of the project needs besides the hand-written pages of docs/."""
 
@@ -59,14 +61,20 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build_site(root: Path, *args: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_build_site(
+    root: Path, *args: str, site_url: str | None = None, report_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python build_site.py ARGS`` with ``root`` as the current directory, as a user runs it.
 
-    ``site_url`` sets the address the site is built for (``SITE_URL``, read by ``mkdocs.yml``).
+    ``site_url`` sets the address the site is built for (``SITE_URL``, read by ``mkdocs.yml``),
+    ``report_url`` the form where readers report an error (``REPORT_URL``).
     """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("REPORT_URL", None)
     if site_url is not None:
         environment["SITE_URL"] = site_url
+    if report_url is not None:
+        environment["REPORT_URL"] = report_url
     return subprocess.run(
         [sys.executable, str(ROOT / "build_site.py"), *args],
         cwd=root,
@@ -102,6 +110,6 @@ def project(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with ``build_site.py build`` into a temporary folder."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_build_site(root, "build", "--site-dir", "site")
+    result = run_build_site(root, "build", "--site-dir", "site", site_url=BUILT_SITE_URL)
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -33,10 +33,15 @@ def attribute(element: Tag, name: str) -> str:
 
 
 def definitions(parent: Tag) -> dict[str, Tag]:
-    """The ``<dt>`` terms under ``parent``, each with its ``<dd>``."""
+    """The ``<dt>`` terms under ``parent`` (without the colon that only text readers see), each with its ``<dd>``."""
     pairs = {}
     for term in parent.find_all("dt"):
         description = term.find_next_sibling("dd")
         assert isinstance(description, Tag)
-        pairs[term.get_text()] = description
+        pairs[term.get_text().removesuffix(":")] = description
     return pairs
+
+
+def heading_text(heading: Tag) -> str:
+    """The text of a heading without its ``¶`` permalink."""
+    return "".join(child.get_text() for child in heading.children if not (isinstance(child, Tag) and child.name == "a"))

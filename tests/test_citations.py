@@ -183,6 +183,27 @@ def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: S
     assert sentence["oscola"] == citations.citation(statement, SITE, style("oscola"), "para_3__cmt_1", "3.1")
 
 
+def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statement) -> None:
+    """The page's citations, made from one stand-in part per style, are those citeproc-py makes part by part."""
+    data = json.loads(citation_data(statement, SITE))
+    for anchor, pinpoint in citations.pinpoints(statement):
+        for chosen in STYLES:
+            assert data["citations"][anchor][chosen.id] == citations.citation(statement, SITE, chosen, anchor, pinpoint)
+
+
+def test_a_title_holding_the_stand_in_is_cited_part_by_part(tmp_path: Path) -> None:
+    source = (ROOT / "statements" / f"{STATEMENT_ID}.yaml").read_text(encoding="utf-8")
+    path = tmp_path / f"{STATEMENT_ID}.yaml"
+    path.write_text(source.replace("title: NATO-Russia Joint Statement", "title: Statement 9999"), encoding="utf-8")
+    found, problems = read_statement(path)
+    assert problems == [] and found is not None
+    data = json.loads(citation_data(found, SITE))
+    assert data["citations"]["para_3__cmt_1"]["apa"].endswith("(NATO-Russia Permanent Joint Council, 2001, para. 3.1)")
+    for anchor, pinpoint in citations.pinpoints(found):
+        for chosen in STYLES:
+            assert data["citations"][anchor][chosen.id] == citations.citation(found, SITE, chosen, anchor, pinpoint)
+
+
 def test_citation_data_is_safe_inside_a_script(tmp_path: Path) -> None:
     hostile = nasty_of(tmp_path)
     text = citation_data(hostile, SITE)

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import run_build_site
-from tests.html import attribute, definitions, one
+from tests.html import attribute, definitions, heading_text, one
 from tests.html import text as text_of
 
 NASTY = [
@@ -91,10 +91,10 @@ def test_every_commitment_shows_its_text_exactly(page: BeautifulSoup) -> None:
 
 @pytest.mark.build
 def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
-    header = one(page, "header", class_="stmt-header")
-    assert text_of(header, "h1") == TITLE
-    assert text_of(header, class_="stmt-subtitle") == NASTY[0]
-    assert text_of(header, class_="stmt-doctype") == NASTY[1]
+    header = one(page, "section", class_="stmt-header")
+    assert heading_text(one(page, "h1", id="title")) == TITLE
+    assert text_of(page, class_="stmt-subtitle") == NASTY[0]
+    assert text_of(page, class_="stmt-doctype") == NASTY[1]
     meta = definitions(header)
     assert meta["Place"].get_text() == NASTY[2]
     assert meta["Issued by"].get_text() == NASTY[3]
@@ -136,6 +136,11 @@ def test_page_title_and_description_show_the_text(page: BeautifulSoup) -> None:
 @pytest.mark.build
 def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
     article = one(page, "article")
+    citations = one(article, "script", id="stmt-citations")  # the generator's, not the text's: JSON, escaped
+    assert attribute(citations, "type") == "application/json"
+    assert re.fullmatch(r"[^<>&]*", citations.get_text())
+    assert json.loads(citations.get_text())["citations"]["para_1__cmt_1"]["apa"].startswith(f"{NASTY[3]}. (2001")
+    citations.decompose()
     made = [
         element.name
         for element in article.find_all(
@@ -271,7 +276,7 @@ def test_any_text_is_shown_exactly_and_makes_no_element(
         element = one(page, id=f"para_1__cmt_{number}")
         assert element.get_text() == sentence
         assert element.find(True) is None
-    assert text_of(one(page, "header", class_="stmt-header"), "h1") == title
+    assert heading_text(one(page, "h1", id="title")) == title
     editorial = one(one(page, id="para_1"), class_="stmt-editorial")
     assert (editorial.get_text(), editorial.find(True)) == (heading, None)
     assert text_of(page, "title").startswith(f"{title}, 7 December 2001 - ")

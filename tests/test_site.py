@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from edition.schema import schema_text
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
-from tests.html import attribute, definitions, one, parse, text
+from tests.html import attribute, definitions, heading_text, one, parse, text
 from tests.sources import published
 
 COMMITMENTS_PER_PARAGRAPH = {1: 3, 2: 4, 3: 3, 4: 3}
@@ -89,24 +89,30 @@ def test_commitment_text_holds_no_markup_but_links_to_documents_it_mentions(page
 
 
 def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
-    header = one(page, "header", class_="stmt-header")
+    header = one(page, "section", class_="stmt-header")
     source = published()
-    assert text(header, "h1") == source.title
-    assert text(header, class_="stmt-subtitle") == source.subtitle
-    meta = definitions(header)
+    assert heading_text(one(page, "h1", id="title")) == source.title
+    assert text(page, class_="stmt-subtitle") == source.subtitle
+    assert text(page, class_="stmt-doctype") == "NATO Press Statement"
+    meta = definitions(one(header, "dl", class_="stmt-meta"))
     assert {term: dd.get_text() for term, dd in meta.items()} == {
         "Date": "7 December 2001",
         "Place": "Brussels",
         "Issued by": "NATO-Russia Permanent Joint Council, at the level of Foreign Ministers",
         "Official text": "NATO (page updated 7 December 2001)",
-        "Data": "JSON · Akoma Ntoso XML",
+        "Words": "checked against the official text on 27 November 2026",
+        "Permanent address": f"http://127.0.0.1:8000/statements/{STATEMENT_ID}/",
+        "Download": "Data (JSON) · Akoma Ntoso (XML) · BibTeX · RIS · CSL-JSON",
     }
-    assert [attribute(a, "href") for a in meta["Data"].find_all("a")] == ["data.json", "data.akn.xml"]
+    downloads = ["data.json", "data.akn.xml", "cite.bib", "cite.ris", "cite.json"]
+    assert [attribute(a, "href") for a in meta["Download"].find_all("a")] == downloads
     assert attribute(one(meta["Date"], "time"), "datetime") == "2001-12-07"
     assert attribute(one(meta["Official text"], "a"), "href") == "https://www.nato.int/docu/pr/2001/p011207e.htm"
     assert text(page, "title") == (
         "NATO-Russia Joint Statement, 7 December 2001 - Diplomatic Statements — Reference Edition"
     )
+    skip = one(page, "a", class_="md-skip")
+    assert attribute(skip, "href") == "#title", "Skip to content leads to the title, not to paragraph 1"
 
 
 def test_each_paragraph_has_a_visible_permalink(page: BeautifulSoup) -> None:

@@ -445,13 +445,29 @@
     element.focus({ preventScroll: true });
   }
 
+  /*
+   * When a reader follows a link within the page (the table of contents, "Skip to
+   * content", a ¶), Material's instant navigation replaces the page's content, and the
+   * focus with it: the next Tab went back to the top. The link's target takes the
+   * focus instead, once the content is in place, so that Tab goes on from there.
+   */
+  var FOCUS_WITHIN_MS = 5000;
+  var followedAt = 0;
+
+  function focusFollowedTarget(element) {
+    if (element && Date.now() - followedAt < FOCUS_WITHIN_MS) {
+      focusOn(element);
+    }
+  }
+
   function onPage() {
     var header = statementHeader();
     if (!header) {
       return;
     }
     decorate(header);
-    markTarget();
+    focusFollowedTarget(markTarget());
+    followedAt = 0;
     /*
      * The address names a paragraph or sentence: make sure it is on screen once
      * Material has restored its scroll position, which it may take from the page
@@ -471,10 +487,7 @@
       return;
     }
     closeMenu(false);
-    var element = markTarget();
-    if (element) {
-      focusOn(element);
-    }
+    focusFollowedTarget(markTarget());
   }
 
   /*
@@ -489,6 +502,14 @@
     }
   }, true);
 
+  /* Material follows links within the page itself (instant navigation), without a hashchange. */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (link && link.pathname === location.pathname && link.origin === location.origin) {
+      followedAt = Date.now();
+      window.setTimeout(onHashChange, 0);
+    }
+  }, true);
   window.addEventListener("hashchange", onHashChange);
   window.addEventListener("popstate", function () { window.setTimeout(onPage, 0); });
   if (window.document$ && typeof window.document$.subscribe === "function") {

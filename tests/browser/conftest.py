@@ -66,6 +66,10 @@ def foreign_requests(urls: list[str]) -> list[str]:
     return foreign
 
 
+REPORT_URL = "https://github.com/example/edition/issues/new"
+"""The new-issue form the served site names for reports of errors (never opened by the tests)."""
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, launched once for the session."""
@@ -109,7 +113,7 @@ def built_and_served(root: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
     server = _QuietServer((LOCAL_HOST, 0), handler)
     url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    result = run_build_site(root, "build", site_url=url)
+    result = run_build_site(root, "build", site_url=url, report_url=REPORT_URL)
     if result.returncode != 0:
         server.server_close()
         pytest.fail(f"the site did not build:\n{result.stderr}")

@@ -6,6 +6,7 @@ test whose page sends a request to any other host.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 STATEMENT = f"statements/{STATEMENT_ID}/"
 """The statement page, relative to the site's root."""
 CITED_AS = "NATO-Russia Joint Statement, Brussels, 7 December 2001"
-"""The citation form of the "How to link and cite" page."""
+"""The short reference of the "How to link and cite" page, before its pinpoint."""
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 
@@ -59,49 +60,112 @@ def assert_marked_below_header(page: Page, target: Locator) -> None:
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
+def today(order: str) -> str:
+    """Today as a style writes it, the accessed date the page fills in."""
+    now = datetime.date.today()
+    month = now.strftime("%B")
+    return f"{month} {now.day}, {now.year}" if order == "mdy" else f"{now.day} {month} {now.year}"
+
+
+def choose(page: Page, control_name: str, item: str) -> Locator:
+    """Opens the Cite menu named ``control_name`` with the keyboard and presses Enter on ``item``; the item."""
+    from playwright.sync_api import expect
+
+    control = page.get_by_role("button", name=control_name, exact=True)
+    expect(control).to_have_count(1)
+    control.focus()
+    page.keyboard.press("Enter")
+    expect(control).to_have_attribute("aria-expanded", "true")
+    menu = page.locator("#stmt-menu")
+    expect(menu).to_be_visible()
+    expect(menu.locator(".stmt-menu-item").first).to_be_focused()
+    items = menu.locator(".stmt-menu-item")
+    chosen = items.nth(items.all_inner_texts().index(item))  # by place: its text changes once it has copied
+    chosen.focus()
+    page.keyboard.press("Enter")
+    return chosen
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    ("button_name", "expected"),
+    ("control_name", "item", "expected"),
     [
-        ("Copy link to commitment 3.1", "{url}#para_3__cmt_1"),
-        ("Copy citation of commitment 3.1", CITED_AS + ", para. 3, commitment 1, {url}#para_3__cmt_1"),
-        ("Copy Markdown link to commitment 3.1", "[" + CITED_AS + ", para. 3, commitment 1]({url}#para_3__cmt_1)"),
-        ("Copy link to paragraph 2", "{url}#para_2"),
-        ("Copy citation of paragraph 2", CITED_AS + ", para. 2, {url}#para_2"),
-        ("Copy Markdown link to paragraph 2", "[" + CITED_AS + ", para. 2]({url}#para_2)"),
+        ("Cite sentence 3.1", "Copy link", "{url}#para_3__cmt_1"),
+        (
+            "Cite sentence 3.1",
+            "Copy citation: OSCOLA",
+            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
+            "Edition, 7 December 2001) para 3.1 <{url}#para_3__cmt_1> accessed {dmy}.",
+        ),
+        (
+            "Cite sentence 3.1",
+            "Copy citation: Chicago (notes)",
+            "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
+            "Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed {mdy}, {url}#para_3__cmt_1.",
+        ),
+        (
+            "Cite sentence 3.1",
+            "Copy citation: APA",
+            "NATO-Russia Permanent Joint Council. (2001, December 7). NATO-Russia Joint Statement [NATO Press "
+            "Statement]. Diplomatic Statements — Reference Edition. {url}#para_3__cmt_1\n"
+            "(NATO-Russia Permanent Joint Council, 2001, para. 3.1)",
+        ),
+        ("Cite sentence 3.1", "Copy Markdown link", "[" + CITED_AS + ", para. 3.1]({url}#para_3__cmt_1)"),
+        ("Cite paragraph 2", "Copy link", "{url}#para_2"),
+        (
+            "Cite paragraph 2",
+            "Copy citation: OSCOLA",
+            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
+            "Edition, 7 December 2001) para 2 <{url}#para_2> accessed {dmy}.",
+        ),
+        ("Cite paragraph 2", "Copy Markdown link", "[" + CITED_AS + ", para. 2]({url}#para_2)"),
     ],
 )
-def test_copy_controls_put_the_permanent_link_and_citation_on_the_clipboard(
-    page: Page, site_url: str, button_name: str, expected: str
+def test_the_cite_menu_copies_the_link_citations_and_markdown(
+    page: Page, site_url: str, control_name: str, item: str, expected: str
 ) -> None:
     from playwright.sync_api import expect
 
     page.context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
     page.goto(statement_url(site_url) + "?h=terrorism")  # the copied address drops search highlighting
-    button = page.get_by_role("button", name=button_name, exact=True)
-    expect(button).to_have_count(1)
-    button.focus()
-    page.keyboard.press("Enter")
-    expect(button).to_contain_text("copied")
-    assert clipboard(page) == expected.format(url=statement_url(site_url))
-    expect(page.locator("#stmt-announcer")).to_contain_text(
-        button_name.split(" ")[-2] + " " + button_name.split(" ")[-1]
-    )
-    expect(button).not_to_contain_text("copied", timeout=5000)
+    chosen = choose(page, control_name, item)
+    expect(chosen).to_contain_text("Copied")
+    assert clipboard(page) == expected.format(url=statement_url(site_url), dmy=today("dmy"), mdy=today("mdy"))
+    expect(page.locator("#stmt-announcer")).to_contain_text(control_name.removeprefix("Cite "))
+    expect(chosen).to_have_text(item, timeout=5000)
+    page.keyboard.press("Escape")
+    expect(page.locator("#stmt-menu")).to_be_hidden()
+    expect(page.get_by_role("button", name=control_name, exact=True)).to_be_focused()
 
 
 @pytest.mark.browser
-def test_every_paragraph_and_commitment_has_three_labelled_controls(page: Page, site_url: str) -> None:
+def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
     page.goto(statement_url(site_url))
-    names = page.locator("button.stmt-tool").evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
-    anchors = ["paragraph 1", *[f"commitment 1.{m}" for m in (1, 2, 3)], "paragraph 2",
-               *[f"commitment 2.{m}" for m in (1, 2, 3, 4)], "paragraph 3", *[f"commitment 3.{m}" for m in (1, 2, 3)],
-               "paragraph 4", *[f"commitment 4.{m}" for m in (1, 2, 3)]]  # fmt: skip
-    assert names == [
-        f"{verb} {anchor}"
-        for anchor in anchors
-        for verb in ("Copy link to", "Copy citation of", "Copy Markdown link to")
-    ]
+    controls = page.locator("button.stmt-cite")
+    names = controls.evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
+    anchors = ["paragraph 1", *[f"sentence 1.{m}" for m in (1, 2, 3)], "paragraph 2",
+               *[f"sentence 2.{m}" for m in (1, 2, 3, 4)], "paragraph 3", *[f"sentence 3.{m}" for m in (1, 2, 3)],
+               "paragraph 4", *[f"sentence 4.{m}" for m in (1, 2, 3)]]  # fmt: skip
+    assert names == [f"Cite {anchor}" for anchor in anchors]
+    assert set(controls.all_inner_texts()) == {"Cite"}  # the visible label begins the accessible name (WCAG 2.5.3)
+    assert page.locator("article button").count() == len(anchors), "one control per paragraph and sentence"
+    controls.nth(5).click()
+    items = page.locator("#stmt-menu .stmt-menu-item")
+    expect(items).to_have_text(
+        [
+            "Copy link",
+            "Copy citation: OSCOLA",
+            "Copy citation: Chicago (notes)",
+            "Copy citation: APA",
+            "Copy Markdown link",
+            "Report an error",
+        ]
+    )
+    page.mouse.click(5, 300)  # a click elsewhere closes the menu
+    expect(page.locator("#stmt-menu")).to_be_hidden()
+    expect(controls.nth(5)).to_have_attribute("aria-expanded", "false")
 
 
 @pytest.mark.browser
@@ -114,9 +178,8 @@ def test_copy_works_after_instant_navigation(page: Page, site_url: str) -> None:
     page.get_by_role("link", name="NATO-Russia Joint Statement, Brussels, 7 December 2001").click()
     page.wait_for_url(statement_url(site_url))
     assert page.evaluate("window.__sameDocument") is True, "the page was loaded anew, not by instant navigation"
-    page.get_by_role("button", name="Copy citation of commitment 4.3").click()
-    expect(page.get_by_role("button", name="Copy citation of commitment 4.3")).to_contain_text("copied")
-    assert clipboard(page) == f"{CITED_AS}, para. 4, commitment 3, {statement_url(site_url)}#para_4__cmt_3"
+    expect(choose(page, "Cite sentence 4.3", "Copy link")).to_contain_text("Copied")
+    assert clipboard(page) == f"{statement_url(site_url)}#para_4__cmt_3"
 
 
 @pytest.mark.browser
@@ -180,12 +243,29 @@ def test_short_references_lead_to_the_canonical_anchor(page: Page, site_url: str
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("typed", ["9", "3.9", "nonsense"])
-def test_short_references_to_nothing_leave_the_address_alone(page: Page, site_url: str, typed: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("9", "This statement has no paragraph 9: its paragraphs are 1 to 4."),
+        ("para_9", "This statement has no paragraph 9: its paragraphs are 1 to 4."),
+        ("3.9", "Paragraph 3 has no sentence 9: its sentences are 3.1 to 3.3."),
+        ("para_2__cmt_7", "Paragraph 2 has no sentence 7: its sentences are 2.1 to 2.4."),
+        ("nonsense", "Nothing on this page is called “#nonsense”: the link may be mistyped."),
+    ],
+)
+def test_a_link_to_nothing_says_so_and_leaves_the_address_alone(
+    page: Page, site_url: str, typed: str, said: str
+) -> None:
+    from playwright.sync_api import expect
+
     page.goto(statement_url(site_url, typed))
-    page.locator("button.stmt-tool").first.wait_for()
+    notice = page.get_by_role("alert")
+    expect(notice).to_have_text(said)
+    expect(notice).to_be_in_viewport()
     assert fragment(page) == typed
     assert page.locator(".stmt-target").count() == 0
+    page.goto(statement_url(site_url, "3"))  # a link that leads somewhere takes the notice away
+    expect(page.locator("#stmt-missing")).to_have_count(0)
 
 
 @pytest.mark.browser
@@ -216,11 +296,11 @@ def test_search_results_highlight_the_words_and_can_be_shared(page: Page, site_u
 
 
 @pytest.mark.browser
-def test_print_shows_the_statement_numbers_and_permanent_address_only(page: Page, site_url: str) -> None:
+def test_print_shows_the_text_its_numbers_source_edition_and_date_and_no_controls(page: Page, site_url: str) -> None:
     from playwright.sync_api import expect
 
     page.goto(statement_url(site_url, "para_3__cmt_1"))
-    page.locator("button.stmt-tool").first.wait_for()
+    page.locator("button.stmt-cite").first.wait_for()
     page.emulate_media(media="print")
     for hidden in (
         "header.md-header",
@@ -228,14 +308,35 @@ def test_print_shows_the_statement_numbers_and_permanent_address_only(page: Page
         ".md-sidebar--primary",
         ".md-sidebar--secondary",
         "footer.md-footer",
+        "button.stmt-cite >> nth=0",
+        "a.headerlink >> nth=0",
+        ".stmt-downloads",
+        ".stmt-kinds",
+        "h2.stmt-para-heading >> nth=0",
     ):
         expect(page.locator(hidden)).to_be_hidden()
-    expect(page.locator("button.stmt-tool").first).to_be_hidden()
-    expect(page.locator("a.headerlink").first).to_be_hidden()
+    printed = page.locator("article").inner_text()
+    assert "Paragraph 1" not in printed, "a paragraph's number prints once, before its text"
+    assert "JSON" not in printed and "BibTeX" not in printed and "Cite" not in printed
     numbers = page.locator(".stmt-num")
     assert numbers.all_inner_texts() == ["1.", "2.", "3.", "4."]
     expect(numbers.first).to_be_visible()
+    sentence_number = page.locator(".stmt-sn").first
+    expect(sentence_number).to_be_visible()
+    assert sentence_number.evaluate("element => getComputedStyle(element, '::before').content") == '"1.1"'
+    source = page.locator("a.stmt-source")
+    assert source.evaluate("element => getComputedStyle(element, '::after').content") == (
+        '", https://www.nato.int/docu/pr/2001/p011207e.htm"'
+    )
     address = page.locator(".stmt-permanent dd")
     expect(address).to_be_visible()
     expect(address).to_have_text(statement_url(site_url))
+    today = datetime.date.today()
+    expect(page.locator(".stmt-printed")).to_have_text(
+        f"Printed on {today.day} {today.strftime('%B')} {today.year} from Diplomatic Statements — Reference Edition, "
+        + statement_url(site_url)
+    )
+    expect(page.locator(".stmt-printed")).to_be_visible()
+    topic = page.locator(".stmt-notes a[href*='/topics/']").first
+    assert topic.evaluate("element => getComputedStyle(element).textDecorationLine") == "none"
     assert page.locator("#para_3__cmt_1").evaluate("element => getComputedStyle(element).outlineStyle") == "none"
