@@ -101,7 +101,8 @@ def choose(page: Page, control_name: str, item: str) -> Locator:
             "Cite sentence 3.1",
             "Copy citation: Chicago (notes)",
             "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
-            "Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed {mdy}, {url}#para_3__cmt_1.",
+            "Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed {mdy}, "
+            "{url}#para_3__cmt_1.",
         ),
         (
             "Cite sentence 3.1",
