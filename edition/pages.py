@@ -79,9 +79,8 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     )
     parts = [
         head.rstrip("\n"),
-        "\n".join(_preface(statement, _retired_leading_to(record, None))),
         f"# {markdown_text(statement.title)} {{ #{TITLE_ANCHOR} .stmt-title }}",
-        "\n".join(_header(statement, f"{site_url}statements/{statement.id}/")),
+        "\n".join(_header(statement, f"{site_url}statements/{statement.id}/", _retired_leading_to(record, None))),
     ]
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
@@ -96,16 +95,13 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _preface(statement: Statement, retired: list[str]) -> Iterator[str]:
-    """What stands above the title: the document type, and retired anchors that lead to the top."""
-    yield '<div class="stmt-preface" data-search-exclude>'
-    yield from retired
-    yield f'<p class="stmt-doctype">{html_text(statement.document_type)}</p>'
-    yield "</div>"
+def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[str]:
+    """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms.
 
-
-def _header(statement: Statement, address: str) -> Iterator[str]:
-    """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms."""
+    ``retired`` are the anchors that lead to the top of the statement. Nothing stands
+    above the title, so that search indexes the title and descriptive line as the
+    page's first section, under the page's own address.
+    """
     if statement.subtitle:
         yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
     # A <section>, not a <div>: Material's search ends an exclusion at the first closing tag of its name.
@@ -113,7 +109,9 @@ def _header(statement: Statement, address: str) -> Iterator[str]:
         f'<section class="stmt-header" data-citation="{html_text(citation(statement))}" '
         f'data-statement="{statement.id}" data-search-exclude>'
     )
+    yield from retired
     yield '<dl class="stmt-meta">'
+    yield _meta("Document", html_text(statement.document_type))
     yield _meta("Date", time_html(statement.date))
     yield _meta("Place", html_text(statement.place))
     issuer = html_text(statement.issuer.body)

@@ -93,9 +93,9 @@ def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
     source = published()
     assert heading_text(one(page, "h1", id="title")) == source.title
     assert text(page, class_="stmt-subtitle") == source.subtitle
-    assert text(page, class_="stmt-doctype") == "NATO Press Statement"
     meta = definitions(one(header, "dl", class_="stmt-meta"))
     assert {term: dd.get_text() for term, dd in meta.items()} == {
+        "Document": "NATO Press Statement",
         "Date": "7 December 2001",
         "Place": "Brussels",
         "Issued by": "NATO-Russia Permanent Joint Council, at the level of Foreign Ministers",
@@ -180,6 +180,30 @@ def test_search_sections_link_to_paragraphs(built_site: Path) -> None:
         if location.startswith("statements/") and "We condemn terrorism" in doc["text"]
     ]
     assert condemn == [f"statements/{STATEMENT_ID}/#para_3"]
+
+
+def test_search_snippets_of_a_statement_read_as_text(built_site: Path) -> None:
+    """The statement's sections are its title and descriptive line, its paragraphs and its documents.
+
+    The metadata, whose labels ran into their values in snippets ("Date7 December 2001"),
+    and the paragraph numbers, which made a result of their own ("3."), are not indexed;
+    each paragraph's text starts with its official words.
+    """
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = f"statements/{STATEMENT_ID}/"
+    sections = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith(page)}
+    assert list(sections) == [page, *(f"{page}#para_{n}" for n in range(1, 5)), f"{page}#documents"]
+    title = sections[page]
+    assert (title["title"], BeautifulSoup(title["text"], "html.parser").get_text()) == (
+        published().title,
+        published().subtitle,
+    )
+    for number, official in published().paragraphs.items():
+        text = BeautifulSoup(sections[f"{page}#para_{number}"]["text"], "html.parser").get_text().strip()
+        assert text.startswith(official), f"paragraph {number}'s section starts {text[:40]!r}"
+    every_text = " ".join(doc["text"] for doc in sections.values())
+    for glued in ("Date7", "PlaceBrussels", "Issued byNATO", "Download", "Cite"):
+        assert glued not in every_text
 
 
 def test_navigation_stays_small(page: BeautifulSoup) -> None:
