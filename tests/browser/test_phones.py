@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, TypedDict
 
 import pytest
 
-from tests.browser.test_accessibility import MATERIAL_SCHEMES, PAGES, Scheme, assert_only_local, open_recorded, page_url
+from tests.browser.test_accessibility import (
+    MATERIAL_SCHEMES,
+    PAGES,
+    Scheme,
+    assert_only_local,
+    assert_scheme,
+    axe_source,
+    describe_violations,
+    open_recorded,
+    page_url,
+    run_axe,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -25,6 +36,8 @@ if TYPE_CHECKING:
 WIDTHS = (1280, 390, 320)
 """A desktop window, a common phone, the narrowest phone: the widths every page must fit."""
 HEIGHT = 800
+PHONES = frozenset({390, 320})
+"""The widths at which axe-core checks every page here."""
 
 
 class BrokenWord(TypedDict):
@@ -67,7 +80,8 @@ BROKEN_WORDS = r"""() => {
 
 @pytest.fixture(scope="module")
 def sized_pages(browser: Browser) -> Iterator[dict[tuple[Scheme, int], tuple[Page, list[str]]]]:
-    """One page per colour scheme and window width, and the requests each one records."""
+    """One page per colour scheme and window width, with axe-core in every document, and the requests each one records."""
+    script = axe_source()
     contexts: list[BrowserContext] = []
     pages: dict[tuple[Scheme, int], tuple[Page, list[str]]] = {}
     try:
@@ -76,6 +90,7 @@ def sized_pages(browser: Browser) -> Iterator[dict[tuple[Scheme, int], tuple[Pag
                 urls: list[str] = []
                 context, new_page = open_recorded(browser, scheme, urls)
                 contexts.append(context)
+                context.add_init_script(script)
                 new_page.set_viewport_size({"width": width, "height": HEIGHT})
                 pages[scheme, width] = (new_page, urls)
         yield pages
@@ -87,26 +102,32 @@ def sized_pages(browser: Browser) -> Iterator[dict[tuple[Scheme, int], tuple[Pag
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_fits_the_window_and_breaks_no_word_of_a_table(
+def test_every_page_fits_the_window_breaks_no_word_of_a_table_and_meets_wcag(
     sized_pages: dict[tuple[Scheme, int], tuple[Page, list[str]]], site_url: str, scheme: Scheme, width: int
 ) -> None:
     page, urls = sized_pages[scheme, width]
     urls.clear()
     too_wide: list[str] = []
     broken: list[str] = []
+    violations: list[str] = []
     for path in PAGES:
         url = page_url(site_url, path)
         page.goto(url, wait_until="load")
+        assert_scheme(page, scheme)
         scroll_width: int = page.evaluate("document.documentElement.scrollWidth")
         inner_width: int = page.evaluate("window.innerWidth")
         if scroll_width > inner_width:
             too_wide.append(f"{path}: {scroll_width} px wide in a {inner_width} px window")
         words: list[BrokenWord] = page.evaluate(BROKEN_WORDS)
         broken += [f"{path}: {word['word']!r} on {word['lines']} lines, in {word['cell']!r}" for word in words]
-    assert not (too_wide or broken), (
+        if width in PHONES and (found := run_axe(page)["violations"]):
+            violations.append(f"{path}:\n{describe_violations(found)}")
+    assert not (too_wide or broken or violations), (
         f"at {width} px ({scheme}), pages that scroll sideways:\n"
         + "\n".join(too_wide or ["none"])
         + "\nwords of tables broken across lines:\n"
         + "\n".join(broken or ["none"])
+        + "\naxe-core's WCAG 2.2 AA violations:\n"
+        + "\n".join(violations or ["none"])
     )
     assert_only_local(urls)
