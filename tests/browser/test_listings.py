@@ -56,7 +56,7 @@ def test_a_shared_filtered_address_shows_the_same_list(page: Page, site_url: str
 
 @pytest.mark.browser
 def test_an_empty_result_says_so_and_clears_the_filter(page: Page, site_url: str) -> None:
-    """No row matches "condemn" and "Institutions and mechanisms" together: the page says so, aloud, and offers the way back."""
+    """No row has both "condemn" and "Institutions and mechanisms": the page says so, aloud, with the way back."""
     from playwright.sync_api import expect
 
     page.goto(site_url + "commitments/?kind=condemn&topic=institutions")

@@ -17,15 +17,15 @@ import pytest
 from tests.conftest import STATEMENT_ID
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, ViewportSize
 
 STATEMENT = f"statements/{STATEMENT_ID}/"
 TITLE = "NATO-Russia Joint Statement, 7 December 2001"
 """The statement page's title, as the breadcrumb names it."""
 READERS_TABS = ["Home", "Statements", "Sentences", "Topics", "Timeline", "Data", "How to link and cite"]
 """The main tabs, in order, before the developers' section."""
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
 
 def tabs(page: Page) -> list[str]:
@@ -65,7 +65,7 @@ def test_a_statement_page_highlights_the_statements_tab(page: Page, site_url: st
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
 def test_a_statement_page_has_a_breadcrumb_back_to_the_statements(
-    page: Page, site_url: str, viewport: dict[str, int]
+    page: Page, site_url: str, viewport: ViewportSize
 ) -> None:
     from playwright.sync_api import expect
 

@@ -80,7 +80,7 @@ BROKEN_WORDS = r"""() => {
 
 @pytest.fixture(scope="module")
 def sized_pages(browser: Browser) -> Iterator[dict[tuple[Scheme, int], tuple[Page, list[str]]]]:
-    """One page per colour scheme and window width, with axe-core in every document, and the requests each one records."""
+    """One page per colour scheme and window width, with axe-core in every document, and the requests it records."""
     script = axe_source()
     contexts: list[BrowserContext] = []
     pages: dict[tuple[Scheme, int], tuple[Page, list[str]]] = {}
