@@ -1,4 +1,9 @@
-"""Pages that list across statements: statements, commitments, topics, the timeline.
+"""Pages that list across statements: statements, sentences, topics, the timeline.
+
+Each sentence of a statement's text is a unit of this edition, with a permanent
+anchor (``#para_3__cmt_1``: the name of the anchor is older than the wording). The
+listing pages call them sentences, and keep "commitment" for the sentences whose kind
+is one: the list holds condemnations and expressions of sympathy as well.
 
 They are made from one :class:`Listing` per statement: what these pages show of
 it, made once, where the statement is rendered (in a worker process, see
@@ -45,8 +50,10 @@ class Listing:
     paragraph_count: int
     """How many paragraphs it has."""
     rows: tuple[str, ...]
-    """Its commitments' rows in a table of commitments, in reading order, with :data:`ROOT` for the path to
+    """Its sentences' rows in a table of sentences, in reading order, with :data:`ROOT` for the path to
     the site's root."""
+    kinds: tuple[str, ...]
+    """The kind of each row of :attr:`rows`."""
     topics: dict[str, tuple[int, ...]]
     """For each topic of its commitments, where in :attr:`rows` the commitments with that topic are."""
     deadlines: tuple[tuple[str, str, str], ...]
@@ -87,6 +94,7 @@ def listing(statement: Statement) -> Listing:
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
         rows=tuple(_commitment_row(statement, commitment, cited) for commitment in statement.commitments),
+        kinds=tuple(commitment.kind for commitment in statement.commitments),
         topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
         deadlines=tuple(
             (commitment.deadline.date, commitment.anchor, _timeline_item(statement, commitment, cited))
@@ -122,15 +130,20 @@ def statements_index(listings: Iterable[Listing]) -> str:
 
 
 def _commitment_row(statement: Statement, commitment: Commitment, cited: str) -> str:
-    """A table row of a commitment; ``cited`` names its statement."""
+    """A table row of a sentence; ``cited`` names its statement.
+
+    Each cell but the first names its column (``data-label``): on a narrow screen the
+    rows are stacked and the names are shown before the values (``listings.css``).
+    """
     url = f"{ROOT}statements/{statement.id}/#{commitment.anchor}"
     topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
     return (
         f'<tr data-kind="{commitment.kind}" data-topics="{" ".join(commitment.topics)}">'
-        f'<td><a href="{url}">para. {commitment.paragraph}, commitment {commitment.number}</a>: '
+        f'<td><a href="{url}">para. {commitment.paragraph}, sentence {commitment.number}</a>: '
         f"{html_text(commitment.text)}</td>"
-        f"<td>{cited}</td><td>{_kind_label(commitment.kind)}</td><td>{topics}</td><td>{deadline}</td></tr>"
+        f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(commitment.kind)}</td>'
+        f'<td data-label="Topics">{topics}</td><td data-label="Deadline">{deadline}</td></tr>'
     )
 
 
@@ -146,10 +159,10 @@ def _kind_label(kind: str) -> str:
 
 
 def _commitment_table(rows: Iterable[str], root: str) -> str:
-    """A table of commitments from their rows; ``root`` leads from the page to the site's root."""
+    """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
     head = (
         '<table class="stmt-commitments">\n'
-        '<thead><tr><th scope="col">Commitment</th><th scope="col">Statement</th>'
+        '<thead><tr><th scope="col">Sentence</th><th scope="col">Statement</th>'
         '<th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Deadline</th></tr></thead>\n'
         "<tbody>\n"
     )
@@ -157,24 +170,32 @@ def _commitment_table(rows: Iterable[str], root: str) -> str:
 
 
 def commitments_page(listings: Iterable[Listing]) -> str:
-    """The Markdown of ``/commitments/``: every commitment, filterable by kind and topic."""
+    """The Markdown of ``/commitments/``: every sentence, filterable by kind and topic.
+
+    The menus offer only the kinds and topics that some sentence has, in the order of
+    the vocabulary: a choice that can only empty the list is not offered. The page's
+    address and the anchor of its heading (``#commitments``) are older than its title.
+    """
     ordered = newest_first(listings)
     count = sum(listed.commitment_count for listed in ordered)
-    kinds = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in KINDS)
-    topics = "".join(f'<option value="{t.id}">{html_text(t.label)}</option>' for t in TOPICS)
+    kinds_used = {kind for listed in ordered for kind in listed.kinds}
+    topics_used = {topic for listed in ordered for topic in listed.topics}
+    kinds = _options(term for term in KINDS if term.id in kinds_used)
+    topics = _options(term for term in TOPICS if term.id in topics_used)
     lines = [
-        front_matter("Commitments", searchable=False),
-        "# Commitments",
+        front_matter("Sentences", searchable=False),
+        "# Sentences { #commitments }",
         "",
-        f"Every commitment of every statement, {count} in all: each sentence of the official text, "
-        "with what it does (its [kind](../format/index.md#kinds)) and what it is about "
-        "(its [topics](../topics/index.md)). Choose a kind or a topic to narrow the list; the address "
+        f"Every sentence of every statement, {count} in all, with what it does (its "
+        "[kind](../format/index.md#kinds): a commitment, a reaffirmation, a condemnation, ...) and what it is "
+        "about (its [topics](../topics/index.md)). Choose a kind or a topic to narrow the list; the address "
         "of the page keeps your choice, so it can be shared.",
         "",
-        '<form class="stmt-filter" hidden aria-label="Filter the commitments">',
+        '<form class="stmt-filter" hidden aria-label="Filter the sentences">',
         f'<label>Kind <select name="kind"><option value="">all kinds</option>{kinds}</select></label>',
         f'<label>Topic <select name="topic"><option value="">all topics</option>{topics}</select></label>',
-        f'<output class="stmt-filter-count" aria-live="polite">{count} commitments</output>',
+        f'<output class="stmt-filter-count" aria-live="polite">{count} sentences</output>',
+        '<button type="button" class="stmt-filter-clear" hidden>Show all sentences</button>',
         "</form>",
         "",
         _commitment_table([row for listed in ordered for row in listed.rows], "../"),
@@ -182,8 +203,13 @@ def commitments_page(listings: Iterable[Listing]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _options(terms: Iterable[Term]) -> str:
+    """The ``<option>`` of each of ``terms`` in a filter's menu."""
+    return "".join(f'<option value="{term.id}">{html_text(term.label)}</option>' for term in terms)
+
+
 def topics_index(listings: Iterable[Listing]) -> str:
-    """The Markdown of ``/topics/``: the topic vocabulary, with how many commitments each has."""
+    """The Markdown of ``/topics/``: the topic vocabulary, with how many sentences each has."""
     counts: Counter[str] = Counter()
     for listed in listings:
         counts.update({topic: len(indexes) for topic, indexes in listed.topics.items()})
@@ -191,10 +217,10 @@ def topics_index(listings: Iterable[Listing]) -> str:
         front_matter("Topics"),
         "# Topics",
         "",
-        "Every commitment is tagged with one or more topics from this vocabulary, most important first. "
-        "Each topic's page lists its commitments across all statements.",
+        "Every sentence is tagged with one or more topics from this vocabulary, most important first. "
+        "Each topic's page lists its sentences across all statements.",
         "",
-        "| topic | term in statement files | what it covers | commitments |",
+        "| topic | term in statement files | what it covers | sentences |",
         "|---|---|---|---|",
     ]
     for term in TOPICS:
@@ -212,8 +238,8 @@ def topic_pages(listings: Iterable[Listing]) -> dict[str, str]:
 
 
 def _topic_page(topic: Term, rows: list[str]) -> str:
-    """The Markdown of ``/topics/<topic>/``: the rows of the commitments tagged with ``topic``."""
-    count = f"{len(rows)} commitment{'s'[: len(rows) != 1]}" if rows else "No commitment yet"
+    """The Markdown of ``/topics/<topic>/``: the rows of the sentences tagged with ``topic``."""
+    count = f"{len(rows)} sentence{'s'[: len(rows) != 1]}" if rows else "No sentence yet"
     lines = [
         front_matter(f"Topic: {topic.label}", searchable=False, in_navigation=False),
         f"# {topic.label}",
@@ -227,7 +253,7 @@ def _topic_page(topic: Term, rows: list[str]) -> str:
 
 
 def timeline_page(listings: Iterable[Listing]) -> str:
-    """The Markdown of ``/timeline/``: commitments with a deadline, and what followed, by date."""
+    """The Markdown of ``/timeline/``: sentences with a deadline, and what followed, by date."""
     dated = sorted(
         (deadline, listed.id, anchor, item) for listed in listings for deadline, anchor, item in listed.deadlines
     )
@@ -235,7 +261,7 @@ def timeline_page(listings: Iterable[Listing]) -> str:
         front_matter("Timeline", searchable=False),
         "# Timeline",
         "",
-        "The commitments that set a deadline, in the order of their deadlines, with what followed.",
+        "The sentences that set a deadline, in the order of their deadlines, with what followed.",
         "",
         *(item for *_, item in dated),
     ]
@@ -243,7 +269,7 @@ def timeline_page(listings: Iterable[Listing]) -> str:
 
 
 def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> str:
-    """A commitment's item on the timeline: its deadline, its words and what followed."""
+    """A sentence's item on the timeline: its deadline, its words and what followed."""
     assert commitment.deadline is not None
     deadline = commitment.deadline
     event = f": {html_text(deadline.event)}" if deadline.event else ""
@@ -251,7 +277,7 @@ def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> 
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',
-        f'<p><a href="{url}">{cited}, para. {commitment.paragraph}, commitment {commitment.number}</a></p>',
+        f'<p><a href="{url}">{cited}, para. {commitment.paragraph}, sentence {commitment.number}</a></p>',
         f'<blockquote class="stmt-quote">{html_text(commitment.text)}</blockquote>',
     ]
     if deadline.followed_by:

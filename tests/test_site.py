@@ -207,17 +207,17 @@ def test_search_snippets_of_a_statement_read_as_text(built_site: Path) -> None:
 
 
 def test_navigation_stays_small(page: BeautifulSoup) -> None:
+    """The main tabs are for readers; the developers' pages are one section, the last tab."""
     tabs = [link.get_text(strip=True) for link in page.select(".md-tabs__link")]
     assert tabs == [
         "Home",
         "Statements",
-        "Commitments",
+        "Sentences",
         "Topics",
         "Timeline",
         "Data",
-        "Statement file format",
         "How to link and cite",
-        "Performance",
+        "For developers",
     ]
 
 

@@ -1,0 +1,113 @@
+"""Finding one's way, in a real browser: the main tabs, where a statement page sits, the drawer on a phone.
+
+The main tabs are for readers; the pages for developers (the statement file format,
+the performance figures) sit in a section of their own, at the same addresses. A
+statement page is not in the navigation (it stays the same size however many
+statements there are), yet it shows where the reader is: the "Statements" tab is
+highlighted and a breadcrumb leads back to the list. On a phone the tabs are
+hidden; the drawer lists the statement's paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import STATEMENT_ID
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, ViewportSize
+
+STATEMENT = f"statements/{STATEMENT_ID}/"
+TITLE = "NATO-Russia Joint Statement, 7 December 2001"
+"""The statement page's title, as the breadcrumb names it."""
+READERS_TABS = ["Home", "Statements", "Sentences", "Topics", "Timeline", "Data", "How to link and cite"]
+"""The main tabs, in order, before the developers' section."""
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+
+
+def tabs(page: Page) -> list[str]:
+    """The text of each main tab."""
+    texts: list[str] = page.locator(".md-tabs__link").evaluate_all("links => links.map(l => l.textContent.trim())")
+    return texts
+
+
+@pytest.mark.browser
+def test_developer_pages_leave_the_main_tabs_for_a_section_of_their_own(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url)
+    assert tabs(page) == [*READERS_TABS, "For developers"]
+    page.locator(".md-tabs__link", has_text="For developers").click()
+    page.wait_for_url(site_url + "format/")
+    section = page.locator(".md-sidebar--primary").get_by_role("navigation", name="For developers")
+    expect(section.get_by_role("link", name="Statement file format")).to_be_visible()
+    section.get_by_role("link", name="Performance").click()
+    page.wait_for_url(site_url + "performance/")
+    expect(page.locator(".md-tabs__item--active")).to_have_text("For developers")
+
+
+@pytest.mark.browser
+def test_a_statement_page_highlights_the_statements_tab(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + STATEMENT)
+    active = page.locator(".md-tabs__item--active")
+    expect(active).to_have_count(1)
+    expect(active).to_have_text("Statements")
+    assert active.locator("a").evaluate("link => link.href") == site_url + "statements/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_a_statement_page_has_a_breadcrumb_back_to_the_statements(
+    page: Page, site_url: str, viewport: ViewportSize
+) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(viewport)
+    page.goto(site_url + STATEMENT)
+    breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+    expect(breadcrumb).to_be_visible()
+    expect(breadcrumb).to_have_text(f"Statements › {TITLE}")
+    link = breadcrumb.get_by_role("link")
+    expect(link).to_have_count(1)
+    assert link.evaluate("link => link.href") == site_url + "statements/"
+    expect(breadcrumb.locator("[aria-current=page]")).to_have_text(TITLE)
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_drawer_lists_the_statements_paragraphs(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + STATEMENT)
+    drawer = page.locator(".md-sidebar--primary")
+    expect(drawer).not_to_be_in_viewport()
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(drawer).to_be_in_viewport()
+    for number in range(1, 5):
+        link = drawer.locator(f"a[href$='#para_{number}']")
+        expect(link).to_be_visible()
+        expect(link).to_be_in_viewport()
+    page.keyboard.press("Escape")
+    drawer.locator("a[href$='#para_3']").click()
+    expect(page).to_have_url(site_url + STATEMENT + "#para_3")
+
+
+@pytest.mark.browser
+def test_a_statement_page_keeps_its_table_of_contents_on_the_right_on_a_desktop(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + STATEMENT)
+    toc = page.locator(".md-sidebar--secondary")
+    expect(toc.locator("a[href$='#para_1']")).to_be_visible()
+    content = page.locator(".md-content").bounding_box()
+    box = toc.bounding_box()
+    assert content is not None and box is not None
+    assert box["x"] >= content["x"] + content["width"] - 1, "the table of contents is not to the right of the text"
