@@ -140,7 +140,7 @@ def _commitment_row(statement: Statement, commitment: Commitment, cited: str) ->
     deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
     return (
         f'<tr data-kind="{commitment.kind}" data-topics="{" ".join(commitment.topics)}">'
-        f'<td><a href="{url}">para. {commitment.paragraph}, sentence {commitment.number}</a>: '
+        f'<td><a href="{url}">para. {commitment.citation_number}</a>: '
         f"{html_text(commitment.text)}</td>"
         f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(commitment.kind)}</td>'
         f'<td data-label="Topics">{topics}</td><td data-label="Deadline">{deadline}</td></tr>'
@@ -277,7 +277,7 @@ def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> 
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',
-        f'<p><a href="{url}">{cited}, para. {commitment.paragraph}, sentence {commitment.number}</a></p>',
+        f'<p><a href="{url}">{cited}, para. {commitment.citation_number}</a></p>',
         f'<blockquote class="stmt-quote">{html_text(commitment.text)}</blockquote>',
     ]
     if deadline.followed_by:

@@ -121,9 +121,15 @@ def test_the_keyboard_reaches_paragraph_3_within_20_tabs_through_the_contents(pa
             break
     focused_href = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused_href is not None and focused_href.endswith("#para_3"), f"{presses} Tabs never reached the contents"
+    page.evaluate("window.__before = document.querySelector('article')")
     page.keyboard.press("Enter")
     page.wait_for_url(statement_url(site_url, "para_3"))
-    expect(page.locator("#para_3")).to_be_focused()  # once instant navigation has put the content in place
+    # Material's instant navigation puts new content in place, which took the focus away: wait
+    # for the new content, and the focus on its paragraph 3.
+    page.wait_for_function(
+        "document.querySelector('article') !== window.__before && document.activeElement.id === 'para_3'"
+    )
+    expect(page.locator("#para_3")).to_be_focused()
     page.keyboard.press("Tab")
     presses += 1
     where = page.evaluate(
@@ -144,8 +150,12 @@ def test_skip_to_content_leads_to_the_title_and_marks_nothing(page: Page, site_u
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
     expect(skip).to_be_focused()
+    page.evaluate("window.__before = document.querySelector('article')")
     page.keyboard.press("Enter")
     page.wait_for_url(statement_url(site_url, "title"))
+    page.wait_for_function(  # as after the contents: once instant navigation has put new content in place
+        "document.querySelector('article') !== window.__before && document.activeElement.id === 'title'"
+    )
     assert page.locator(".stmt-target").count() == 0
     expect(page.locator("h1#title")).to_be_focused()
     page.keyboard.press("Tab")
