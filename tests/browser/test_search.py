@@ -71,3 +71,28 @@ def test_search_finds_the_paragraph_that_condemns_terrorism(page: Page, site_url
     expect(paragraph).to_have_count(1)
     expect(paragraph).to_be_visible()
     expect(paragraph).to_be_in_viewport()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Brussels 2001", "NATO Press Statement", "3"])
+def test_search_snippets_of_the_statement_read_as_text(page: Page, site_url: str, query: str) -> None:
+    """No result shows the metadata's labels run into their values, or a paragraph's bare number.
+
+    Before, "Brussels 2001" ranked the header first with the snippet "Date7 December 2001
+    PlaceBrussels ...", and a stray result "3." stood for a paragraph number.
+    """
+    from playwright.sync_api import expect
+
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"matching"), timeout=TIMEOUT_MS)
+    page.wait_for_timeout(300)  # the list is drawn as the worker answers
+    snippets = page.locator("li.md-search-result__item article").all_inner_texts()
+    statement = page.locator(f"li.md-search-result__item a[href*='{STATEMENT_ID}']")
+    assert statement.count() > 0, f"no result for {query!r} leads to the statement"
+    for snippet in snippets:
+        for glued in ("Date7", "PlaceBrussels", "Issued byNATO", "Official textNATO"):
+            assert glued not in snippet, f"{query!r}: a snippet reads {snippet[:120]!r}"
+        assert snippet.strip() not in ("3.", "1.", "2.", "4."), f"{query!r}: a result is a bare paragraph number"
