@@ -11,7 +11,9 @@ from typing import NoReturn
 
 import pytest
 
+from edition.model import Statement
 from edition.output import OWNED
+from edition.validation import read_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project's checkout."""
@@ -98,6 +100,15 @@ def skip_or_fail(reason: str, what: str) -> NoReturn:
     if running_in_ci():
         pytest.fail(f"{reason} (CI=true: the {what} must run, not skip)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def statement() -> Statement:
+    """The first statement of the edition, read from its file (which must be valid)."""
+    found, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
+    assert problems == []
+    assert found is not None
+    return found
 
 
 @pytest.fixture

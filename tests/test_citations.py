@@ -31,14 +31,6 @@ TODAY = {"dmy": "2 December 2026", "mdy": "December 2, 2026"}
 """The accessed date as the page's script writes it for each date order."""
 
 
-@pytest.fixture(scope="module")
-def statement() -> Statement:
-    found, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
-    assert problems == []
-    assert found is not None
-    return found
-
-
 def style(style_id: str) -> Style:
     return next(style for style in STYLES if style.id == style_id)
 

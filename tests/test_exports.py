@@ -25,7 +25,6 @@ from edition.akn import NAMESPACE, akoma_ntoso
 from edition.exports import corpus_index, data_schema, statement_data
 from edition.listings import listing
 from edition.model import Commitment, Document, Issuer, Paragraph, Source, Statement
-from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID
 from tests.sources import published
 from tests.test_pages import assert_golden
@@ -46,14 +45,6 @@ PUBLISHED_ANCHORS = [
 ]
 
 JsonObject = dict[str, Any]
-
-
-@pytest.fixture(scope="module")
-def statement() -> Statement:
-    found, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
-    assert problems == []
-    assert found is not None
-    return found
 
 
 @pytest.fixture(scope="module")

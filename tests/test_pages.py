@@ -9,14 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from edition import registry
 from edition.formatdoc import format_page
 from edition.listings import listing, statements_index
+from edition.model import Statement
 from edition.pages import statement_page
-from edition.validation import read_statement
-from tests.conftest import ROOT, STATEMENT_ID
+from tests.conftest import STATEMENT_ID
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -29,19 +27,12 @@ def assert_golden(name: str, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def statement():  # type: ignore[no-untyped-def]
-    found, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
-    assert problems == []
-    return found
-
-
-def test_statement_page(statement) -> None:  # type: ignore[no-untyped-def]
+def test_statement_page(statement: Statement) -> None:
     record = registry.with_new_anchors(statement, None)
     assert_golden(f"{STATEMENT_ID}.md", statement_page(statement, record, "https://example.org/edition/"))
 
 
-def test_statements_index(statement) -> None:  # type: ignore[no-untyped-def]
+def test_statements_index(statement: Statement) -> None:
     assert_golden("statements-index.md", statements_index([listing(statement)]))
 
 

@@ -18,8 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition.model import Statement
-from edition.validation import read_statement
-from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site, skip_or_fail
+from tests.conftest import STATEMENT_ID, copy_project, run_build_site, skip_or_fail
 from tests.html import attribute, parse, text
 from tests.test_site import contract_anchors
 
@@ -51,14 +50,6 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(zensical_site: Path) -> BeautifulSoup:
     """The statement page as Zensical built it, ``/statements/<id>/``."""
     return parse(zensical_site / "statements" / STATEMENT_ID / "index.html")
-
-
-@pytest.fixture(scope="module")
-def statement() -> Statement:
-    """The statement, read from its file."""
-    statement, problems = read_statement(ROOT / "statements" / f"{STATEMENT_ID}.yaml")
-    assert statement is not None, [problem.format() for problem in problems]
-    return statement
 
 
 def test_every_contract_anchor_exists_exactly_once(page: BeautifulSoup) -> None:
