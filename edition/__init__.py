@@ -12,6 +12,7 @@ The pipeline reads like the modules that hold it:
 * :mod:`edition.registry` - the record of published anchors, errata and retirements;
 * :mod:`edition.display`, :mod:`edition.pages` and :mod:`edition.listings` - the
   Markdown of statement pages and of the pages that list across statements;
+* :mod:`edition.urls` and :mod:`edition.anchors` - the permanent addresses and anchors;
 * :mod:`edition.exports` and :mod:`edition.akn` - data.json, index.json, Akoma Ntoso;
 * :mod:`edition.formatdoc` and :mod:`edition.schema` - the format and data pages, JSON Schema;
 * :mod:`edition.cache`, :mod:`edition.output` and :mod:`edition.parallel` - incremental,

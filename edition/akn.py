@@ -68,7 +68,7 @@ import unicodedata
 import urllib.parse
 from functools import cache
 
-from edition import vocabulary
+from edition import urls, vocabulary
 from edition.display import long_date
 from edition.markup import has_any
 from edition.model import Commitment, Document, Paragraph, Statement
@@ -189,7 +189,7 @@ def _identification(xml: _Xml, statement: Statement, site_url: str) -> None:
     work = work_iri(statement)
     expression = f"{work}/{LANGUAGE}"
     date = statement.date.isoformat()
-    page = f"{site_url}statements/{statement.id}/"
+    page = urls.statement_url(site_url, statement.id)
     levels = {
         "FRBRWork": [
             ("FRBRthis", {"value": f"{work}/!main"}),
@@ -262,8 +262,9 @@ def _references(xml: _Xml, statement: Statement, site_url: str) -> None:
         xml.add(_element("TLCOrganization", {"eId": eid, "href": href, "showAs": shown}))
     place = {"eId": "place", "href": _ontology("location", statement.place), "showAs": statement.place}
     xml.add(_element("TLCLocation", place))
-    xml.add(_element("TLCConcept", {"eId": "kinds", "href": f"{site_url}format/#kinds", "showAs": "Commitment kinds"}))
-    xml.add(_element("TLCConcept", {"eId": "topics", "href": f"{site_url}format/#topics", "showAs": "Topics"}))
+    for eid, shown in (("kinds", "Commitment kinds"), ("topics", "Topics")):  # defined on the format page
+        href = urls.absolute(site_url, urls.FORMAT, eid)
+        xml.add(_element("TLCConcept", {"eId": eid, "href": href, "showAs": shown}))
     xml.close("references")
 
 

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
+from edition import urls
 from edition.jsonfiles import indented
 from edition.model import Statement
 
@@ -59,9 +60,6 @@ ACCESSED = "{accessed}"
 
 CSL_FOLDER = Path(__file__).parent / "csl"
 """The styles' CSL files, as published by the CSL project."""
-
-BIBTEX_FILE, RIS_FILE, CSL_JSON_FILE = "cite.bib", "cite.ris", "cite.json"
-"""The downloads for reference managers, in each statement's folder."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +95,7 @@ _SENTINEL_TEXT = {"dmy": "11 November 1111", "mdy": "November 11, 1111"}
 
 def permanent_url(statement: Statement, site_url: str, anchor: str = "") -> str:
     """The permanent address of the statement, or of one of its anchors."""
-    page = f"{site_url}statements/{statement.id}/"
-    return f"{page}#{anchor}" if anchor else page
+    return urls.statement_url(site_url, statement.id, anchor)
 
 
 def csl_item(statement: Statement, site_url: str, anchor: str = "") -> dict[str, Any]:

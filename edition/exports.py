@@ -13,7 +13,7 @@ Each file names its format and version in ``format`` (:data:`DATA_FORMAT`,
 :data:`INDEX_FORMAT`): the number goes up when a key is removed or changes
 meaning, never when one is added. Commitment kinds and topics appear as the
 permanent ids of :mod:`edition.vocabulary`; their labels and definitions are on
-the format page (:data:`VOCABULARY_PAGE`).
+the format page (:data:`edition.urls.FORMAT`).
 
 The output is deterministic: no timestamps, keys in reading order, so two builds
 of the same statements give identical bytes.
@@ -25,6 +25,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from edition import urls
 from edition.jsonfiles import indented
 from edition.listings import Listing
 from edition.model import Commitment, Deadline, Document, Paragraph, Statement
@@ -35,25 +36,8 @@ DATA_FORMAT = "statement-data/1"
 """The ``format`` of ``data.json``."""
 INDEX_FORMAT = "statement-index/1"
 """The ``format`` of ``statements/index.json``."""
-JSON_FILE = "data.json"
-"""The JSON of a statement, next to its page."""
-AKN_FILE = "data.akn.xml"
-"""The Akoma Ntoso XML of a statement, next to its page."""
-VOCABULARY_PAGE = "format/"
-"""The page that defines the commitment kinds (``#kinds``) and topics (``#topics``), relative to the site."""
-SCHEMA_PATH = "data/statement-data.schema.json"
-"""Where :func:`data_schema` is published, relative to the site (as :mod:`edition.pipeline` writes it)."""
 
 JsonObject = dict[str, Any]
-
-
-def page_url(statement: Statement, site_url: str) -> str:
-    """The absolute address of a statement's page, ``{site_url}statements/<id>/``."""
-    return _page_url(statement.id, site_url)
-
-
-def _page_url(statement_id: str, site_url: str) -> str:
-    return f"{site_url}statements/{statement_id}/"
 
 
 def statement_data(statement: Statement, record: Record, site_url: str) -> str:
@@ -62,15 +46,15 @@ def statement_data(statement: Statement, record: Record, site_url: str) -> str:
     ``site_url`` is the site's absolute address, ending in ``/``; ``record`` brings
     the statement's corrections (errata) and retired anchors.
     """
-    page = page_url(statement, site_url)
+    page = urls.statement_url(site_url, statement.id)
     data: JsonObject = {
         "format": DATA_FORMAT,
         "id": statement.id,
         "url": page,
-        "downloads": _downloads(page),
+        "downloads": _downloads(statement.id, site_url),
         "vocabularies": {
-            "kinds": f"{site_url}{VOCABULARY_PAGE}#kinds",
-            "topics": f"{site_url}{VOCABULARY_PAGE}#topics",
+            "kinds": urls.absolute(site_url, urls.FORMAT, "kinds"),
+            "topics": urls.absolute(site_url, urls.FORMAT, "topics"),
         },
         "title": statement.title,
         "subtitle": statement.subtitle,
@@ -120,8 +104,8 @@ def corpus_index(listings: Iterable[Listing], site_url: str) -> str:
                 "date": listed.date.isoformat(),
                 "place": listed.place,
                 "document_type": listed.document_type,
-                "url": _page_url(listed.id, site_url),
-                "downloads": _downloads(_page_url(listed.id, site_url)),
+                "url": urls.statement_url(site_url, listed.id),
+                "downloads": _downloads(listed.id, site_url),
                 "paragraph_count": listed.paragraph_count,
                 "commitment_count": listed.commitment_count,
             }
@@ -131,8 +115,11 @@ def corpus_index(listings: Iterable[Listing], site_url: str) -> str:
     return indented(data)
 
 
-def _downloads(page: str) -> JsonObject:
-    return {"json": f"{page}{JSON_FILE}", "akoma_ntoso": f"{page}{AKN_FILE}"}
+def _downloads(statement_id: str, site_url: str) -> JsonObject:
+    return {
+        "json": urls.file_url(site_url, statement_id, urls.DATA_JSON),
+        "akoma_ntoso": urls.file_url(site_url, statement_id, urls.DATA_AKN),
+    }
 
 
 def _document(document: Document) -> JsonObject:

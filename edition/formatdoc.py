@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from edition import urls
 from edition.display import long_date
 from edition.fileformat import STATEMENT
 from edition.listings import Listing, newest_first
@@ -147,9 +148,9 @@ def data_page(listings: Iterable[Listing]) -> str:
         "|---|---|---|",
     ]
     for listed in newest_first(listings):
-        folder = f"../statements/{listed.id}"
+        folder = urls.relative(urls.DATA, urls.statement_path(listed.id))
         lines.append(
-            f"| [{markdown_text(listed.title)}, {long_date(listed.date)}]({folder}/index.md) "
-            f"| [data.json]({folder}/data.json) | [data.akn.xml]({folder}/data.akn.xml) |"
+            f"| [{markdown_text(listed.title)}, {long_date(listed.date)}]({urls.page_file(folder)}) "
+            f"| [{urls.DATA_JSON}]({folder}{urls.DATA_JSON}) | [{urls.DATA_AKN}]({folder}{urls.DATA_AKN}) |"
         )
     return "\n".join(lines) + "\n"

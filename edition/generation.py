@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from edition import registry
+from edition import registry, urls
 from edition.akn import akoma_ntoso
-from edition.citations import BIBTEX_FILE, CSL_JSON_FILE, RIS_FILE, bibtex, csl_json, ris
-from edition.exports import AKN_FILE, JSON_FILE, SCHEMA_PATH, corpus_index, data_schema, statement_data
+from edition.citations import bibtex, csl_json, ris
+from edition.exports import corpus_index, data_schema, statement_data
 from edition.formatdoc import data_page, format_page
 from edition.listings import (
     Listing,
@@ -44,7 +44,7 @@ from edition.schema import schema_text
 from edition.sources import Inputs, Source, source_digest
 from edition.validation import read_statement
 
-STATEMENT_FILES = ("index.md", JSON_FILE, AKN_FILE, BIBTEX_FILE, RIS_FILE, CSL_JSON_FILE)
+STATEMENT_FILES = (urls.PAGE_FILE, *urls.DOWNLOADS)
 """What each statement has in its folder under ``docs/statements/``."""
 
 
@@ -96,7 +96,7 @@ def listing_of(outcome: Outcome) -> Listing:
 
 def statement_paths(statement_id: str) -> list[PurePosixPath]:
     """Where a statement's files go under ``docs/``."""
-    folder = PurePosixPath("statements", statement_id)
+    folder = PurePosixPath(urls.statement_path(statement_id))
     return [folder / name for name in STATEMENT_FILES]
 
 
@@ -115,7 +115,7 @@ def run(
 
 
 def _staging_for(statement_id: str, docs: Path | None, staging: Path | None) -> str | None:
-    if docs is None or staging is None or os.path.isdir(os.path.join(docs, "statements", statement_id)):
+    if docs is None or staging is None or os.path.isdir(os.path.join(docs, urls.statement_path(statement_id))):
         return None
     return str(staging)
 
@@ -162,16 +162,16 @@ def _statement_files(statement: Statement, record: registry.Record, site_url: st
 def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, File]:
     """The files that are not any one statement's: lists of statements and commitments, formats, schemas."""
     texts = {
-        PurePosixPath("statements/index.md"): statements_index(listings),
-        PurePosixPath("statements/index.json"): corpus_index(listings, site_url),
-        PurePosixPath("format/index.md"): format_page(),
-        PurePosixPath("format/statement.schema.json"): schema_text(),
-        PurePosixPath("commitments/index.md"): commitments_page(listings),
-        PurePosixPath("topics/index.md"): topics_index(listings),
-        PurePosixPath("timeline/index.md"): timeline_page(listings),
-        PurePosixPath("data/index.md"): data_page(listings),
-        PurePosixPath(SCHEMA_PATH): data_schema(),
+        urls.page_file(urls.STATEMENTS): statements_index(listings),
+        urls.STATEMENTS_INDEX: corpus_index(listings, site_url),
+        urls.page_file(urls.FORMAT): format_page(),
+        urls.FORMAT_SCHEMA: schema_text(),
+        urls.page_file(urls.SENTENCES): commitments_page(listings),
+        urls.page_file(urls.TOPICS): topics_index(listings),
+        urls.page_file(urls.TIMELINE): timeline_page(listings),
+        urls.page_file(urls.DATA): data_page(listings),
+        urls.DATA_SCHEMA: data_schema(),
     }
     for topic, page in topic_pages(listings).items():
-        texts[PurePosixPath("topics", topic, "index.md")] = page
-    return {path: File.of(text) for path, text in texts.items()}
+        texts[urls.page_file(urls.topic_path(topic))] = page
+    return {PurePosixPath(path): File.of(text) for path, text in texts.items()}

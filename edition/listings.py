@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 
+from edition import urls
 from edition.display import deadline_html, kind_label, long_date, partial_date, time_html, topic_label
 from edition.markup import front_matter, html_text, markdown_text
 from edition.model import Commitment, Statement
@@ -119,7 +120,8 @@ def statements_index(listings: Iterable[Listing]) -> str:
     for year, group in groupby(newest_first(listings), key=lambda listed: listed.date.year):
         lines += [f"## {year} {{ #year-{year} }}", ""]
         for listed in group:
-            link = f"[{markdown_text(listed.title)}]({listed.id}/index.md)"
+            page = urls.page_file(urls.statement_path(listed.id))
+            link = f"[{markdown_text(listed.title)}]({urls.relative(urls.STATEMENTS, page)})"
             lines.append(
                 f"- {long_date(listed.date)}: {link}, {markdown_text(listed.place)} "
                 f"({markdown_text(listed.document_type)})"
@@ -135,7 +137,7 @@ def _commitment_row(statement: Statement, commitment: Commitment, cited: str) ->
     Each cell but the first names its column (``data-label``): on a narrow screen the
     rows are stacked and the names are shown before the values (``listings.css``).
     """
-    url = f"{ROOT}statements/{statement.id}/#{commitment.anchor}"
+    url = f"{ROOT}{urls.statement_path(statement.id)}#{commitment.anchor}"
     topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
     return (
@@ -150,7 +152,7 @@ def _commitment_row(statement: Statement, commitment: Commitment, cited: str) ->
 @cache
 def _topic_link(topic: str) -> str:
     """A link from a table row to a topic's page."""
-    return f'<a href="{ROOT}topics/{topic}/">{html_text(topic_label(topic))}</a>'
+    return f'<a href="{ROOT}{urls.topic_path(topic)}">{html_text(topic_label(topic))}</a>'
 
 
 @cache
@@ -198,7 +200,7 @@ def commitments_page(listings: Iterable[Listing]) -> str:
         '<button type="button" class="stmt-filter-clear" hidden>Show all sentences</button>',
         "</form>",
         "",
-        _commitment_table([row for listed in ordered for row in listed.rows], "../"),
+        _commitment_table([row for listed in ordered for row in listed.rows], urls.to_root(urls.SENTENCES)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -248,7 +250,7 @@ def _topic_page(topic: Term, rows: list[str]) -> str:
         "",
     ]
     if rows:
-        lines.append(_commitment_table(rows, "../../"))
+        lines.append(_commitment_table(rows, urls.to_root(urls.topic_path(topic.id))))
     return "\n".join(lines) + "\n"
 
 
@@ -273,7 +275,7 @@ def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> 
     assert commitment.deadline is not None
     deadline = commitment.deadline
     event = f": {html_text(deadline.event)}" if deadline.event else ""
-    url = f"../statements/{statement.id}/#{commitment.anchor}"
+    url = f"{urls.relative(urls.TIMELINE, urls.statement_path(statement.id))}#{commitment.anchor}"
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',

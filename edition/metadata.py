@@ -12,12 +12,13 @@ from typing import Any
 
 import orjson
 
+from edition import urls
 from edition.model import Statement
 
 
 def structured_data(statement: Statement, site_url: str) -> str:
     """The JSON-LD of a statement page, safe inside ``<script>``: ``<``, ``>`` and ``&`` are escaped."""
-    page = f"{site_url}statements/{statement.id}/"
+    page = urls.statement_url(site_url, statement.id)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -33,8 +34,12 @@ def structured_data(statement: Statement, site_url: str) -> str:
         "isBasedOn": statement.source.url,
         "inLanguage": "en",
         "encoding": [
-            {"@type": "MediaObject", "encodingFormat": "application/json", "contentUrl": f"{page}data.json"},
-            {"@type": "MediaObject", "encodingFormat": "application/akn+xml", "contentUrl": f"{page}data.akn.xml"},
+            {
+                "@type": "MediaObject",
+                "encodingFormat": encoding,
+                "contentUrl": urls.file_url(site_url, statement.id, name),
+            }
+            for encoding, name in (("application/json", urls.DATA_JSON), ("application/akn+xml", urls.DATA_AKN))
         ],
         "hasPart": [
             {

@@ -17,17 +17,14 @@ import datetime
 from collections.abc import Iterator
 from functools import cache
 
-from edition import vocabulary
-from edition.citations import BIBTEX_FILE, CSL_JSON_FILE, RIS_FILE, citation_data, highwire_tags
+from edition import urls, vocabulary
+from edition.citations import citation_data, highwire_tags
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
-from edition.exports import AKN_FILE, JSON_FILE
 from edition.markup import front_matter, html_text, markdown_text
 from edition.metadata import structured_data
 from edition.model import Commitment, Paragraph, Statement
 from edition.registry import Record
 
-TOPICS_URL = "../../topics/"
-"""Topic pages, relative to a statement page."""
 DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
 
@@ -36,17 +33,15 @@ EDITORIAL_NOTE = (
     "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
 )
 DOWNLOADS = (
-    ("Data (JSON)", JSON_FILE),
-    ("Akoma Ntoso (XML)", AKN_FILE),
-    ("BibTeX", BIBTEX_FILE),
-    ("RIS", RIS_FILE),
-    ("CSL-JSON", CSL_JSON_FILE),
+    ("Data (JSON)", urls.DATA_JSON),
+    ("Akoma Ntoso (XML)", urls.DATA_AKN),
+    ("BibTeX", urls.CITE_BIB),
+    ("RIS", urls.CITE_RIS),
+    ("CSL-JSON", urls.CITE_JSON),
 )
 """What a reader can download of a statement, by plain name, from its folder."""
 TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
-ABOUT_URL = "../../about/"
-"""The "How to link and cite" page, relative to a statement page."""
 LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
 """The licence of this edition's annotations, data and pages (the official words are their issuer's)."""
 
@@ -80,7 +75,7 @@ def statement_page(statement: Statement, record: Record, site_url: str) -> str:
     parts = [
         head.rstrip("\n"),
         f"# {markdown_text(statement.title)} {{ #{TITLE_ANCHOR} .stmt-title }}",
-        "\n".join(_header(statement, f"{site_url}statements/{statement.id}/", _retired_leading_to(record, None))),
+        "\n".join(_header(statement, urls.statement_url(site_url, statement.id), _retired_leading_to(record, None))),
     ]
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
@@ -135,9 +130,10 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
     yield "</dl>"
     yield from _kinds_explained(statement)
     yield f'<p class="stmt-editorial-note">{html_text(EDITORIAL_NOTE)}</p>'
+    report = f"{urls.from_statement(urls.ABOUT)}#report-an-error"
     yield (
         f'<p class="stmt-terms">This edition\'s annotations and data: {LICENCE}. '
-        f'Found an error? <a class="stmt-report" href="{ABOUT_URL}#report-an-error">Report it</a>.</p>'
+        f'Found an error? <a class="stmt-report" href="{report}">Report it</a>.</p>'
     )
     yield "</section>"
 
@@ -216,7 +212,7 @@ def _kind_label(kind_id: str) -> str:
 @cache
 def _topic_link(topic: str) -> str:
     """A link from a statement page to a topic's page."""
-    return f'<a href="{TOPICS_URL}{topic}/">{html_text(topic_label(topic))}</a>'
+    return f'<a href="{urls.from_statement(urls.topic_path(topic))}">{html_text(topic_label(topic))}</a>'
 
 
 def _documents(statement: Statement) -> Iterator[str]:

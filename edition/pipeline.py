@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from edition import urls
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import ListingCache, code_digest, load_json, save_json
 from edition.output import KEEP, Changes, File, RenderState, place, put_all, write_tree
@@ -214,8 +215,9 @@ def _made(project: Project, examined: Examined, staging: Path) -> _Made:
             made.tree.update(dict.fromkeys(statement_paths(source.id), KEEP))
             continue
         if outcome.staged is not None:
-            moved = place(staging / source.id, project.docs / "statements" / source.id, outcome.staged)
-            made.placed.update({f"statements/{source.id}/{name}": recorded for name, recorded in moved.items()})
+            folder = urls.statement_path(source.id)
+            moved = place(staging / source.id, project.docs / folder, outcome.staged)
+            made.placed.update({folder + name: recorded for name, recorded in moved.items()})
         else:
             assert outcome.files is not None, "a rendered statement has its files or a staged folder"
             made.tree.update(zip(statement_paths(source.id), outcome.files, strict=True))

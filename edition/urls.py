@@ -1,0 +1,104 @@
+"""The site's addresses, in one place (CONTRIBUTING.md, "URLs and anchors").
+
+Every address here is a public promise: once published, it stays. A *path* is
+relative to the site's root and a page's path ends in ``/`` (MkDocs makes
+``docs/<path>index.md`` into the page at ``<path>``); an *address* is absolute,
+the site's URL (``site_url`` in ``mkdocs.yml``, ending in ``/``) followed by a path::
+
+    >>> statement_path("2001-12-07-nato-russia-joint-statement")
+    'statements/2001-12-07-nato-russia-joint-statement/'
+    >>> statement_url("https://example.org/", "2001-12-07-nato-russia-joint-statement", "para_3__cmt_1")
+    'https://example.org/statements/2001-12-07-nato-russia-joint-statement/#para_3__cmt_1'
+    >>> file_url("https://example.org/", "2001-12-07-nato-russia-joint-statement", DATA_JSON)
+    'https://example.org/statements/2001-12-07-nato-russia-joint-statement/data.json'
+    >>> from_statement(TOPICS)
+    '../../topics/'
+
+The names of the anchors within a page are the rule of :mod:`edition.anchors`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+STATEMENTS: Final = "statements/"
+"""The list of statements; every statement's page is in this folder."""
+SENTENCES: Final = "commitments/"
+"""The list of every sentence (its address is older than its title)."""
+TOPICS: Final = "topics/"
+"""The topic vocabulary; every topic's page is in this folder."""
+TIMELINE: Final = "timeline/"
+"""The sentences with a deadline, by date."""
+DATA: Final = "data/"
+"""The statements as data: the formats and every statement's downloads."""
+FORMAT: Final = "format/"
+"""The statement file format, which defines the commitment kinds (``#kinds``) and topics (``#topics``)."""
+ABOUT: Final = "about/"
+"""How to link and cite, and how to report an error."""
+
+STATEMENTS_INDEX: Final = f"{STATEMENTS}index.json"
+"""Every statement as data, with the addresses of its page and files."""
+DATA_SCHEMA: Final = f"{DATA}statement-data.schema.json"
+"""The JSON Schema of a statement's ``data.json``."""
+FORMAT_SCHEMA: Final = f"{FORMAT}statement.schema.json"
+"""The JSON Schema of the statement files the site is built from."""
+
+PAGE_FILE: Final = "index.md"
+"""The Markdown file of a page, in the page's folder under ``docs/``."""
+DATA_JSON: Final = "data.json"
+"""A statement as JSON, in its page's folder."""
+DATA_AKN: Final = "data.akn.xml"
+"""A statement as Akoma Ntoso 3.0 XML, in its page's folder."""
+CITE_BIB: Final = "cite.bib"
+"""A statement as a BibTeX entry, in its page's folder."""
+CITE_RIS: Final = "cite.ris"
+"""A statement as a RIS record, in its page's folder."""
+CITE_JSON: Final = "cite.json"
+"""A statement as CSL-JSON, in its page's folder."""
+DOWNLOADS: Final = (DATA_JSON, DATA_AKN, CITE_BIB, CITE_RIS, CITE_JSON)
+"""What a reader can download of a statement, by name in its page's folder, in the order the page offers them."""
+
+
+def statement_path(statement_id: str) -> str:
+    """The path of a statement's page, ``statements/<id>/``; its files are in the same folder."""
+    return f"{STATEMENTS}{statement_id}/"
+
+
+def topic_path(topic: str) -> str:
+    """The path of a topic's page, ``topics/<topic>/``."""
+    return f"{TOPICS}{topic}/"
+
+
+def page_file(path: str) -> str:
+    """The Markdown file under ``docs/`` that MkDocs makes into the page at ``path``."""
+    return f"{path}{PAGE_FILE}"
+
+
+def absolute(site_url: str, path: str, anchor: str = "") -> str:
+    """The address of ``path`` on the site at ``site_url``, or of ``anchor`` on that page."""
+    return f"{site_url}{path}#{anchor}" if anchor else f"{site_url}{path}"
+
+
+def statement_url(site_url: str, statement_id: str, anchor: str = "") -> str:
+    """The permanent address of a statement's page, or of one of its anchors."""
+    return absolute(site_url, statement_path(statement_id), anchor)
+
+
+def file_url(site_url: str, statement_id: str, name: str) -> str:
+    """The address of a statement's file ``name`` (one of :data:`DOWNLOADS`), next to its page."""
+    return absolute(site_url, statement_path(statement_id) + name)
+
+
+def to_root(path: str) -> str:
+    """The relative link from the page at ``path`` to the site's root: ``../`` for each of its folders."""
+    return "../" * path.count("/")
+
+
+def relative(page: str, path: str) -> str:
+    """The relative link from the page at ``page`` to ``path``."""
+    return path.removeprefix(page) if path.startswith(page) else to_root(page) + path
+
+
+def from_statement(path: str) -> str:
+    """The relative link from any statement page to ``path`` (every statement page is as deep as another)."""
+    return relative(statement_path("<id>"), path)

@@ -1,0 +1,62 @@
+"""The site's URL scheme (CONTRIBUTING.md, "URLs and anchors"), pinned string for string: every address is a promise."""
+
+from __future__ import annotations
+
+import doctest
+
+from edition import urls
+
+SITE = "https://example.org/edition/"
+ID = "2001-12-07-nato-russia-joint-statement"
+
+
+def test_a_statement_page_and_its_anchors() -> None:
+    assert urls.statement_path(ID) == f"statements/{ID}/"
+    assert urls.statement_url(SITE, ID) == f"https://example.org/edition/statements/{ID}/"
+    assert urls.statement_url(SITE, ID, "para_3") == f"https://example.org/edition/statements/{ID}/#para_3"
+    assert urls.statement_url(SITE, ID, "para_3__cmt_1") == f"{SITE}statements/{ID}/#para_3__cmt_1"
+
+
+def test_a_statement_files_are_next_to_its_page() -> None:
+    assert urls.DOWNLOADS == ("data.json", "data.akn.xml", "cite.bib", "cite.ris", "cite.json")
+    assert [urls.file_url(SITE, ID, name) for name in urls.DOWNLOADS] == [
+        f"https://example.org/edition/statements/{ID}/data.json",
+        f"https://example.org/edition/statements/{ID}/data.akn.xml",
+        f"https://example.org/edition/statements/{ID}/cite.bib",
+        f"https://example.org/edition/statements/{ID}/cite.ris",
+        f"https://example.org/edition/statements/{ID}/cite.json",
+    ]
+    assert (urls.DATA_JSON, urls.DATA_AKN) == ("data.json", "data.akn.xml")
+    assert (urls.CITE_BIB, urls.CITE_RIS, urls.CITE_JSON) == ("cite.bib", "cite.ris", "cite.json")
+
+
+def test_the_listing_pages_and_site_wide_files() -> None:
+    pages = (urls.STATEMENTS, urls.SENTENCES, urls.TOPICS, urls.TIMELINE, urls.DATA, urls.FORMAT, urls.ABOUT)
+    assert pages == ("statements/", "commitments/", "topics/", "timeline/", "data/", "format/", "about/")
+    assert urls.topic_path("arms-control") == "topics/arms-control/"
+    assert urls.STATEMENTS_INDEX == "statements/index.json"
+    assert urls.DATA_SCHEMA == "data/statement-data.schema.json"
+    assert urls.FORMAT_SCHEMA == "format/statement.schema.json"
+    assert urls.absolute(SITE, urls.FORMAT, "kinds") == "https://example.org/edition/format/#kinds"
+    assert urls.absolute(SITE, urls.STATEMENTS_INDEX) == "https://example.org/edition/statements/index.json"
+
+
+def test_a_page_is_the_index_md_of_its_folder() -> None:
+    assert urls.page_file(urls.statement_path(ID)) == f"statements/{ID}/index.md"
+    assert urls.page_file(urls.topic_path("terrorism")) == "topics/terrorism/index.md"
+    assert urls.page_file(urls.SENTENCES) == "commitments/index.md"
+
+
+def test_relative_links() -> None:
+    assert urls.from_statement(urls.TOPICS) == "../../topics/"
+    assert urls.from_statement(urls.ABOUT) == "../../about/"
+    assert urls.from_statement(urls.topic_path("terrorism")) == "../../topics/terrorism/"
+    assert urls.to_root(urls.SENTENCES) == "../"
+    assert urls.to_root(urls.topic_path("terrorism")) == "../../"
+    assert urls.to_root("") == ""
+    assert urls.relative(urls.TIMELINE, urls.statement_path(ID)) == f"../statements/{ID}/"
+    assert urls.relative(urls.STATEMENTS, urls.page_file(urls.statement_path(ID))) == f"{ID}/index.md"
+
+
+def test_the_examples_in_the_docstring() -> None:
+    assert doctest.testmod(urls, raise_on_error=True).attempted > 0
