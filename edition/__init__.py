@@ -18,6 +18,6 @@ The pipeline reads like the modules that hold it:
 * :mod:`edition.cache`, :mod:`edition.output` and :mod:`edition.parallel` - incremental,
   parallel rendering that writes under ``docs/`` only what changed;
 * :mod:`edition.pipeline` - the verbs: check, render, build, serve, erratum, retire;
-* :mod:`edition.importer` (with :mod:`edition.layout`, :mod:`edition.sentences`,
-  :mod:`edition.guesses`, :mod:`edition.dates`, :mod:`edition.draft`) - the ``import`` verb.
+* :mod:`edition.importer` - the ``import`` verb, a sub-package: the text read, its layout,
+  its dates and sentences, the guesses and the draft.
 """

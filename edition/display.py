@@ -7,11 +7,27 @@ escaped by :func:`edition.markup.html_text`.
 from __future__ import annotations
 
 import datetime
+from typing import Final
 
 from edition import vocabulary
-from edition.dates import MONTHS  # in English whatever the machine's locale
 from edition.markup import html_text
 from edition.model import Commitment, Deadline, Statement
+
+MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months, in order, in English whatever the machine's locale (the importer reads dates with them too)."""
 
 
 def long_date(date: datetime.date) -> str:

@@ -24,8 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import build_site
-from edition import dates, draft, guesses, importer, sentences
-from edition.layout import Header, Paragraph, PublishedText
+from edition import importer
+from edition.importer import dates, draft, guesses, sentences
+from edition.importer.layout import Header, Paragraph, PublishedText
 from edition.model import Statement
 from edition.validation import read_statement
 from edition.vocabulary import TOPICS

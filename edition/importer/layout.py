@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from edition import dates
+from edition.importer import dates
+from edition.importer.sentences import ends_like_a_sentence
 from edition.problems import Problem, ProblemError
-from edition.sentences import ends_like_a_sentence
 
 
 @dataclass(frozen=True)

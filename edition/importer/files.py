@@ -1,18 +1,6 @@
-"""Import a statement as published (plain text copied from its page) into a draft statement file.
+"""The import's files: the published text read (:func:`read`), the draft written (:func:`import_to`).
 
-    python build_site.py import PATH [--output statements/<id>.yaml] [--source-url URL] [--publisher NAME]
-
-The steps, in the order the work happens:
-
-1. :func:`read` - the file's text; empty, binary and HTML files are refused.
-2. :func:`edition.layout.parse` - page furniture is dropped, the header becomes
-   metadata and the body paragraphs, whatever their layout.
-3. :func:`edition.draft.write` - the paragraphs are cut into commitments
-   (:mod:`edition.sentences`), annotations are guessed (:mod:`edition.guesses`) and
-   the draft YAML is written, every guess and placeholder marked ``# REVIEW``.
-
-Every problem is a :class:`~edition.problems.Problem` (``path:line:col: message``),
-raised together in a :class:`~edition.problems.ProblemError`.
+Also the checks of the options that go into the draft (:func:`is_url`, :func:`is_text`).
 """
 
 from __future__ import annotations
@@ -21,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Final
 
-from edition import draft, layout
+from edition.importer import draft, layout
 from edition.loading import decode
 from edition.problems import Problem, ProblemError
 from edition.shapes import is_http_url, text_fault

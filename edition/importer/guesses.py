@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from edition import dates
+from edition.importer import dates
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from typing import Final
 
 import yaml
 
-from edition import guesses, sentences
-from edition.layout import Header, PublishedText
+from edition.importer import guesses, sentences
+from edition.importer.layout import Header, PublishedText
 from edition.vocabulary import TOPICS
 
 SOURCE_URL: Final = "https://invalid.example/REVIEW-source-url"

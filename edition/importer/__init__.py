@@ -1,0 +1,26 @@
+"""Import a statement as published (plain text copied from its page) into a draft statement file.
+
+    python build_site.py import PATH [--output statements/<id>.yaml] [--source-url URL] [--publisher NAME]
+
+The steps, in the order the work happens:
+
+1. :func:`~edition.importer.files.read` - the file's text; empty, binary and HTML files are refused.
+2. :func:`edition.importer.layout.parse` - page furniture is dropped, the header becomes
+   metadata and the body paragraphs, whatever their layout (dates are read by
+   :mod:`edition.importer.dates`).
+3. :func:`edition.importer.draft.write` - the paragraphs are cut into commitments
+   (:mod:`edition.importer.sentences`), annotations are guessed
+   (:mod:`edition.importer.guesses`) and the draft YAML is written, every guess and
+   placeholder marked ``# REVIEW``.
+
+Every problem is a :class:`~edition.problems.Problem` (``path:line:col: message``),
+raised together in a :class:`~edition.problems.ProblemError`.
+
+Only the ``import`` verb loads this package: the sentence splitter is slow to load.
+"""
+
+from __future__ import annotations
+
+from edition.importer.files import EXISTS, import_statement, import_to, is_text, is_url, read
+
+__all__ = ["EXISTS", "import_statement", "import_to", "is_text", "is_url", "read"]
