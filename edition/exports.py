@@ -5,7 +5,7 @@ the official words character for character, and every paragraph and commitment
 carries its permanent anchor and URL (CONTRIBUTING.md, "URLs and anchors").
 
 * :func:`statement_data` - one statement, with the corrections and retired anchors
-  of its :class:`~edition.registry.Record`;
+  of its :class:`~edition.registry.AnchorRecord`;
 * :func:`corpus_index` - every statement, newest first, with the addresses of its data;
 * :func:`data_schema` - the JSON Schema (draft 2020-12) of ``data.json``.
 
@@ -29,7 +29,7 @@ from edition import urls
 from edition.jsonfiles import indented
 from edition.listings import Listing
 from edition.model import Commitment, Deadline, Document, Paragraph, Statement
-from edition.registry import Record
+from edition.registry import AnchorRecord
 from edition.vocabulary import KINDS, TOPICS
 
 DATA_FORMAT = "statement-data/1"
@@ -40,7 +40,7 @@ INDEX_FORMAT = "statement-index/1"
 JsonObject = dict[str, Any]
 
 
-def statement_data(statement: Statement, record: Record, site_url: str) -> str:
+def statement_data(statement: Statement, record: AnchorRecord, site_url: str) -> str:
     """The text of ``/statements/<id>/data.json``.
 
     ``site_url`` is the site's absolute address, ending in ``/``; ``record`` brings

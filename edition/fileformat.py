@@ -9,10 +9,10 @@ statement's documents) live in :mod:`edition.validation`.
 from __future__ import annotations
 
 from edition import model
-from edition.shapes import Choice, Date, Field, Integer, ListOf, Record, Text, Url
+from edition.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, Text, Url
 from edition.vocabulary import KINDS, TOPICS
 
-ISSUER = Record(
+ISSUER = RecordShape(
     "Issuer",
     (
         Field("body", Text(), "The issuing body, e.g. NATO-Russia Permanent Joint Council."),
@@ -22,7 +22,7 @@ ISSUER = Record(
     doc="Who issued the statement.",
 )
 
-SOURCE = Record(
+SOURCE = RecordShape(
     "Source",
     (
         Field("url", Url(), "The address where the official text is published."),
@@ -39,7 +39,7 @@ SOURCE = Record(
     doc="Where the official text was published: the text in the file is compared with it.",
 )
 
-DOCUMENT = Record(
+DOCUMENT = RecordShape(
     "Document",
     (
         Field("id", Text(), "A short permanent name that commitments use in `references`, e.g. founding-act."),
@@ -59,7 +59,7 @@ DOCUMENT = Record(
     doc="A document the statement refers to.",
 )
 
-FOLLOW_UP = Record(
+FOLLOW_UP = RecordShape(
     "FollowUp",
     (
         Field("date", Date(), "When it happened."),
@@ -71,7 +71,7 @@ FOLLOW_UP = Record(
     doc="Something that happened in answer to a commitment with a deadline.",
 )
 
-DEADLINE = Record(
+DEADLINE = RecordShape(
     "Deadline",
     (
         Field("date", Date(month_allowed=True), "The latest date, as precise as the text sets it."),
@@ -87,7 +87,7 @@ DEADLINE = Record(
     doc="A time limit set by the text of a commitment.",
 )
 
-COMMITMENT = Record(
+COMMITMENT = RecordShape(
     "Commitment",
     (
         Field("text", Text(), "The sentence, exactly as published."),
@@ -109,7 +109,7 @@ COMMITMENT = Record(
 )
 
 
-PARAGRAPH = Record(
+PARAGRAPH = RecordShape(
     "Paragraph",
     (
         Field("number", Integer(), "The official paragraph number; unnumbered paragraphs are counted 1, 2, ..."),
@@ -125,7 +125,7 @@ PARAGRAPH = Record(
     doc="A paragraph of the official text. Its anchor is `para_N`.",
 )
 
-STATEMENT = Record(
+STATEMENT = RecordShape(
     "Statement",
     (
         Field("title", Text(), "The official title."),

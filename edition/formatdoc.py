@@ -14,7 +14,7 @@ from edition.display import long_date
 from edition.fileformat import STATEMENT
 from edition.listings import Listing, newest_first
 from edition.markup import front_matter, markdown_text
-from edition.shapes import ListOf, Record
+from edition.shapes import ListOf, RecordShape
 from edition.vocabulary import KINDS, TOPICS, Term
 
 INTRODUCTION = """\
@@ -64,7 +64,7 @@ def format_page() -> str:
     return "\n".join(parts)
 
 
-def _record(record: Record) -> Iterator[str]:
+def _record(record: RecordShape) -> Iterator[str]:
     yield f"## {record.name} {{ #{record.name.lower()} }}"
     yield ""
     yield record.doc
@@ -74,7 +74,7 @@ def _record(record: Record) -> Iterator[str]:
     for field in record.fields:
         shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
         value = field.shape.summary
-        if isinstance(shape, Record):
+        if isinstance(shape, RecordShape):
             value = f"[{value}](#{shape.name.lower()})"
         required = "yes" if field.required else "no"
         yield f"| `{field.key}` | {required} | {value} | {field.doc} |"

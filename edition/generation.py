@@ -41,7 +41,7 @@ from edition.pages import statement_page
 from edition.parallel import parallel_map
 from edition.problems import Problem
 from edition.schema import schema_text
-from edition.sources import Inputs, Source, source_digest
+from edition.sources import Inputs, StatementFile, source_digest
 from edition.validation import read_statement
 
 STATEMENT_FILES = (urls.PAGE_FILE, *urls.DOWNLOADS)
@@ -52,7 +52,7 @@ STATEMENT_FILES = (urls.PAGE_FILE, *urls.DOWNLOADS)
 class Job:
     """One statement to read and check, and what to make of it."""
 
-    source: Source
+    source: StatementFile
     """The statement file and its record."""
     site_url: str
     """The site's address, which makes the data's links absolute."""
@@ -101,7 +101,7 @@ def statement_paths(statement_id: str) -> list[PurePosixPath]:
 
 
 def run(
-    inputs: Inputs, sources: list[Source], render: bool, docs: Path | None = None, staging: Path | None = None
+    inputs: Inputs, sources: list[StatementFile], render: bool, docs: Path | None = None, staging: Path | None = None
 ) -> list[Outcome]:
     """:func:`work` on each of ``sources`` (some of ``inputs``), in order, on every core.
 
@@ -146,7 +146,7 @@ def work(job: Job) -> Outcome:
     return Outcome([], [], listed, new_record, key, staged=staged)
 
 
-def _statement_files(statement: Statement, record: registry.Record, site_url: str) -> tuple[File, ...]:
+def _statement_files(statement: Statement, record: registry.AnchorRecord, site_url: str) -> tuple[File, ...]:
     """A statement's page, JSON, Akoma Ntoso and citation files, in the order of :data:`STATEMENT_FILES`."""
     texts = (
         statement_page(statement, record, site_url),

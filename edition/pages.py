@@ -23,7 +23,7 @@ from edition.display import commitment_html, deadline_html, long_date, time_html
 from edition.markup import front_matter, html_text, markdown_text
 from edition.metadata import structured_data
 from edition.model import Commitment, Paragraph, Statement
-from edition.registry import Record
+from edition.registry import AnchorRecord
 
 DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
@@ -56,7 +56,7 @@ def citation(statement: Statement) -> str:
     return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
 
 
-def statement_page(statement: Statement, record: Record, site_url: str) -> str:
+def statement_page(statement: Statement, record: AnchorRecord, site_url: str) -> str:
     """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors.
 
     ``site_url`` makes the page's permanent address and its schema.org data absolute.
@@ -163,7 +163,7 @@ def _paragraph_heading(paragraph: Paragraph) -> str:
     return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
 
 
-def _paragraph_body(statement: Statement, paragraph: Paragraph, record: Record) -> Iterator[str]:
+def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
     yield f'<div class="stmt-para" data-para="{paragraph.number}">'
     for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
         yield from _retired_leading_to(record, anchor)
@@ -228,7 +228,7 @@ def _documents(statement: Statement) -> Iterator[str]:
     yield "</ul>"
 
 
-def _retired_leading_to(record: Record, successor: str | None) -> list[str]:
+def _retired_leading_to(record: AnchorRecord, successor: str | None) -> list[str]:
     """Empty elements that keep retired anchors resolving, placed where their successor stands."""
     return [
         f'<span class="stmt-retired" id="{r.anchor}" data-successor="{r.successor or ""}"></span>'
@@ -237,7 +237,7 @@ def _retired_leading_to(record: Record, successor: str | None) -> list[str]:
     ]
 
 
-def _corrections(record: Record) -> Iterator[str]:
+def _corrections(record: AnchorRecord) -> Iterator[str]:
     yield '<ol class="stmt-errata">'
     for erratum in record.errata:
         number = erratum.anchor.removeprefix("para_").replace("__cmt_", ".")

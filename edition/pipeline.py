@@ -246,7 +246,7 @@ def retire(
 
 
 def _change_record(
-    project: Project, statement_id: str, change: Callable[[registry.Record, Statement], registry.Record]
+    project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
 ) -> None:
     from edition import registry
     from edition.validation import read_statement

@@ -74,7 +74,7 @@ class Retirement:
 
 
 @dataclass(frozen=True)
-class Record:
+class AnchorRecord:
     """The published anchors of one statement."""
 
     statement_id: str
@@ -106,12 +106,12 @@ def current_texts(statement: Statement) -> dict[str, str | None]:
     return texts
 
 
-def load(path: Path) -> tuple[Record | None, list[Problem]]:
+def load(path: Path) -> tuple[AnchorRecord | None, list[Problem]]:
     """The record in ``path``; ``None`` without problems when there is none yet."""
     return parse(path, path.read_bytes() if path.exists() else None)
 
 
-def parse(path: Path, data: bytes | None) -> tuple[Record | None, list[Problem]]:
+def parse(path: Path, data: bytes | None) -> tuple[AnchorRecord | None, list[Problem]]:
     """The record that ``path`` holds as ``data``; ``None`` without problems when there is none (no ``data``)."""
     if data is None:
         return None, []
@@ -123,7 +123,7 @@ def parse(path: Path, data: bytes | None) -> tuple[Record | None, list[Problem]]
         ]
 
 
-def compare(statement: Statement, record: Record, record_path: Path) -> list[Problem]:
+def compare(statement: Statement, record: AnchorRecord, record_path: Path) -> list[Problem]:
     """Problems where the statement would break a published anchor or change its words."""
     now = current_texts(statement)
     lines = {p.anchor: p.line for p in statement.paragraphs} | {c.anchor: c.line for c in statement.commitments}
@@ -165,17 +165,19 @@ def compare(statement: Statement, record: Record, record_path: Path) -> list[Pro
     return problems
 
 
-def with_new_anchors(statement: Statement, record: Record | None) -> Record:
+def with_new_anchors(statement: Statement, record: AnchorRecord | None) -> AnchorRecord:
     """``record`` with the anchors the statement has gained (a new record for a new statement)."""
     if record is None:
-        return Record(statement.id, current_texts(statement))
+        return AnchorRecord(statement.id, current_texts(statement))
     texts = dict(record.texts)
     for anchor, text in current_texts(statement).items():
         texts.setdefault(anchor, text)
     return replace(record, texts=texts)
 
 
-def with_erratum(record: Record, statement: Statement, anchor: str, reason: str, date: datetime.date) -> Record:
+def with_erratum(
+    record: AnchorRecord, statement: Statement, anchor: str, reason: str, date: datetime.date
+) -> AnchorRecord:
     """``record`` with a correction of ``anchor``'s words to their current text."""
     old = record.texts.get(anchor)
     new = current_texts(statement).get(anchor)
@@ -188,8 +190,8 @@ def with_erratum(record: Record, statement: Statement, anchor: str, reason: str,
 
 
 def with_retirement(
-    record: Record, statement: Statement, anchor: str, successor: str | None, reason: str, date: datetime.date
-) -> Record:
+    record: AnchorRecord, statement: Statement, anchor: str, successor: str | None, reason: str, date: datetime.date
+) -> AnchorRecord:
     """``record`` with ``anchor`` retired, leading to ``successor``."""
     now = current_texts(statement)
     if anchor not in record.texts:
@@ -203,7 +205,7 @@ def with_retirement(
     return replace(record, retired=(*record.retired, Retirement(anchor, successor, date.isoformat(), reason)))
 
 
-def text_of(record: Record) -> str:
+def text_of(record: AnchorRecord) -> str:
     """The record as its file holds it: indented JSON, anchors in reading order."""
     data: dict[str, Any] = {
         "statement": record.statement_id,
@@ -228,12 +230,12 @@ def orphan(path: Path) -> Problem:
     )
 
 
-def write(path: Path, record: Record) -> None:
+def write(path: Path, record: AnchorRecord) -> None:
     """Write ``record`` to ``path`` when it differs from what the file holds (as ``render`` writes records)."""
     put_all([(str(path), File.of(text_of(record)))])
 
 
-def _from_json(statement_id: str, data: dict[str, Any]) -> Record:
+def _from_json(statement_id: str, data: dict[str, Any]) -> AnchorRecord:
     if data["statement"] != statement_id:
         raise ValueError(f"it names the statement {data['statement']!r}")
     texts: dict[str, str | None] = {}
@@ -244,7 +246,7 @@ def _from_json(statement_id: str, data: dict[str, Any]) -> Record:
         if digest(entry["text"]) != entry["sha256"]:
             raise ValueError(f"the checksum of {anchor} does not match its text")
         texts[anchor] = entry["text"]
-    return Record(
+    return AnchorRecord(
         statement_id,
         texts,
         tuple(Erratum(**erratum) for erratum in data["errata"]),

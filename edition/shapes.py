@@ -348,7 +348,7 @@ class Field:
 
 
 @dataclass
-class Record(Shape):
+class RecordShape(Shape):
     """A mapping with known keys; unknown keys are errors, so typos never pass."""
 
     name: str
@@ -440,11 +440,11 @@ class Record(Shape):
             schema["description"] = self.doc
         return schema
 
-    def records(self) -> list[Record]:
+    def records(self) -> list[RecordShape]:
         """This record and every record nested in it, each once, in reading order."""
-        found: list[Record] = [self]
+        found: list[RecordShape] = [self]
         for f in self.fields:
             shape = f.shape.item if isinstance(f.shape, ListOf) else f.shape
-            if isinstance(shape, Record):
+            if isinstance(shape, RecordShape):
                 found.extend(r for r in shape.records() if all(r is not seen for seen in found))
         return found

@@ -19,7 +19,7 @@ from edition.problems import Problem
 
 
 @dataclass(frozen=True)
-class Source:
+class StatementFile:
     """A statement file and its record, as read from disk."""
 
     path: Path
@@ -40,7 +40,7 @@ class Source:
         """The statement's permanent id: the file's name without ``.yaml``."""
         return self.path.stem
 
-    def with_bytes(self) -> Source:
+    def with_bytes(self) -> StatementFile:
         """This source with the bytes of its files (itself, if they were read)."""
         return self if self.read else _source(self.path, self.record_path, None)
 
@@ -49,7 +49,7 @@ class Source:
 class Inputs:
     """Everything a render reads, with the problems found before any file is parsed."""
 
-    sources: list[Source]
+    sources: list[StatementFile]
     """The statements, by file name."""
     problems: list[Problem]
     """Problems of the folder: no statement file, or a file named ``*.yml``."""
@@ -74,7 +74,7 @@ def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> 
 
     Without ``contents``, the files are only listed: a first render, which has nothing
     to compare them with, leaves reading them to the workers (see
-    :meth:`Source.with_bytes`), and :attr:`Inputs.digests` is empty. Names are listed
+    :meth:`StatementFile.with_bytes`), and :attr:`Inputs.digests` is empty. Names are listed
     once per folder and files opened by :mod:`os` paths: a render with nothing to do
     spends most of its time here.
     """
@@ -98,12 +98,12 @@ def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> 
         if contents:
             sources.append(_source(path, record_path, record_path.name in record_names))
         else:
-            sources.append(Source(path, None, None, record_path, None, read=False))
+            sources.append(StatementFile(path, None, None, record_path, None, read=False))
     digests = {source.id: source_digest(code, site_url, source) for source in sources if source.read}
     return Inputs(sources, problems, orphans, code, site_url, digests)
 
 
-def source_digest(code: str, site_url: str, source: Source, record: bytes | None = None) -> str:
+def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:
     """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
     record = source.record if record is None else record
     return digest(code, site_url, source.path.name, source.data or b"", record or b"")
@@ -122,7 +122,7 @@ def _names(folder: Path) -> set[str]:
         return set()
 
 
-def _source(path: Path, record_path: Path, has_record: bool | None) -> Source:
+def _source(path: Path, record_path: Path, has_record: bool | None) -> StatementFile:
     """The source at ``path``, its bytes read; ``has_record`` says whether its record exists (``None``: look)."""
     data = record = error = None
     try:
@@ -137,7 +137,7 @@ def _source(path: Path, record_path: Path, has_record: bool | None) -> Source:
         unread = path if data is None else record_path
         error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
         data = None
-    return Source(path, data, error, record_path, record)
+    return StatementFile(path, data, error, record_path, record)
 
 
 def _read(path: str) -> bytes:

@@ -27,7 +27,7 @@ ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Statement | None, list[Problem]]:
     """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it.
 
-    A valid file has every mapping read by a :class:`~edition.shapes.Record`, which
+    A valid file has every mapping read by a :class:`~edition.shapes.RecordShape`, which
     notices repeated keys: the loader need not look for them first. A file with a
     problem is read again with the loader's own look, so that its problems are all
     found, in the order of the file.

@@ -48,7 +48,7 @@ JsonObject = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def record(statement: Statement) -> registry.Record:
+def record(statement: Statement) -> registry.AnchorRecord:
     found, problems = registry.load(registry.path_of(ROOT, STATEMENT_ID))
     assert problems == []
     assert found is not None
@@ -71,7 +71,7 @@ def akn(akn_text: str) -> ET.Element:
 
 
 @pytest.fixture(scope="module")
-def data(statement: Statement, record: registry.Record) -> JsonObject:
+def data(statement: Statement, record: registry.AnchorRecord) -> JsonObject:
     loaded: JsonObject = json.loads(statement_data(statement, record, SITE_URL))
     return loaded
 
@@ -256,7 +256,9 @@ def test_data_carries_editorial_values_exactly(data: JsonObject) -> None:
     assert data["documents"][0]["mentions"] == ["NATO-Russia Founding Act", "Founding Act"]
 
 
-def test_data_lists_the_records_corrections_and_retired_anchors(statement: Statement, record: registry.Record) -> None:
+def test_data_lists_the_records_corrections_and_retired_anchors(
+    statement: Statement, record: registry.AnchorRecord
+) -> None:
     changed = replace(
         record,
         errata=(registry.Erratum("para_3__cmt_1", "2024-01-02", "We condem.", "We condemn.", "A typo."),),
@@ -311,7 +313,7 @@ def test_corpus_index_lists_newest_first_with_counts(statement: Statement) -> No
 # Golden files: read line by line before they were accepted.
 
 
-def test_golden_data_json(statement: Statement, record: registry.Record) -> None:
+def test_golden_data_json(statement: Statement, record: registry.AnchorRecord) -> None:
     assert_golden(f"{STATEMENT_ID}.data.json", statement_data(statement, record, SITE_URL))
 
 
@@ -397,7 +399,7 @@ def test_hostile_text_comes_back_exactly_from_the_xml(akn_schema: xmlschema.XMLS
 
 def test_hostile_text_comes_back_exactly_from_the_json() -> None:
     statement = hostile_statement()
-    data = json.loads(statement_data(statement, registry.Record(statement.id, {}), SITE_URL))
+    data = json.loads(statement_data(statement, registry.AnchorRecord(statement.id, {}), SITE_URL))
     assert [c["text"] for c in data["paragraphs"][0]["commitments"]] == HOSTILE
     assert data["paragraphs"][0]["text"] == " ".join(HOSTILE)
     assert (data["title"], data["place"]) == (HOSTILE_TITLE, "Ünïcödé <City> & ]]>")

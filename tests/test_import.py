@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 import build_site
 from edition import importer
 from edition.importer import dates, draft, guesses, sentences
-from edition.importer.layout import Header, Paragraph, PublishedText
+from edition.importer.layout import Header, PublishedParagraph, PublishedText
 from edition.model import Statement
 from edition.validation import read_statement
 from edition.vocabulary import TOPICS
@@ -220,7 +220,7 @@ def test_every_guess_is_marked_for_review() -> None:
 )
 def test_yaml_reads_back_exactly_the_published_words(words: str) -> None:
     header = Header("Title: with a colon", "# not a comment", datetime.date(2001, 12, 7), None, None, ())
-    published = PublishedText(header, (Paragraph(1, words, 1, ()),), "separated by blank lines")
+    published = PublishedText(header, (PublishedParagraph(1, words, 1, ()),), "separated by blank lines")
     data = yaml.safe_load(draft.write(published, "words.txt", None, None).text)
     assert (data["title"], data["subtitle"]) == ("Title: with a colon", "# not a comment")
     assert " ".join(c["text"] for c in data["paragraphs"][0]["commitments"]) == words
@@ -282,8 +282,8 @@ def test_a_resolution_with_its_year_gets_its_address() -> None:
 
 def test_a_named_act_is_proposed_with_placeholders() -> None:
     assert guesses.references("We reaffirm our commitment to the Helsinki Final Act and the UN Charter.") == [
-        guesses.Document("helsinki-final-act", "Helsinki Final Act", None, None, None, ("Helsinki Final Act",)),
-        guesses.Document("un-charter", "UN Charter", None, None, None, ("UN Charter",)),
+        guesses.GuessedDocument("helsinki-final-act", "Helsinki Final Act", None, None, None, ("Helsinki Final Act",)),
+        guesses.GuessedDocument("un-charter", "UN Charter", None, None, None, ("UN Charter",)),
     ]
 
 
@@ -299,7 +299,7 @@ def test_a_date_before_the_statement_is_no_deadline() -> None:
     issued = datetime.date(2002, 5, 14)
     assert guesses.deadline("They noted the initiative of 7 December 2001 by their Ministers.", issued) is None
     deadline = guesses.deadline("The work will be completed by 28 May 2002.", issued)
-    assert deadline == guesses.Deadline("2002-05-28", None, "by 28 May 2002")
+    assert deadline == guesses.GuessedDeadline("2002-05-28", None, "by 28 May 2002")
 
 
 def test_every_topic_has_keywords() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime
 import json
 import re
@@ -138,3 +139,13 @@ def test_readme_error_example_is_what_check_prints(project: Path) -> None:
     block = readme.split("    $ python build_site.py check\n", 1)[1].split("\n\n", 1)[0]
     assert result.returncode == 1
     assert result.stderr == "".join(line[4:] + "\n" for line in block.splitlines())
+
+
+def test_no_two_classes_of_the_package_share_a_name() -> None:
+    defined: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "edition").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.ClassDef):
+                defined.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
+    shared = {name: paths for name, paths in defined.items() if len(paths) > 1}
+    assert shared == {}, f"classes that share a name: {shared}"

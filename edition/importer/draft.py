@@ -73,9 +73,9 @@ class _Commitment:
     """Its guessed topics; never empty."""
     topics_note: str
     """Where the topics came from, for the REVIEW mark."""
-    references: tuple[guesses.Document, ...]
+    references: tuple[guesses.GuessedDocument, ...]
     """The documents it names."""
-    deadline: guesses.Deadline | None
+    deadline: guesses.GuessedDeadline | None
     """A deadline it seems to set."""
 
 
@@ -173,7 +173,7 @@ def _guessed(key: str, guess: guesses.Guess | None, depth: int, missing: str) ->
     return _entry(key, guess.value, depth, f"guessed from {_quoted(guess.cue)}")
 
 
-def _documents(documents: Sequence[guesses.Document]) -> Iterator[str]:
+def _documents(documents: Sequence[guesses.GuessedDocument]) -> Iterator[str]:
     if not documents:
         return
     yield "documents:"

@@ -28,7 +28,7 @@ class Guess:
 
 
 @dataclass(frozen=True)
-class Document:
+class GuessedDocument:
     """A document the text seems to refer to."""
 
     id: str
@@ -46,7 +46,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Deadline:
+class GuessedDeadline:
     """A date after the statement's own that the text ties something to."""
 
     date: str
@@ -108,7 +108,7 @@ TOPIC_CUES: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
 }
 """Keywords of each topic of :data:`edition.vocabulary.TOPICS` (a test checks that every topic has some)."""
 
-FOUNDING_ACT: Final = Document(
+FOUNDING_ACT: Final = GuessedDocument(
     "founding-act",
     "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation",
     "NATO-Russia Founding Act",
@@ -158,9 +158,9 @@ def topics(sentence: str) -> tuple[Guess, ...]:
     return tuple(guess for _, guess in sorted(found, key=lambda pair: pair[0]))
 
 
-def documents(sentences: Iterable[str]) -> tuple[Document, ...]:
+def documents(sentences: Iterable[str]) -> tuple[GuessedDocument, ...]:
     """The documents ``sentences`` refer to, in order of first mention, each with every way it is named."""
-    by_id: dict[str, Document] = {}
+    by_id: dict[str, GuessedDocument] = {}
     for sentence in sentences:
         for document in references(sentence):
             known = by_id.get(document.id)
@@ -169,9 +169,9 @@ def documents(sentences: Iterable[str]) -> tuple[Document, ...]:
     return tuple(by_id.values())
 
 
-def references(sentence: str) -> list[Document]:
+def references(sentence: str) -> list[GuessedDocument]:
     """The documents one sentence names, each with the words it uses."""
-    found: list[tuple[int, Document]] = []
+    found: list[tuple[int, GuessedDocument]] = []
     taken: list[range] = []
     for pattern, document in KNOWN:
         for match in pattern.finditer(sentence):
@@ -186,14 +186,14 @@ def references(sentence: str) -> list[Document]:
     return [document for _, document in sorted(found, key=lambda pair: pair[0])]
 
 
-def _resolutions(words: str) -> list[Document]:
+def _resolutions(words: str) -> list[GuessedDocument]:
     """One document per number: the first is named by the words up to it, the others by their number."""
     documents = []
     for index, match in enumerate(_RESOLUTION.finditer(words)):
         number, year = match["number"], match["year"]
         mention = words[: match.end()] if index == 0 else match.group()
         documents.append(
-            Document(
+            GuessedDocument(
                 f"unscr-{number}",
                 f"United Nations Security Council Resolution {number}" + (f" ({year})" if year else ""),
                 f"UN Security Council Resolution {number}",
@@ -205,12 +205,12 @@ def _resolutions(words: str) -> list[Document]:
     return documents
 
 
-def _named_act(words: str) -> Document:
+def _named_act(words: str) -> GuessedDocument:
     name = re.sub(r"^(?:The|A|An|This|That|Our) ", "", words)
-    return Document(re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), name, None, None, None, (name,))
+    return GuessedDocument(re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), name, None, None, None, (name,))
 
 
-def deadline(sentence: str, issued: datetime.date) -> Deadline | None:
+def deadline(sentence: str, issued: datetime.date) -> GuessedDeadline | None:
     """A date after ``issued`` that the sentence ties to "by", "prior to", "in place", ..., if any."""
     found = sorted([*dates.days(sentence), *dates.months(sentence)], key=lambda f: f.start)
     for date in found:
@@ -221,7 +221,9 @@ def deadline(sentence: str, issued: datetime.date) -> Deadline | None:
             continue
         trigger = triggers[-1]
         event = _EVENT.search(sentence[: date.start])
-        return Deadline(date.value, event["event"] if event else None, _shorten(sentence[trigger.start() : date.end]))
+        return GuessedDeadline(
+            date.value, event["event"] if event else None, _shorten(sentence[trigger.start() : date.end])
+        )
     return None
 
 

@@ -55,7 +55,7 @@ class Header:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class PublishedParagraph:
     """A paragraph of the body, its lines joined."""
 
     number: int
@@ -74,7 +74,7 @@ class PublishedText:
 
     header: Header
     """The metadata found before the paragraphs."""
-    paragraphs: tuple[Paragraph, ...]
+    paragraphs: tuple[PublishedParagraph, ...]
     """The body, in order."""
     layout: str
     """How the paragraphs were recognised, e.g. 'numbered "1."' or 'separated by blank lines'."""
@@ -172,7 +172,7 @@ def _marker_style(lines: Sequence[Line | None]) -> str | None:
 
 def _marked(
     path: Path, lines: list[Line | None], style: str, problems: list[Problem]
-) -> tuple[list[Line | None], list[Paragraph], str]:
+) -> tuple[list[Line | None], list[PublishedParagraph], str]:
     """Numbered or bulleted paragraphs: a marker starts one, the lines under it continue it."""
     pattern = NUMBERED.get(style) or BULLETS[style]
     first = next(index for index, line in enumerate(lines) if line and pattern.fullmatch(line.text))
@@ -215,7 +215,7 @@ def _stray(path: Path, line: Line, style: str, numbered: bool, expected: int) ->
     return Problem(path, line.number, line.indent + 1, message)
 
 
-def _unmarked(lines: list[Line | None]) -> tuple[list[Line | None], list[Paragraph], str]:
+def _unmarked(lines: list[Line | None]) -> tuple[list[Line | None], list[PublishedParagraph], str]:
     """Paragraphs without markers: the body starts at the first block of lines that ends like a sentence."""
     blocks = _blocks(lines)
     body = next(
@@ -251,14 +251,14 @@ def _split_block(block: list[Line]) -> list[tuple[str, list[Line]]]:
     return [("separated by blank lines", block)]
 
 
-def _paragraph(number: int, lines: list[Line]) -> Paragraph:
+def _paragraph(number: int, lines: list[Line]) -> PublishedParagraph:
     notes = tuple(
         f"line {line.number} ends with a hyphen and was joined to the next with a space ({_joint(line, after)}): "
         "check the published page"
         for line, after in itertools.pairwise(lines)
         if re.search(r"\w-$", line.text)
     )
-    return Paragraph(number, " ".join(line.text for line in lines), lines[0].number, notes)
+    return PublishedParagraph(number, " ".join(line.text for line in lines), lines[0].number, notes)
 
 
 def _joint(line: Line, after: Line) -> str:
