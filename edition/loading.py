@@ -11,6 +11,7 @@ scalar and collection tags.
 from __future__ import annotations
 
 from pathlib import Path
+
 import yaml
 
 from edition.problems import Problem

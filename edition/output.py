@@ -22,6 +22,7 @@ a file changed on disk by anything else is rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -76,10 +77,8 @@ def write_atomic(path: Path | str, data: bytes) -> os.stat_result:
             stream.flush()
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
     return os.stat(path)
 
@@ -214,7 +213,7 @@ def _remove_others(docs: Path, wanted: set[str]) -> list[str]:
     """Delete files in the owned folders that the tree does not hold, and folders left empty."""
     removed: list[str] = []
     for owned in OWNED:
-        for folder, subfolders, names in os.walk(docs / owned, topdown=False):
+        for folder, _, names in os.walk(docs / owned, topdown=False):
             under = Path(folder).relative_to(docs).as_posix()
             for name in names:
                 if f"{under}/{name}" not in wanted:

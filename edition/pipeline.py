@@ -96,7 +96,7 @@ class Examined:
 
 
 def examine(project: Project, inputs: Inputs, state: RenderState | None = None) -> Examined:
-    """Read and check every statement; for a render (with the last render's ``state``), make the files of those that changed.
+    """Read and check every statement; for a render (given the last one's ``state``), make the changed ones' files.
 
     A statement is rendered again unless its hash is the one recorded by the last
     render and its files are on disk as that render wrote them. Raises

@@ -118,4 +118,3 @@ def _source(path: Path, record_path: Path, has_record: bool) -> Source:
         error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
         data = None
     return Source(path, data, error, record_path, record)
-

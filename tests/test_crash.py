@@ -29,9 +29,7 @@ TRIALS = 24
 """Kills of a render: half cold (no generated page, no anchor record yet), half warm (one statement changed)."""
 STATEMENTS = 12
 """Statements in the tree of the kill trials."""
-BUSY = (
-    "build_site.py: another render (PID {pid}) is running in this folder; try again when it ends\n"  # the one line
-)
+BUSY = "build_site.py: another render (PID {pid}) is running in this folder; try again when it ends\n"  # the one line
 
 
 def output(project: Path) -> dict[str, str]:
@@ -115,7 +113,9 @@ def test_a_render_killed_at_any_moment_is_made_whole_by_the_next(
     assert killed_before_the_end >= TRIALS // 2, "most kills must land while the render runs"
 
 
-def test_what_a_killed_render_leaves_is_removed_and_never_read(trees: dict[str, tuple[Path, dict[str, str], float]], tmp_path: Path) -> None:
+def test_what_a_killed_render_leaves_is_removed_and_never_read(
+    trees: dict[str, tuple[Path, dict[str, str], float]], tmp_path: Path
+) -> None:
     tree, expected, _ = trees["cold"]
     project = tmp_path / "project"
     shutil.copytree(tree, project)
@@ -190,7 +190,9 @@ def alive(pid: int) -> bool:
 
 
 @pytest.mark.build  # a render of a hundred statements: out of the fast lane
-@pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2, reason="workers die with their parent on Linux")
+@pytest.mark.skipif(
+    sys.platform != "linux" or (os.cpu_count() or 1) < 2, reason="workers die with their parent on Linux"
+)
 def test_killing_a_render_kills_its_workers_and_frees_its_output(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "many")
     add_statements(project, parallel.THRESHOLD + 36)
