@@ -13,18 +13,18 @@
                                    turn a statement's text as published into a draft statement file
 
 Exit status: 0 on success, 1 on invalid input (one ``path:line:col: message`` line
-per problem on stderr, nothing written), 2 when the site build fails.
+per problem on stderr, nothing written) or when another command is writing in the
+same folder, 2 when the site build fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
 from pathlib import Path
 
-from edition import pipeline
+from edition import lock, pipeline
 from edition.problems import ProblemError
 
 
@@ -89,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "check":
             print(f"check: valid: {pipeline.summary(pipeline.check(project))}")
         elif args.verb == "render":
-            print(f"render: {pipeline.render(project)}")
+            print(f"render: {pipeline.render(project, wait=0)}")
         elif args.verb == "build":
-            return pipeline.build(project, args.site_dir)
+            return pipeline.build(project, args.site_dir, wait=0)
         elif args.verb == "serve":
             pipeline.serve(project, args.port)
         elif args.verb == "erratum":
@@ -111,24 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemError as error:
         pipeline.report(error)
         return pipeline.EXIT_INVALID
+    except lock.Busy as busy:
+        print(f"build_site.py: {busy}", file=sys.stderr)
+        return pipeline.EXIT_INVALID
     except KeyboardInterrupt:
         return pipeline.EXIT_OK
     return pipeline.EXIT_OK
 
 
-def exit_now(status: int) -> None:
-    """End the process with ``status`` once its output is out, without freeing its memory object by object.
-
-    After a render of thousands of statements, Python's own clean-up took a fiftieth
-    of the run; every file has been written and closed by then.
-    """
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # output that cannot be written: Python's own exit says so, as it always has
-        sys.exit(status)
-    os._exit(status)
-
-
 if __name__ == "__main__":
-    exit_now(main())
+    sys.exit(main())

@@ -1,25 +1,18 @@
 """The work of ``check`` and ``render``: each statement on its own, then the pages that list them all.
 
 Every statement is read, validated, checked against its record of published
-anchors and rendered by :func:`work`, on its own, in worker processes spread over
-the cores (:mod:`edition.parallel`). What comes back is small: the problems, the
-statement's :class:`~edition.listings.Listing`, its hash, its record's new text,
-and its files: their bytes, or, for a statement new to ``docs/``, where the worker
-wrote them (a staging folder that :func:`edition.output.place` moves into
-``docs/`` once every statement is valid). The pages that list across statements
-are then assembled from the listings (:func:`shared_files`).
-
-Kept apart from :mod:`edition.pipeline` so that a render with nothing changed does
-not even load the modules that read statements and make pages.
+anchors and, when its files must be made again, rendered by :func:`work`, on its
+own; with many statements, in worker processes (:mod:`edition.parallel`). What
+comes back is the problems, the statement's :class:`~edition.listings.Listing`,
+its hash, its record's new text and its files' bytes: nothing is written here.
+The pages that list across statements are then assembled from the listings
+(:func:`shared_files`).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import PurePosixPath
 
 from edition import registry, urls
 from edition.akn import akoma_ntoso
@@ -36,7 +29,7 @@ from edition.listings import (
     topics_index,
 )
 from edition.model import Statement
-from edition.output import File, stage
+from edition.output import File
 from edition.pages import statement_page
 from edition.parallel import parallel_map
 from edition.problems import Problem
@@ -57,12 +50,9 @@ class Job:
     site_url: str
     """The site's address, which makes the data's links absolute."""
     render: bool
-    """Whether to make its files too (``render``), or only to check it (``check``)."""
+    """Whether to make its files too, or only to check it and make its listing."""
     code: str
     """The hash of this package's code, part of the statement's hash."""
-    staging: str | None = None
-    """Where to write its files, in a new folder named after it, when it has no folder under
-    ``docs/statements/`` yet; ``None`` to send their bytes back instead."""
 
 
 @dataclass(frozen=True)
@@ -73,25 +63,15 @@ class Outcome:
     """Problems in the statement file."""
     record_problems: list[Problem]
     """Anchors the statement would break (only looked for in a valid file)."""
-    listing: bytes | None
-    """What the listing pages show of it (its :class:`~edition.listings.Listing`), pickled, when it is valid:
-    pickled here, on every core, it goes to the cache as it is (:func:`listing_of` reads it)."""
+    listing: Listing | None
+    """What the listing pages show of it, when it is valid."""
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
     digest: str = ""
     """The hash of what its files are made from (:func:`~edition.sources.source_digest`), with its
     record as it is after this render; empty when it has problems."""
     files: tuple[File, ...] | None = None
-    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered and not staged."""
-    staged: dict[str, list[Any]] | None = None
-    """When its files were written in :attr:`Job.staging`: each one's [SHA-256, size, time] by name."""
-
-
-def listing_of(outcome: Outcome) -> Listing:
-    """The listing of a statement found valid."""
-    assert outcome.listing is not None, "a statement without problems has a listing"
-    listed: Listing = pickle.loads(outcome.listing)
-    return listed
+    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered."""
 
 
 def statement_paths(statement_id: str) -> list[PurePosixPath]:
@@ -100,29 +80,14 @@ def statement_paths(statement_id: str) -> list[PurePosixPath]:
     return [folder / name for name in STATEMENT_FILES]
 
 
-def run(
-    inputs: Inputs, sources: list[StatementFile], render: bool, docs: Path | None = None, staging: Path | None = None
-) -> list[Outcome]:
-    """:func:`work` on each of ``sources`` (some of ``inputs``), in order, on every core.
-
-    With ``staging``, a statement without a folder under ``docs/statements/`` has its
-    files written there by the worker that made them (see :attr:`Job.staging`).
-    """
-    jobs = [
-        Job(source, inputs.site_url, render, inputs.code, _staging_for(source.id, docs, staging)) for source in sources
-    ]
-    return parallel_map(work, jobs)
-
-
-def _staging_for(statement_id: str, docs: Path | None, staging: Path | None) -> str | None:
-    if docs is None or staging is None or os.path.isdir(os.path.join(docs, urls.statement_path(statement_id))):
-        return None
-    return str(staging)
+def run(inputs: Inputs, jobs: list[tuple[StatementFile, bool]]) -> list[Outcome]:
+    """:func:`work` on each source, with whether to render it, in order; on every core when there are many."""
+    return parallel_map(work, [Job(source, inputs.site_url, render, inputs.code) for source, render in jobs])
 
 
 def work(job: Job) -> Outcome:
     """Read and check one statement and, if ``job.render`` and it is valid, make its files."""
-    source = job.source.with_bytes()
+    source = job.source
     if source.error is not None:
         return Outcome([source.error], [], None, None)
     statement, problems = read_statement(source.path, source.data)
@@ -135,15 +100,9 @@ def work(job: Job) -> Outcome:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(registry.text_of(record)) if record != published else None
-    listed = pickle.dumps(listing(statement), protocol=pickle.HIGHEST_PROTOCOL)
     key = source_digest(job.code, job.site_url, source, new_record.data if new_record else None)
-    if not job.render:
-        return Outcome([], [], listed, new_record, key)
-    files = _statement_files(statement, record, job.site_url)
-    if job.staging is None:
-        return Outcome([], [], listed, new_record, key, files=files)
-    staged = stage(os.path.join(job.staging, statement.id), dict(zip(STATEMENT_FILES, files, strict=True)))
-    return Outcome([], [], listed, new_record, key, staged=staged)
+    files = _statement_files(statement, record, job.site_url) if job.render else None
+    return Outcome([], [], listing(statement), new_record, key, files)
 
 
 def _statement_files(statement: Statement, record: registry.AnchorRecord, site_url: str) -> tuple[File, ...]:

@@ -11,51 +11,15 @@ scalar and collection tags.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
-    from yaml import CSafeLoader as _BaseLoader
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-_PLAIN_TAGS: dict[str, str] = {}
-"""The tag of each short plain scalar seen so far (keys, terms, numbers), as YAML resolves it."""
-
-
-class _Loader(_BaseLoader):
-    """The safe loader, with the same tags resolved faster.
-
-    YAML's tag resolution tries a list of patterns on every plain scalar, and the
-    same keys and terms come back hundreds of times a file. The tag of a plain
-    scalar depends on its value alone (the safe loader has no path resolvers), so
-    the first answer stands; quoted scalars and collections always get the default
-    tags, which is what the base class would work out for them.
-    """
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode:
-            return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
-        if not implicit[0]:  # quoted, or a block scalar: always a string
-            return self.DEFAULT_SCALAR_TAG
-        tag = _PLAIN_TAGS.get(value)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-            if len(value) <= 64:
-                if len(_PLAIN_TAGS) >= 4096:
-                    _PLAIN_TAGS.clear()
-                _PLAIN_TAGS[value] = tag
-        return tag
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """Nothing to do: there are no path resolvers (the base class checks that for every node)."""
-
-    def ascend_resolver(self) -> None:
-        """Nothing to do: there are no path resolvers."""
-
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
 
@@ -78,14 +42,8 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, column, message)]
 
 
-def compose(path: Path, text: str, keys_read_later: bool = False) -> tuple[yaml.Node | None, list[Problem]]:
-    """The node tree of ``text``, or the problems that stop it from being read.
-
-    With ``keys_read_later``, a text without tags, anchors and aliases is not searched
-    for repeated keys and keys that are not text: the caller reads every mapping and
-    notices them (see :class:`edition.shapes.Reader`), then asks again without it, for
-    the messages.
-    """
+def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of ``text``, or the problems that stop it from being read."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -94,8 +52,6 @@ def compose(path: Path, text: str, keys_read_later: bool = False) -> tuple[yaml.
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
-    if not _has_node_properties(text) and (keys_read_later or _keys_are_distinct(root)):  # almost every file
-        return root, []
     problems = [
         _alias_position(path, text, p) if p.message == ALIAS_MESSAGE else p for p in _structural_problems(path, root)
     ]
@@ -140,29 +96,6 @@ def _alias_position(path: Path, text: str, problem: Problem) -> Problem:
     return problem
 
 
-def _has_node_properties(text: str) -> bool:
-    """Whether ``text`` has a character that YAML tags, anchors and aliases begin with: without one it has none.
-
-    Three searches for one character each are many times faster than one for a class of three.
-    """
-    return "!" in text or "&" in text or "*" in text
-
-
-def _keys_are_distinct(root: yaml.Node) -> bool:
-    """Whether every mapping in the tree has distinct keys, each a plain value."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            keys = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
-            if len(keys) != len(node.value):
-                return False
-            stack.extend([value for _, value in node.value])
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return True
-
-
 def _structural_problems(path: Path, root: yaml.Node) -> list[Problem]:
     """Aliases, unknown tags and duplicate keys anywhere in the tree."""
     problems: list[Problem] = []
@@ -205,12 +138,10 @@ def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
     return problems
 
 
-def load(
-    path: Path, data: bytes | None = None, keys_read_later: bool = False
-) -> tuple[yaml.Node | None, list[Problem]]:
+def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[Problem]]:
     """Decode and compose ``path``, whose bytes are ``data`` (read from ``path`` if not given).
 
-    ``None`` with problems when it cannot be read. ``keys_read_later``: see :func:`compose`.
+    ``None`` with problems when it cannot be read.
     """
     if data is None:
         try:
@@ -220,4 +151,4 @@ def load(
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    return compose(path, text, keys_read_later)
+    return compose(path, text)

@@ -15,6 +15,7 @@ Neither function is allowed to change what a reader sees.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -23,26 +24,7 @@ import orjson
 
 def html_text(text: str) -> str:
     """``text`` for an HTML text node or attribute value."""
-    if not has_any(text, _HTML_MARKUP):  # most texts: checked at once instead of replaced five times
-        return text
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;").replace("'", "&#x27;")
-
-
-_HTML_MARKUP = "&<>\"'"
-"""The characters :func:`html_text` replaces, as :func:`html.escape` does (a module not worth loading for this)."""
-
-
-def has_any(text: str, characters: str) -> bool:
-    """Whether ``text`` holds one of a few ``characters``.
-
-    One substring search per character: for the few characters of markup, many times
-    faster than a regular expression's character class.
-    """
-    for character in characters:  # noqa: SIM110 - a loop: any() over a generator takes twice as long
-        if character in text:
-            return True
-    return False
+    return html.escape(text, quote=True)
 
 
 def markdown_text(text: str) -> str:

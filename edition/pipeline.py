@@ -13,14 +13,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
-from edition import urls
+from edition import anchors, lock
 from edition.cache import FOLDER as CACHE_FOLDER
-from edition.cache import ListingCache, code_digest, load_json, save_json
-from edition.output import KEEP, Changes, File, RenderState, place, put_all, write_tree
+from edition.cache import code_digest, load_json, save_json
+from edition.output import KEEP, OWNED, Changes, File, RenderState, remove_leftovers, write_atomic, write_tree
 from edition.problems import Problem, ProblemError
 from edition.sources import Inputs, read_inputs
 
@@ -95,31 +95,25 @@ class Examined:
     """The work done on the statements that were read again, by id."""
 
 
-def examine(
-    project: Project, inputs: Inputs, state: RenderState, cache: ListingCache, staging: Path | None = None
-) -> Examined:
-    """Read and check every statement that changed since the last render; with ``staging``, render them too.
+def examine(project: Project, inputs: Inputs, state: RenderState | None = None) -> Examined:
+    """Read and check every statement; for a render (given the last one's ``state``), make the changed ones' files.
 
-    A statement whose hash is the one recorded by the last render was valid then and
-    is taken from the cache; for a render, its files must also be intact. A new
-    statement's files are written in ``staging`` (see
-    :func:`edition.generation.run`). Raises :class:`ProblemError` with every problem
-    found.
+    A statement is rendered again unless its hash is the one recorded by the last
+    render and its files are on disk as that render wrote them. Raises
+    :class:`ProblemError` with every problem found.
     """
-    render = staging is not None
-    from edition.generation import listing_of, run, statement_paths  # not needed when a render has nothing to do
+    from edition.generation import run, statement_paths  # not needed when a render has nothing to do
 
-    kept: dict[str, Listing] = {}
+    jobs = []
     for source in inputs.sources:
         key = inputs.digests.get(source.id)
-        cached = cache.get(source.id, key) if key and state.sources.get(source.id) == key else None
-        if cached is None:
-            continue
-        if not render or all(state.intact(project.docs, path) for path in statement_paths(source.id)):
-            kept[source.id] = cached
-    to_do = [source for source in inputs.sources if source.id not in kept]
-    done = run(inputs, to_do, render, project.docs, staging)
-    outcomes = dict(zip((s.id for s in to_do), done, strict=True))
+        unchanged = state is None or (
+            key is not None
+            and state.sources.get(source.id) == key
+            and all(state.intact(project.docs, path) for path in statement_paths(source.id))
+        )
+        jobs.append((source, not unchanged))
+    outcomes = dict(zip((s.id for s in inputs.sources), run(inputs, jobs), strict=True))
     problems = [
         *inputs.problems,
         *(problem for outcome in outcomes.values() for problem in outcome.problems),
@@ -128,15 +122,17 @@ def examine(
     ]
     if problems:
         raise ProblemError(problems)
-    listings = {s.id: kept[s.id] if s.id in kept else listing_of(outcomes[s.id]) for s in inputs.sources}
+    listings = {}
+    for statement_id, outcome in outcomes.items():
+        assert outcome.listing is not None, "a statement without problems has a listing"
+        listings[statement_id] = outcome.listing
     return Examined(inputs, listings, outcomes)
 
 
 def check(project: Project) -> list[Listing]:
-    """Validate every statement and its published anchors; write nothing (the cache is only read)."""
-    state = RenderState.from_json(load_json(project.root / CACHE_FOLDER / "render-state.json"))
-    inputs = read_inputs(project.root, project.site_url(), code_digest(), contents=bool(state.sources))
-    return list(examine(project, inputs, state, ListingCache.open(project.root)).listings.values())
+    """Validate every statement and its published anchors; write nothing, so take no lock."""
+    inputs = read_inputs(project.root, project.site_url(), code_digest())
+    return list(examine(project, inputs).listings.values())
 
 
 @dataclass(frozen=True)
@@ -153,80 +149,63 @@ class Rendered:
         return f"{self.summary}; {written} file(s) written, {removed} removed"
 
 
-def render(project: Project) -> Rendered:
-    """Validate, then write the generated pages under ``docs/`` and record new anchors.
+WAIT_SECONDS = 60.0
+"""How long :func:`render` waits, by default, for another command of this folder to end (see :mod:`edition.lock`)."""
 
-    Only what changed is read, rendered and written (see :mod:`edition.sources`).
-    When no input changed since the last render (the statement files, the anchor
-    records, the site's address, this code) and its files are intact, nothing is
-    parsed and nothing is written: the last render's result stands.
+
+def render(project: Project, wait: float = WAIT_SECONDS) -> Rendered:
+    """Validate, then write the generated pages under ``docs/`` and record new anchors; under the project's lock.
+
+    Waits up to ``wait`` seconds for another command that writes in the folder, then
+    raises :class:`edition.lock.Busy`. See :func:`render_locked`.
     """
+    with lock.held(project.root, wait):
+        return render_locked(project)
+
+
+def render_locked(project: Project) -> Rendered:
+    """:func:`render`, for a caller that holds the project's lock.
+
+    Load, validate, generate, write. Temporary files that a killed command left are
+    deleted first. The inputs are read and hashed (the statement files, the anchor
+    records, the site's address, this code); when none changed since the last render
+    and its files are intact, nothing is parsed and nothing is written. Otherwise every
+    statement is read and checked and the changed ones rendered; only when all are
+    valid are ``docs/``, then the records, then the render state written, each file
+    only if its bytes change and always atomically.
+    """
+    _remove_leftovers(project)
     state_path = project.root / CACHE_FOLDER / "render-state.json"
     state = RenderState.from_json(load_json(state_path))
-    first = not state.sources  # nothing to compare with: every statement is read in the workers
-    inputs = read_inputs(project.root, project.site_url(), code_digest(), contents=not first)
-    if not first and state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
+    inputs = read_inputs(project.root, project.site_url(), code_digest())
+    if state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
         return Rendered(state.summary, Changes([], []))
-    cache = ListingCache.open(project.root)
-    staging = project.root / CACHE_FOLDER / f"staging-{os.getpid()}"
-    try:
-        examined = examine(project, inputs, state, cache, staging)
-        made = _made(project, examined, staging)
-        changes = write_tree(project.docs, made.tree, state, made.placed)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # what invalid input left, or nothing
-    put_all(made.records)
-    for statement_id, listed in made.listed.items():
-        cache.put(statement_id, made.digests[statement_id], listed)
-    cache.keep_only(set(made.digests))
-    state.sources = made.digests
-    state.inputs = inputs.total(made.digests)
-    state.summary = summary(list(examined.listings.values()))
-    save_json(state_path, state.to_json())
-    cache.save()
-    return Rendered(state.summary, changes)
-
-
-@dataclass(frozen=True)
-class _Made:
-    """What a render has made, ready to be written."""
-
-    tree: dict[PurePosixPath, File | None]
-    """The generated files to write under ``docs/`` (:data:`~edition.output.KEEP` for unchanged ones)."""
-    placed: dict[str, list[Any]]
-    """Files of new statements, already moved into ``docs/``: path → [SHA-256, size, time]."""
-    records: list[tuple[str, File]]
-    """Records of published anchors to write: path and text."""
-    digests: dict[str, str]
-    """Each statement's hash, with its record as this render leaves it."""
-    listed: dict[str, bytes]
-    """The listings made anew, pickled, by statement id."""
-
-
-def _made(project: Project, examined: Examined, staging: Path) -> _Made:
-    """Gather the files of every statement and of the lists; move the staged folders into ``docs/``."""
+    examined = examine(project, inputs, state)
     from edition.generation import shared_files, statement_paths
 
     listings = list(examined.listings.values())
-    made = _Made(dict(shared_files(listings, examined.inputs.site_url)), {}, [], dict(examined.inputs.digests), {})
-    for source in examined.inputs.sources:
-        outcome = examined.outcomes.get(source.id)
-        if outcome is None:  # unchanged since the last render
-            made.tree.update(dict.fromkeys(statement_paths(source.id), KEEP))
-            continue
-        if outcome.staged is not None:
-            folder = urls.statement_path(source.id)
-            moved = place(staging / source.id, project.docs / folder, outcome.staged)
-            made.placed.update({folder + name: recorded for name, recorded in moved.items()})
-        else:
-            assert outcome.files is not None, "a rendered statement has its files or a staged folder"
-            made.tree.update(zip(statement_paths(source.id), outcome.files, strict=True))
-        if outcome.record is not None:
-            made.records.append((str(source.record_path), outcome.record))
-        made.digests[source.id] = outcome.digest
-        assert outcome.listing is not None, "a statement without problems has a listing"
-        made.listed[source.id] = outcome.listing
-    return made
+    tree: dict[PurePosixPath, File | None] = dict(shared_files(listings, inputs.site_url))
+    for statement_id, outcome in examined.outcomes.items():
+        files = outcome.files or (KEEP,) * len(statement_paths(statement_id))
+        tree.update(zip(statement_paths(statement_id), files, strict=True))
+    changes = write_tree(project.docs, tree, state)
+    for source in inputs.sources:
+        record = examined.outcomes[source.id].record
+        if record is not None:
+            write_atomic(source.record_path, record.data)
+    state.sources = {statement_id: outcome.digest for statement_id, outcome in examined.outcomes.items()}
+    state.inputs = inputs.total(state.sources)
+    state.summary = summary(listings)
+    save_json(state_path, state.to_json())
+    return Rendered(state.summary, changes)
+
+
+def _remove_leftovers(project: Project) -> None:
+    """Delete what an interrupted command left: temporary files, and the staging folders of earlier versions."""
+    cache = project.root / CACHE_FOLDER
+    remove_leftovers([*(project.docs / owned for owned in OWNED), project.root / anchors.RECORDS, cache])
+    for staging in cache.glob("staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
@@ -248,6 +227,13 @@ def retire(
 def _change_record(
     project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
 ) -> None:
+    with lock.held(project.root):
+        _change_record_locked(project, statement_id, change)
+
+
+def _change_record_locked(
+    project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
+) -> None:
     from edition import registry
     from edition.validation import read_statement
 
@@ -266,9 +252,14 @@ def _change_record(
     registry.write(registry.path_of(project.root, statement_id), changed)
 
 
-def build(project: Project, site_dir: Path | None) -> int:
-    """``render``, then ``mkdocs build --strict``; the exit status of MkDocs' part."""
-    render(project)
+def build(project: Project, site_dir: Path | None, wait: float = WAIT_SECONDS) -> int:
+    """``render``, then ``mkdocs build --strict``, both under the project's lock; the exit status of MkDocs' part."""
+    with lock.held(project.root, wait):
+        render_locked(project)
+        return _mkdocs_build(project, site_dir)
+
+
+def _mkdocs_build(project: Project, site_dir: Path | None) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project.config)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir.resolve())]

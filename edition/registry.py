@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from edition import anchors
 from edition.jsonfiles import indented
-from edition.output import File, put_all
+from edition.output import write_if_changed
 from edition.problems import Problem, display_path
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
@@ -232,7 +232,7 @@ def orphan(path: Path) -> Problem:
 
 def write(path: Path, record: AnchorRecord) -> None:
     """Write ``record`` to ``path`` when it differs from what the file holds (as ``render`` writes records)."""
-    put_all([(str(path), File.of(text_of(record)))])
+    write_if_changed(path, text_of(record).encode("utf-8"))
 
 
 def _from_json(statement_id: str, data: dict[str, Any]) -> AnchorRecord:

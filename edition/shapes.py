@@ -43,9 +43,6 @@ class Reader:
     """The file being read."""
     problems: list[Problem] = field(default_factory=list)
     """Every problem found so far."""
-    irregular_keys: bool = False
-    """Whether a mapping read so far repeats a key or has a key that is not text. The loader reports
-    those, when it looks for them (see :func:`edition.loading.compose`)."""
 
     def report(self, node: yaml.Node, where: str, message: str) -> object:
         """Record ``message`` at ``node``, prefixed by ``where``; returns :data:`INVALID`."""
@@ -393,8 +390,6 @@ class RecordShape(Shape):
                 given[key.value] = value
                 if key.value not in known:
                     unknown.append(key)
-        if len(given) != len(node.value):
-            reader.irregular_keys = True
         for key in unknown:
             reader.report(key, where, f"unknown key '{path}{key.value}'{hint(str(key.value), self.keys)}")
         misspelt = {close_match(str(key.value), self.keys) for key in unknown}

@@ -32,17 +32,11 @@ class StatementFile:
     """Its record of published anchors, ``statements/anchors/<id>.json``."""
     record: bytes | None
     """The record's bytes; ``None`` when the statement has not been published yet."""
-    read: bool = True
-    """Whether the bytes were read; if not, :meth:`with_bytes` reads them (in a worker)."""
 
     @property
     def id(self) -> str:
         """The statement's permanent id: the file's name without ``.yaml``."""
         return self.path.stem
-
-    def with_bytes(self) -> StatementFile:
-        """This source with the bytes of its files (itself, if they were read)."""
-        return self if self.read else _source(self.path, self.record_path, None)
 
 
 @dataclass(frozen=True)
@@ -60,7 +54,7 @@ class Inputs:
     site_url: str
     """The address the site is published at."""
     digests: dict[str, str]
-    """Each statement's hash (:func:`source_digest`), by id; empty when the files were only listed."""
+    """Each statement's hash (:func:`source_digest`), by id, for those that could be read."""
 
     def total(self, digests: dict[str, str] | None = None) -> str:
         """The hash of all the inputs; with ``digests``, as if the statements had those hashes."""
@@ -69,15 +63,8 @@ class Inputs:
         return digest(self.code, self.site_url, *(str(problem.path) for problem in self.orphans), *parts)
 
 
-def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> Inputs:
-    """The statement files of the project at ``root``, their records, and the folder's problems.
-
-    Without ``contents``, the files are only listed: a first render, which has nothing
-    to compare them with, leaves reading them to the workers (see
-    :meth:`StatementFile.with_bytes`), and :attr:`Inputs.digests` is empty. Names are listed
-    once per folder and files opened by :mod:`os` paths: a render with nothing to do
-    spends most of its time here.
-    """
+def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
+    """The statement files of the project at ``root``, their records, and the folder's problems."""
     folder = root / "statements"
     names = _names(folder)
     problems = []
@@ -95,11 +82,8 @@ def read_inputs(root: Path, site_url: str, code: str, contents: bool = True) -> 
     sources = []
     for name in statement_names:
         path, record_path = folder / name, records / f"{name.removesuffix('.yaml')}.json"
-        if contents:
-            sources.append(_source(path, record_path, record_path.name in record_names))
-        else:
-            sources.append(StatementFile(path, None, None, record_path, None, read=False))
-    digests = {source.id: source_digest(code, site_url, source) for source in sources if source.read}
+        sources.append(_source(path, record_path, record_path.name in record_names))
+    digests = {source.id: source_digest(code, site_url, source) for source in sources if source.error is None}
     return Inputs(sources, problems, orphans, code, site_url, digests)
 
 
@@ -122,31 +106,15 @@ def _names(folder: Path) -> set[str]:
         return set()
 
 
-def _source(path: Path, record_path: Path, has_record: bool | None) -> StatementFile:
-    """The source at ``path``, its bytes read; ``has_record`` says whether its record exists (``None``: look)."""
+def _source(path: Path, record_path: Path, has_record: bool) -> StatementFile:
+    """The source at ``path``, its bytes read; ``has_record`` says whether its record exists."""
     data = record = error = None
     try:
-        data = _read(str(path))
-        if has_record or has_record is None:
-            try:
-                record = _read(str(record_path))
-            except FileNotFoundError:
-                if has_record:
-                    raise
+        data = path.read_bytes()
+        if has_record:
+            record = record_path.read_bytes()
     except OSError as failure:
         unread = path if data is None else record_path
         error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
         data = None
     return StatementFile(path, data, error, record_path, record)
-
-
-def _read(path: str) -> bytes:
-    descriptor = os.open(path, os.O_RDONLY)  # a third of the time of ``open(path, "rb").read()``
-    try:
-        size = os.fstat(descriptor).st_size
-        parts = [os.read(descriptor, size + 1)]
-        while parts[-1]:
-            parts.append(os.read(descriptor, 1 << 16))
-        return b"".join(parts)
-    finally:
-        os.close(descriptor)

@@ -25,36 +25,22 @@ ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 
 
 def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Statement | None, list[Problem]]:
-    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it.
-
-    A valid file has every mapping read by a :class:`~edition.shapes.RecordShape`, which
-    notices repeated keys: the loader need not look for them first. A file with a
-    problem is read again with the loader's own look, so that its problems are all
-    found, in the order of the file.
-    """
-    statement, problems, irregular_keys = _read(path, data, keys_read_later=True)
-    if problems or irregular_keys:
-        statement, problems, _ = _read(path, data, keys_read_later=False)
-    return statement, problems
-
-
-def _read(path: Path, data: bytes | None, keys_read_later: bool) -> tuple[model.Statement | None, list[Problem], bool]:
-    """:func:`read_statement`, and whether a mapping repeats a key or has a key that is not text."""
-    root, problems = load(path, data, keys_read_later)
+    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it."""
+    root, problems = load(path, data)
     if root is None:
-        return None, problems, False
+        return None, problems
     reader = Reader(path, problems)
     values = STATEMENT.read(root, reader, "", "the top level")
     if not isinstance(root, yaml.MappingNode):
-        return None, reader.problems, reader.irregular_keys
+        return None, reader.problems
     _check_id(reader, root, values)
     if values is INVALID:
-        return None, reader.problems, reader.irregular_keys
+        return None, reader.problems
     _check_numbering(reader, root, values)
     _check_documents(reader, root, values)
     if reader.problems:
-        return None, reader.problems, reader.irregular_keys
-    return _statement(path, root, values), [], reader.irregular_keys
+        return None, reader.problems
+    return _statement(path, root, values), []
 
 
 def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
