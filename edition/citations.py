@@ -130,12 +130,12 @@ def citation(statement: Statement, site_url: str, style: Style, anchor: str = ""
 
 
 def citation_data(statement: Statement, site_url: str) -> str:
-    """Every citation of the statement, as JSON safe inside ``<script type="application/json">``.
+    """The citations of every paragraph and sentence, as JSON safe inside ``<script type="application/json">``.
 
-    ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}}``, the
-    anchor ``""`` being the whole statement; ``<``, ``>`` and ``&`` are ``\\u`` escapes.
+    ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}}``;
+    ``<``, ``>`` and ``&`` are ``\\u`` escapes. The page's Cite menus read it.
     """
-    citations: dict[str, dict[str, str]] = {anchor: {} for anchor, _ in pinpoints(statement)}
+    citations: dict[str, dict[str, str]] = {anchor: {} for anchor, _ in list(pinpoints(statement))[1:]}
     for style in STYLES:
         for anchor, text in _citations_in(statement, site_url, style):
             citations[anchor][style.id] = text
@@ -152,16 +152,15 @@ _PINPOINT, _ANCHOR = "9999", "stmt-part"
 
 
 def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
-    """The citation of every part of ``statement`` in ``style``, as (anchor, text).
+    """The citation of every paragraph and sentence of ``statement`` in ``style``, as (anchor, text).
 
     citeproc-py takes about 10 ms a citation, and a statement has dozens of parts. The
     parts differ only in their pinpoint and the fragment of their address, so the style
-    renders the statement twice, whole and with a stand-in part; each part's citation is
-    the stand-in's text with its own pinpoint and fragment put in the stand-ins' places.
+    renders the statement once, with a stand-in part; each part's citation is the
+    stand-in's text with its own pinpoint and fragment put in the stand-ins' places.
     Where the stand-ins are not each found exactly once (a title that holds "9999"),
     every part is rendered on its own. A test checks the two ways agree.
     """
-    yield "", citation(statement, site_url, style)
     parts = list(pinpoints(statement))[1:]
     stand_in = citation(statement, site_url, style, _ANCHOR, _PINPOINT)
     if stand_in.count(_PINPOINT) != 1 or stand_in.count(f"#{_ANCHOR}") != 1:

@@ -164,7 +164,7 @@ def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: S
         {"id": "chicago", "label": "Chicago (notes)", "date": "mdy"},
         {"id": "apa", "label": "APA", "date": "mdy"},
     ]
-    anchors = ["", *(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.commitments)]
+    anchors = [*(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.commitments)]
     assert sorted(data["citations"]) == sorted(anchors)
     for anchor, texts in data["citations"].items():
         assert list(texts) == ["oscola", "chicago", "apa"]
@@ -178,7 +178,7 @@ def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: S
 def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statement) -> None:
     """The page's citations, made from one stand-in part per style, are those citeproc-py makes part by part."""
     data = json.loads(citation_data(statement, SITE))
-    for anchor, pinpoint in citations.pinpoints(statement):
+    for anchor, pinpoint in list(citations.pinpoints(statement))[1:]:
         for chosen in STYLES:
             assert data["citations"][anchor][chosen.id] == citations.citation(statement, SITE, chosen, anchor, pinpoint)
 
@@ -191,7 +191,7 @@ def test_a_title_holding_the_stand_in_is_cited_part_by_part(tmp_path: Path) -> N
     assert problems == [] and found is not None
     data = json.loads(citation_data(found, SITE))
     assert data["citations"]["para_3__cmt_1"]["apa"].endswith("(NATO-Russia Permanent Joint Council, 2001, para. 3.1)")
-    for anchor, pinpoint in citations.pinpoints(found):
+    for anchor, pinpoint in list(citations.pinpoints(found))[1:]:
         for chosen in STYLES:
             assert data["citations"][anchor][chosen.id] == citations.citation(found, SITE, chosen, anchor, pinpoint)
 
