@@ -119,6 +119,11 @@ class _Server(LiveReloadServer):
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
 
+    def keep_version(self) -> None:
+        """Within a build: nothing was built, so the browsers keep their pages (no reload)."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch
+
 
 class _Changes(FileSystemEventHandler):
     """Asks for a build after a change to a watched file; ignores what a render writes."""
@@ -224,6 +229,7 @@ class EditorsLoop:
         theme = self._theme_state()
         whole = removed or theme != self._theme
         if not rendered and not whole:
+            self._server.keep_version()
             return
         self._mkdocs(self._config(), whole=whole)
 
