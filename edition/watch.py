@@ -8,7 +8,8 @@ the theme's overrides and ``mkdocs.yml``. After a change, one build thread rende
 changed since its last build (its "dirty" build; a render writes only files whose
 bytes change), then reloads the browsers. Changes that come during a build make one
 more build when it ends: two renders never overlap, and a render that failed
-(problems printed, the site kept) is followed by a new one at the next change.
+(problems printed, the site kept, the browsers not reloaded unless a hand-written
+page changed) is followed by a new one at the next change.
 
 MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
 or when a render removed files (a removed page must leave the site). Material's
@@ -56,9 +57,12 @@ def _in_process_lock(root: Path) -> Iterator[None]:
 render_lock: Callable[[Path], AbstractContextManager[None]] = _in_process_lock
 """THE HOOK FOR THE RENDER LOCK: ``with render_lock(project_root): render(...)``.
 
-Every render that ``serve`` runs holds it. Until the pipeline's own lock (which also
-serialises a ``render`` run in another process) is available, this one serialises
-the renders of this process only; plug the pipeline's lock in here.
+Every render that ``serve`` runs holds it (``edition.pipeline.serve`` and
+``rerender``). Until the pipeline's own lock (which also serialises a ``render`` run
+in another process) is available, this one serialises the renders of this process
+only: plug the pipeline's lock in here, in this one place. If ``render`` comes to take
+that lock itself, and the lock is not reentrant, make this a no-op
+(``contextlib.nullcontext``) instead.
 """
 
 
@@ -167,6 +171,8 @@ class EditorsLoop:
         self._theme: dict[str, int] | None = None
         self._rendering = False
         self._during: list[Path] = []
+        self._pages_changed = False
+        """Whether a hand-written page, the overrides or ``mkdocs.yml`` changed since the last build."""
         self._guard = threading.Lock()
         self._server = _Server(builder=self._build, host="127.0.0.1", port=port, root=str(self._site_dir))
         self._server.build_delay = BUILD_DELAY_SECONDS
@@ -211,12 +217,14 @@ class EditorsLoop:
             if self._rendering:  # decided when the render ends: it writes records itself
                 self._during.append(path)
                 return
+            self._pages_changed = self._pages_changed or not path.is_relative_to(self._root / "statements")
         self._server.request_build()
 
     def _build(self, config: Any = None) -> None:
         """One build of the live-reload server's thread: render, then MkDocs. Never two at once."""
         with self._guard:
             self._rendering = True
+            pages_changed, self._pages_changed = self._pages_changed, False
         try:
             rendered, removed = self._rerender()
         finally:
@@ -228,8 +236,8 @@ class EditorsLoop:
             self._server.request_build()  # an edit came during the render: render again after this build
         theme = self._theme_state()
         whole = removed or theme != self._theme
-        if not rendered and not whole:
-            self._server.keep_version()
+        if not rendered and not whole and not pages_changed:
+            self._server.keep_version()  # nothing to show: the browsers keep their pages
             return
         self._mkdocs(self._config(), whole=whole)
 

@@ -1,4 +1,10 @@
-"""``build_site.py serve`` reloads the open page after an edit, and keeps it after an invalid one."""
+"""``build_site.py serve``: the editor's loop.
+
+The open page reloads after an edit to a statement, to its record of published
+anchors (``erratum``), to a hand-written page or to ``mkdocs.yml``; it keeps the last
+valid version after an invalid edit, and a later valid edit shows; renders never
+overlap, so new statements and an edit made while they render both land.
+"""
 
 from __future__ import annotations
 
@@ -192,29 +198,28 @@ def test_serve_watches_nothing_that_a_render_writes(tmp_path: Path) -> None:
     assert [changes._watched(tmp_path / path) for path in ignored] == [False] * len(ignored)
 
 
-def reloaded(page: Page) -> None:
+def mark_page(page: Page) -> None:
     """Mark the page, so that :func:`assert_reloaded` can tell a reload from a change in place."""
     page.evaluate("() => { window.beforeTheEdit = true }")
 
 
 def assert_reloaded(page: Page) -> None:
+    """The page marked by :func:`mark_page` has been reloaded since."""
     assert page.evaluate("() => window.beforeTheEdit === undefined"), "the page changed without a reload"
 
 
 @pytest.mark.browser
 def test_serve_shows_an_erratum_recorded_only_in_the_anchor_record(page: Page, server: Server, project: Path) -> None:
+    """``erratum`` changes only ``statements/anchors/<id>.json``: the page must show the correction."""
     from playwright.sync_api import expect
 
     statement = project / STATEMENT_FILE
     page.goto(server.url)
     sentence = page.locator("#para_3__cmt_1")
     text = sentence.inner_text()
-    word = "condemn"
-    assert word in statement.read_text(encoding="utf-8")
-    corrected = replace_once(statement, "We condemn", "We strongly condemn")
-    del corrected
+    replace_once(statement, "We condemn", "We strongly condemn")  # refused until recorded as an erratum
     wait_for_line(server, "serve: the site keeps the last valid version", RELOAD_MS / 1000)
-    reloaded(page)
+    mark_page(page)
     result = subprocess.run(
         [sys.executable, str(ROOT / "build_site.py"), "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A test"],
         cwd=project,
@@ -236,7 +241,7 @@ def test_serve_shows_a_change_to_a_hand_written_page(page: Page, server: Server,
 
     about = project / "docs" / "about.md"
     page.goto(server.url.split("statements/")[0] + "about/")
-    reloaded(page)
+    mark_page(page)
     write(about, about.read_text(encoding="utf-8") + "\nA paragraph added while serving.\n")
     expect(page.locator("article")).to_contain_text("A paragraph added while serving.", timeout=RELOAD_MS)
     assert_reloaded(page)
@@ -244,13 +249,14 @@ def test_serve_shows_a_change_to_a_hand_written_page(page: Page, server: Server,
 
 @pytest.mark.browser
 def test_serve_renders_again_after_a_failed_render(page: Page, server: Server, project: Path) -> None:
+    """An invalid edit leaves the page as it was, without a reload; the valid edit after it shows."""
     from playwright.sync_api import expect
 
     statement = project / STATEMENT_FILE
     page.goto(server.url)
     replace_once(statement, KIND, KIND.replace("condemn", "condemns"))
     wait_for_line(server, "serve: the site keeps the last valid version", RELOAD_MS / 1000)
-    reloaded(page)
+    mark_page(page)
     replace_once(statement, KIND.replace("condemn", "condemns"), KIND)
     replace_once(statement, HEADING, f"    heading: {EDITED_HEADING}\n")
     expect(page.locator("#para_3")).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
@@ -279,3 +285,15 @@ def test_serve_ends_with_the_last_of_quick_edits_and_never_overlaps_renders(
         time.sleep(0.5)
     assert server.process.poll() is None, server.stderr()
     assert "Traceback" not in server.stderr(), server.stderr()
+
+
+@pytest.mark.browser
+def test_serve_rebuilds_every_page_after_a_change_to_mkdocs_yml(page: Page, server: Server, project: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server.url)
+    mark_page(page)
+    config = project / "mkdocs.yml"
+    write(config, config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Edited ", 1))
+    expect(page.locator(".md-header__topic").first).to_contain_text("Edited Diplomatic", timeout=RELOAD_MS)
+    assert_reloaded(page)
