@@ -10,6 +10,7 @@ import datetime
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -302,6 +303,7 @@ def rerender(project: Project) -> tuple[bool, bool]:
     """
     from edition.watch import render_lock
 
+    start = time.perf_counter()
     try:
         with render_lock(project.root):
             rendered = render(project)
@@ -315,7 +317,7 @@ def rerender(project: Project) -> tuple[bool, bool]:
         traceback.print_exc()
         print(f"serve: the render failed ({error}); the site keeps the last version", file=sys.stderr)
         return False, False
-    print(f"serve: rendered {rendered}", file=sys.stderr)
+    print(f"serve: rendered {rendered} in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return True, bool(rendered.changes.removed)
 
 
