@@ -98,10 +98,15 @@ def copy_site(source: Path, target: Path) -> None:
 
 
 def make_project(target: Path, count: int) -> Path:
-    """A project in ``target`` with ``count`` synthetic statements, the real configuration and pages."""
+    """A project in ``target`` with ``count`` synthetic statements, the real configuration and pages.
+
+    The real statement is there too: the hand-written pages link to it, and a strict
+    build (``serve`` builds strictly too) fails on a link to a missing page.
+    """
     copy_site(ROOT, target)
     (target / "statements").mkdir()
     shutil.copy2(ROOT / "statements" / "statement.schema.json", target / "statements" / "statement.schema.json")
+    shutil.copy2(SOURCE, target / "statements" / SOURCE.name)
     for number in range(1, count + 1):
         write_statement(target, number)
     return target

@@ -2,7 +2,7 @@
 """Benchmark the edition at scale: render, re-render, one change, MkDocs build, page and search sizes.
 
     python benchmarks/run.py [--sizes 10 100 1000] [--skip-build-above N] [--json PATH]
-                             [--search-exclude-notes] [--workdir DIR]
+                             [--search-exclude-notes] [--reload N] [--workdir DIR]
 
 The edition's code is compiled to bytecode first, as an installed package is. For
 each size N it makes a project of N synthetic statements (see ``corpus.py``),
@@ -18,6 +18,8 @@ checks it, then measures, each step in a child process of its own:
   and ``statements/anchors/``);
 * a ``render`` after one statement's editorial heading of paragraph 1 changed, and
   the files it wrote;
+* under ``python build_site.py serve``, the time from saving an edit of that
+  statement to its reloaded page (``reload.py``; ``--reload`` edits, the median);
 * ``mkdocs build --strict`` (wall time, peak memory), then the HTML size of
   statement 1's page, its ratio to the same page in a one-statement site (size 1 is
   always measured first, as that baseline), and the search index, raw and gzipped.
@@ -42,6 +44,7 @@ from pathlib import Path
 
 from corpus import ROOT, copy_site, make_project, statement_id, write_statement
 from measure import Run, changes, gzip_size, gzip_size_if_texts_differ, load_average, machine, run, snapshot
+from reload import save_to_reload
 
 WATCHED = ["docs", "statements/anchors"]
 """Where a render writes: the generated pages and the record of published anchors."""
@@ -113,6 +116,8 @@ class Result:
     """The same, gzipped."""
     variant_search_distinct_gzip_bytes: int | None = None
     """The same, estimated as if every statement's text differed."""
+    reload_s: list[float] | None = None
+    """In ``serve``, the seconds from saving an edit of one statement to its reloaded page (``reload.py``)."""
 
     def change_kinds(self) -> tuple[list[str], list[str], list[str]]:
         """The files the one change wrote: the statement's own, the indexes', and any other."""
@@ -193,6 +198,9 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
     )
     if not build:
         return result
+    if options.reload:
+        result.reload_s = save_to_reload(project, changed, options.reload)
+        print(f"{progress} save to reload {statistics.median(result.reload_s):.2f} s", file=sys.stderr)
     print(f"{progress} mkdocs build ...", file=sys.stderr)
     built = build_site(project, "site")
     print(f"{progress} mkdocs build {built.seconds:.1f} s", file=sys.stderr)
@@ -279,6 +287,7 @@ def report(results: list[Result]) -> str:
                 number(r.build_s, 1),
                 number(r.build_peak_mib, 0),
                 number(share, 1),
+                number(None if r.reload_s is None else statistics.median(r.reload_s), 2),
             ]
         )
     site_rows = [
@@ -309,6 +318,7 @@ def report(results: list[Result]) -> str:
                 "mkdocs build s",
                 "MiB",
                 "render/build %",
+                "save to reload s",
             ],
             render_rows,
         ),
@@ -359,6 +369,9 @@ def parser() -> argparse.ArgumentParser:
     )
     main.add_argument(
         "--repeat", type=int, default=3, help="cold and no-op renders to time; the median is shown; default: 3"
+    )
+    main.add_argument(
+        "--reload", type=int, default=3, metavar="N", help="edits to time under serve, save to reload; 0: none"
     )
     main.add_argument("--workdir", type=Path, help="make the projects here and keep them; default: a temporary folder")
     return main

@@ -10,6 +10,7 @@ import datetime
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -272,34 +273,45 @@ def _mkdocs_build(project: Project, site_dir: Path | None) -> int:
 def serve(project: Project, port: int) -> None:
     """``render``, then serve on 127.0.0.1 with live reload until interrupted.
 
-    A change to a statement file renders again; MkDocs sees the changed pages under
-    ``docs/``, rebuilds and reloads the browser. An invalid edit prints its problems
-    and leaves the last good pages in place.
+    A change to a statement file, an anchor record, a hand-written page under
+    ``docs/``, the theme's overrides or ``mkdocs.yml`` renders again, then MkDocs
+    rebuilds the pages whose files changed and the browser reloads (see
+    :mod:`edition.watch`). An invalid edit prints its problems and leaves the last
+    good pages in place; the next change renders again.
     """
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from edition.watch import EditorsLoop, render_lock
 
-    from edition.watch import watch_statements
-
-    render(project)
+    with render_lock(project.root):
+        render(project)
     os.environ.update(_mkdocs_environment())
     _show_mkdocs_log()
     print(f"serve: http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    stop = watch_statements(project.statements, lambda: rerender(project))
-    try:
-        mkdocs_serve(str(project.config), livereload=True, dev_addr=f"127.0.0.1:{port}")
-    finally:
-        stop()
+    EditorsLoop(project.root, project.config, port, lambda: rerender(project)).run()
 
 
-def rerender(project: Project) -> None:
-    """Render after an edit while serving; problems are printed, never raised."""
+def rerender(project: Project) -> tuple[bool, bool]:
+    """Render after an edit while serving, holding the render lock; problems are printed, never raised.
+
+    Whether the render succeeded, and whether it removed files under ``docs/``.
+    """
+    from edition.watch import render_lock
+
+    start = time.perf_counter()
     try:
-        rendered = render(project)
+        with render_lock(project.root):
+            rendered = render(project)
     except ProblemError as error:
         report(error)
         print("serve: the site keeps the last valid version", file=sys.stderr)
-        return
-    print(f"serve: rendered {rendered}", file=sys.stderr)
+        return False, False
+    except Exception as error:  # serving goes on; the next change renders again
+        import traceback
+
+        traceback.print_exc()
+        print(f"serve: the render failed ({error}); the site keeps the last version", file=sys.stderr)
+        return False, False
+    print(f"serve: rendered {rendered} in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    return True, bool(rendered.changes.removed)
 
 
 def report(error: ProblemError) -> None:

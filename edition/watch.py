@@ -1,47 +1,264 @@
-"""Watching the statement files while serving."""
+"""The editor's loop: watching a project while serving it, rendering and rebuilding only what changed.
+
+``serve`` watches the statement files and their records of published anchors
+(``statements/``, ``statements/anchors/``), the hand-written pages under ``docs/``
+(never the folders a render writes, :data:`edition.output.OWNED`: that would loop),
+the theme's overrides and ``mkdocs.yml``. After a change, one build thread renders
+(under :func:`render_lock`), then has MkDocs rebuild only the pages whose files
+changed since its last build (its "dirty" build; a render writes only files whose
+bytes change), then reloads the browsers. Changes that come during a build make one
+more build when it ends: two renders never overlap, and a render that failed
+(problems printed, the site kept, the browsers not reloaded unless a hand-written
+page changed) is followed by a new one at the next change.
+
+MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
+or when a render removed files (a removed page must leave the site). Material's
+search index is merged by :class:`_SearchIndex`, since Material's own merge after a
+dirty build assumes a single page was rebuilt.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-QUIET_SECONDS = 0.3
-"""How long the files must stay unchanged before rendering: editors save in bursts."""
+from edition.output import OWNED
+
+BUILD_DELAY_SECONDS = 0.15
+"""How long the files must stay unchanged before a build starts: editors save in bursts."""
+
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
 
 
-class _Debounced(FileSystemEventHandler):
-    """Calls ``action`` once a burst of changes to ``*.yaml`` files has settled."""
+@contextlib.contextmanager
+def _in_process_lock(root: Path) -> Iterator[None]:
+    with _LOCKS_GUARD:
+        lock = _LOCKS.setdefault(root.resolve(), threading.Lock())
+    with lock:
+        yield
 
-    def __init__(self, action: Callable[[], None]) -> None:
-        self._action = action
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+
+render_lock: Callable[[Path], AbstractContextManager[None]] = _in_process_lock
+"""THE HOOK FOR THE RENDER LOCK: ``with render_lock(project_root): render(...)``.
+
+Every render that ``serve`` runs holds it (``edition.pipeline.serve`` and
+``rerender``). Until the pipeline's own lock (which also serialises a ``render`` run
+in another process) is available, this one serialises the renders of this process
+only: plug the pipeline's lock in here, in this one place. If ``render`` comes to take
+that lock itself, and the lock is not reentrant, make this a no-op
+(``contextlib.nullcontext``) instead.
+"""
+
+
+class _SearchIndex:
+    """Material's search index, kept whole across dirty builds.
+
+    After a dirty build Material writes the entries of the rebuilt pages only, merged
+    with the last index by dropping the entries under the first rebuilt page's
+    location: right for one page, wrong for a statement page and the lists that show
+    it (stale or doubled entries), and empty for the home page (location ``""``). Here
+    Material merges nothing; the entries of every rebuilt page replace that page's
+    entries in the last whole index.
+    """
+
+    def __init__(self) -> None:
+        self._docs: list[dict[str, Any]] | None = None
+
+    @staticmethod
+    def before(config: Any) -> None:
+        """Let Material write the rebuilt pages' entries alone."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        if plugin is not None and hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
+
+    def after(self, site_dir: Path, whole: bool) -> None:
+        """Merge the index Material wrote into the last whole one, and write the whole index."""
+        path = site_dir / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        data = json.loads(path.read_bytes())
+        if whole or self._docs is None:
+            self._docs = data["docs"]
+            return
+        rebuilt = {_page_of(entry) for entry in data["docs"]}
+        self._docs = [entry for entry in self._docs if _page_of(entry) not in rebuilt] + data["docs"]
+        data["docs"] = self._docs
+        path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry["location"]).split("#", 1)[0]
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave links stale: the lists are rendered again
+    by ``render``, and the warning would fail a ``strict`` build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server, with a build asked for by the project's own watcher."""
+
+    def request_build(self) -> None:
+        """Build (render, then MkDocs) once the changes have settled, or again after the current build."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def keep_version(self) -> None:
+        """Within a build: nothing was built, so the browsers keep their pages (no reload)."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch
+
+
+class _Changes(FileSystemEventHandler):
+    """Asks for a build after a change to a watched file; ignores what a render writes."""
+
+    def __init__(self, root: Path, ask: Callable[[Path], None]) -> None:
+        self._root = root
+        self._ask = ask
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
-        if event.event_type in ("opened", "closed_no_write") or not any(p.endswith(".yaml") for p in paths):
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
             return
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(QUIET_SECONDS, self._action)
-            self._timer.daemon = True
-            self._timer.start()
+        for raw in (event.src_path, getattr(event, "dest_path", "") or ""):
+            path = Path(os.fsdecode(raw)) if raw else None
+            if path is not None and self._watched(path):
+                self._ask(path)
+                return
+
+    def _watched(self, path: Path) -> bool:
+        try:
+            parts = path.relative_to(self._root).parts
+        except ValueError:
+            return False
+        if not parts or any(part.startswith(".") or part.endswith("~") for part in parts):
+            return False  # hidden folders and editors' scratch files
+        if parts[0] == "docs":
+            return len(parts) > 1 and parts[1] not in OWNED
+        return parts[0] in ("statements", "overrides") or parts == ("mkdocs.yml",)
 
 
-def watch_statements(folder: Path, action: Callable[[], None]) -> Callable[[], None]:
-    """Run ``action`` after every change to a statement file in ``folder``; returns a stop function."""
-    observer = Observer()
-    observer.schedule(_Debounced(action), str(folder), recursive=False)
-    observer.daemon = True
-    observer.start()
+class EditorsLoop:
+    """Serves the project with live reload: renders and rebuilds after every change (see the module)."""
 
-    def stop() -> None:
-        observer.stop()
-        observer.join()
+    def __init__(self, root: Path, config_file: Path, port: int, rerender: Callable[[], tuple[bool, bool]]) -> None:
+        """``rerender`` renders and prints what it did: whether it succeeded, and whether it removed files."""
+        self._root = root.resolve()
+        self._config_file = config_file.resolve()
+        self._rerender = rerender
+        self._site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+        self._url = f"http://127.0.0.1:{port}/"
+        self._search = _SearchIndex()
+        self._theme: dict[str, int] | None = None
+        self._rendering = False
+        self._during: list[Path] = []
+        self._pages_changed = False
+        """Whether a hand-written page, the overrides or ``mkdocs.yml`` changed since the last build."""
+        self._guard = threading.Lock()
+        self._server = _Server(builder=self._build, host="127.0.0.1", port=port, root=str(self._site_dir))
+        self._server.build_delay = BUILD_DELAY_SECONDS
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
-    return stop
+    def run(self) -> None:
+        """Build the whole site, then serve it until interrupted."""
+        config = self._config()
+        config.plugins.on_startup(command="serve", dirty=True)
+        observer = Observer()
+        observer.daemon = True
+        try:
+            self._mkdocs(config, whole=True)
+            self._server.error_handler = self._error_page
+            self._server.watch(str(self._config_file))  # also turns on the reload script in every page
+            handler = _Changes(self._root, self._changed)
+            for folder in ("statements", "overrides"):
+                if (self._root / folder).is_dir():
+                    observer.schedule(handler, str(self._root / folder), recursive=True)
+            observer.schedule(handler, str(self._root), recursive=False)  # mkdocs.yml
+            docs = self._root / "docs"
+            observer.schedule(handler, str(docs), recursive=False)
+            for child in sorted(docs.iterdir()):
+                if child.is_dir() and child.name not in OWNED and not child.name.startswith("."):
+                    observer.schedule(handler, str(child), recursive=True)
+            observer.start()
+            try:
+                self._server.serve()  # type: ignore[no-untyped-call]
+            except KeyboardInterrupt:
+                logging.getLogger("mkdocs").info("Shutting down...")
+            finally:
+                self._server.shutdown()
+        finally:
+            if observer.is_alive():
+                observer.stop()
+                observer.join()
+            config.plugins.on_shutdown()
+            shutil.rmtree(self._site_dir, ignore_errors=True)
+
+    def _changed(self, path: Path) -> None:
+        with self._guard:
+            if self._rendering:  # decided when the render ends: it writes records itself
+                self._during.append(path)
+                return
+            self._pages_changed = self._pages_changed or not path.is_relative_to(self._root / "statements")
+        self._server.request_build()
+
+    def _build(self, config: Any = None) -> None:
+        """One build of the live-reload server's thread: render, then MkDocs. Never two at once."""
+        with self._guard:
+            self._rendering = True
+            pages_changed, self._pages_changed = self._pages_changed, False
+        try:
+            rendered, removed = self._rerender()
+        finally:
+            with self._guard:
+                self._rendering = False
+                during, self._during = self._during, []
+        anchors = self._root / "statements" / "anchors"
+        if any(path.parent != anchors for path in during):
+            self._server.request_build()  # an edit came during the render: render again after this build
+        theme = self._theme_state()
+        whole = removed or theme != self._theme
+        if not rendered and not whole and not pages_changed:
+            self._server.keep_version()  # nothing to show: the browsers keep their pages
+            return
+        self._mkdocs(self._config(), whole=whole)
+
+    def _mkdocs(self, config: Any, whole: bool) -> None:
+        self._theme = self._theme_state()
+        _SearchIndex.before(config)
+        if whole:
+            logging.getLogger("mkdocs").info("Building documentation...")
+        mkdocs_build(config, serve_url=self._url, dirty=not whole)
+        self._search.after(self._site_dir, whole)
+
+    def _config(self) -> Any:
+        config = load_config(config_file=str(self._config_file), site_dir=str(self._site_dir))
+        config.site_url = self._url
+        return config
+
+    def _theme_state(self) -> dict[str, int]:
+        """What makes every page change: the configuration and the theme's overrides, by modification time."""
+        paths = [self._config_file, *sorted((self._root / "overrides").rglob("*"))]
+        return {str(path): path.stat().st_mtime_ns for path in paths if path.is_file()}
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = self._site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None

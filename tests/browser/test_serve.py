@@ -1,7 +1,14 @@
-"""``build_site.py serve`` reloads the open page after an edit, and keeps it after an invalid one."""
+"""``build_site.py serve``: the editor's loop.
+
+The open page reloads after an edit to a statement, to its record of published
+anchors (``erratum``), to a hand-written page or to ``mkdocs.yml``; it keeps the last
+valid version after an invalid edit, and a later valid edit shows; renders never
+overlap, so new statements and an edit made while they render both land.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -104,6 +111,14 @@ def server(project: Path, tmp_path: Path) -> Iterator[Server]:
             stop(process)
 
 
+def search_index(server: Server) -> list[tuple[str, str]]:
+    """The location and title of every entry of the served search index."""
+    url = server.url.split("statements/")[0] + "search/search_index.json"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        docs = json.loads(response.read())["docs"]
+    return [(str(entry["location"]), str(entry["title"])) for entry in docs]
+
+
 def wait_until_answering(server: Server) -> None:
     """Poll the statement's page until it answers; fail with the server's stderr if it never does."""
     deadline = time.monotonic() + START_SECONDS
@@ -161,10 +176,15 @@ def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
     expect(heading).to_contain_text("Terrorism")
     expect(heading).not_to_contain_text(EDITED_HEADING)
     page.evaluate("() => { window.beforeTheEdit = true }")  # gone once the page has reloaded
+    index_before = search_index(server)
 
     replace_once(statement, HEADING, f"    heading: {EDITED_HEADING}\n")
     expect(heading).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
     assert page.evaluate("() => window.beforeTheEdit === undefined"), "the new heading came without a reload"
+    index_after = search_index(server)
+    assert len(index_after) == len(index_before), "the search index lost or doubled entries in the rebuild"
+    assert {location for location, _ in index_after} == {location for location, _ in index_before}
+    assert any(EDITED_HEADING in title for _, title in index_after), "search does not know the new heading"
 
     invalid = replace_once(statement, KIND, KIND.replace("condemn", "condemns"))
     line, column = position(invalid, KIND.replace("condemn", "condemns"), "condemns")
@@ -178,3 +198,116 @@ def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
     assert answers(server.url), "the statement's page is gone after an invalid edit"
     page.reload()
     expect(heading).to_contain_text(EDITED_HEADING)
+
+
+def test_serve_watches_nothing_that_a_render_writes(tmp_path: Path) -> None:
+    """Events in the generated folders and editors' scratch files never ask for a render (no loop)."""
+    from edition.watch import _Changes
+
+    asked: list[Path] = []
+    changes = _Changes(tmp_path, asked.append)
+    watched = ["statements/a.yaml", "statements/anchors/a.json", "docs/about.md", "docs/assets/x.css", "mkdocs.yml"]
+    ignored = ["docs/statements/a/index.md", "docs/topics/x/index.md", "docs/.about.md.swp", ".cache/x", "site/x"]
+    assert [changes._watched(tmp_path / path) for path in watched] == [True] * len(watched)
+    assert [changes._watched(tmp_path / path) for path in ignored] == [False] * len(ignored)
+
+
+def mark_page(page: Page) -> None:
+    """Mark the page, so that :func:`assert_reloaded` can tell a reload from a change in place."""
+    page.evaluate("() => { window.beforeTheEdit = true }")
+
+
+def assert_reloaded(page: Page) -> None:
+    """The page marked by :func:`mark_page` has been reloaded since."""
+    assert page.evaluate("() => window.beforeTheEdit === undefined"), "the page changed without a reload"
+
+
+@pytest.mark.browser
+def test_serve_shows_an_erratum_recorded_only_in_the_anchor_record(page: Page, server: Server, project: Path) -> None:
+    """``erratum`` changes only ``statements/anchors/<id>.json``: the page must show the correction."""
+    from playwright.sync_api import expect
+
+    statement = project / STATEMENT_FILE
+    page.goto(server.url)
+    sentence = page.locator("#para_3__cmt_1")
+    text = sentence.inner_text()
+    replace_once(statement, "We condemn", "We strongly condemn")  # refused until recorded as an erratum
+    wait_for_line(server, "serve: the site keeps the last valid version", RELOAD_MS / 1000)
+    mark_page(page)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build_site.py"), "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A test"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    expect(sentence).to_contain_text("We strongly condemn", timeout=RELOAD_MS)
+    expect(page.locator("#corrections")).to_be_visible()
+    assert_reloaded(page)
+    assert text != sentence.inner_text()
+
+
+@pytest.mark.browser
+def test_serve_shows_a_change_to_a_hand_written_page(page: Page, server: Server, project: Path) -> None:
+    from playwright.sync_api import expect
+
+    about = project / "docs" / "about.md"
+    page.goto(server.url.split("statements/")[0] + "about/")
+    mark_page(page)
+    write(about, about.read_text(encoding="utf-8") + "\nA paragraph added while serving.\n")
+    expect(page.locator("article")).to_contain_text("A paragraph added while serving.", timeout=RELOAD_MS)
+    assert_reloaded(page)
+
+
+@pytest.mark.browser
+def test_serve_renders_again_after_a_failed_render(page: Page, server: Server, project: Path) -> None:
+    """An invalid edit leaves the page as it was, without a reload; the valid edit after it shows."""
+    from playwright.sync_api import expect
+
+    statement = project / STATEMENT_FILE
+    page.goto(server.url)
+    replace_once(statement, KIND, KIND.replace("condemn", "condemns"))
+    wait_for_line(server, "serve: the site keeps the last valid version", RELOAD_MS / 1000)
+    mark_page(page)
+    replace_once(statement, KIND.replace("condemn", "condemns"), KIND)
+    replace_once(statement, HEADING, f"    heading: {EDITED_HEADING}\n")
+    expect(page.locator("#para_3")).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
+    assert_reloaded(page)
+
+
+@pytest.mark.browser
+def test_serve_ends_with_the_last_of_quick_edits_and_never_overlaps_renders(
+    page: Page, server: Server, project: Path
+) -> None:
+    """New statements (staged by their render) then, during that render, an edit: both must land."""
+    from playwright.sync_api import expect
+
+    source = (project / STATEMENT_FILE).read_text(encoding="utf-8")
+    page.goto(server.url)
+    new = [f"2001-12-07-statement-copy-{number:02d}" for number in range(1, 41)]
+    for statement_id in new:
+        write(project / "statements" / f"{statement_id}.yaml", source)
+    time.sleep(0.6)  # the first render has started
+    replace_once(project / STATEMENT_FILE, HEADING, f"    heading: {EDITED_HEADING}\n")
+    expect(page.locator("#para_3")).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
+    base = server.url.split("statements/")[0]
+    deadline = time.monotonic() + RELOAD_MS / 1000
+    while not all(answers(f"{base}statements/{statement_id}/") for statement_id in new):
+        assert time.monotonic() < deadline, f"new statements' pages are missing:\n{server.stderr()}"
+        time.sleep(0.5)
+    assert server.process.poll() is None, server.stderr()
+    assert "Traceback" not in server.stderr(), server.stderr()
+
+
+@pytest.mark.browser
+def test_serve_rebuilds_every_page_after_a_change_to_mkdocs_yml(page: Page, server: Server, project: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server.url)
+    mark_page(page)
+    config = project / "mkdocs.yml"
+    write(config, config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Edited ", 1))
+    expect(page.locator(".md-header__topic").first).to_contain_text("Edited Diplomatic", timeout=RELOAD_MS)
+    assert_reloaded(page)
