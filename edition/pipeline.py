@@ -304,6 +304,9 @@ def rerender(project: Project) -> tuple[bool, bool]:
         report(error)
         print("serve: the site keeps the last valid version", file=sys.stderr)
         return False, False
+    except lock.Busy as busy:  # another command kept the folder longer than render waits
+        print(f"serve: {busy}; the site keeps the last version", file=sys.stderr)
+        return False, False
     except Exception as error:  # serving goes on; the next change renders again
         import traceback
 

@@ -55,14 +55,11 @@ def _in_process_lock(root: Path) -> Iterator[None]:
 
 
 render_lock: Callable[[Path], AbstractContextManager[None]] = _in_process_lock
-"""THE HOOK FOR THE RENDER LOCK: ``with render_lock(project_root): render(...)``.
+"""Serialises the renders that ``serve`` runs in this process (``edition.pipeline.serve`` and ``rerender``).
 
-Every render that ``serve`` runs holds it (``edition.pipeline.serve`` and
-``rerender``). Until the pipeline's own lock (which also serialises a ``render`` run
-in another process) is available, this one serialises the renders of this process
-only: plug the pipeline's lock in here, in this one place. If ``render`` comes to take
-that lock itself, and the lock is not reentrant, make this a no-op
-(``contextlib.nullcontext``) instead.
+Each of those renders also takes the project's lock (:mod:`edition.lock`, through
+:func:`edition.pipeline.render`), which keeps out a ``render``, ``build``,
+``erratum`` or ``retire`` run in another terminal, and makes this render wait for one.
 """
 
 
