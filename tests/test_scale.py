@@ -53,6 +53,7 @@ def many(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.build
 def test_parallel_render_gives_the_bytes_of_a_serial_render(
     many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -69,6 +70,7 @@ def test_parallel_render_gives_the_bytes_of_a_serial_render(
     assert sorted((many / ".cache" / "edition").iterdir()) == [many / ".cache" / "edition" / "render-state.json"]
 
 
+@pytest.mark.build
 def test_one_invalid_statement_among_many_changes_nothing(many: Path) -> None:
     before = snapshot(many / "docs")
     path = sorted((many / "statements").glob("*.yaml"))[-1]
@@ -96,6 +98,7 @@ def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(project: 
     assert all(not name.startswith("statements/") or name.count("/") == 1 for name in lists)
 
 
+@pytest.mark.build
 def test_one_change_among_many_renders_its_files_and_the_lists_again(many: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     render(Project(many))
