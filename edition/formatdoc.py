@@ -46,7 +46,10 @@ The schema is published with the site: [statement.schema.json](statement.schema.
   and no control characters. Write a value that YAML would read as a number, a date
   or a truth value in quotes.
 - The `date` is the first part of the file name.
-- Paragraphs are numbered 1, 2, ... in order, each number once.
+- Paragraphs are numbered 1, 2, ... in order, each number once; a number has at most
+  9 digits.
+- Addresses are absolute `http` or `https` URLs, with a valid port if they name one,
+  and no user name or password.
 - A commitment is one sentence of the official text. Joined with single spaces, a
   paragraph's commitments give exactly the paragraph as published.
 - Every id in a commitment's `references` is declared in the statement's `documents`.

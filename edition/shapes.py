@@ -146,8 +146,29 @@ def _fault(value: str) -> str | None:
 
 def is_http_url(value: str) -> bool:
     """Whether ``value`` is an absolute ``http`` or ``https`` address: the rule of :class:`Url`."""
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and _SPACE.search(value) is None
+    return url_fault(value) is None
+
+
+def url_fault(value: str) -> str | None:
+    """What keeps ``value`` from being an absolute ``http`` or ``https`` address, or ``None``.
+
+    An address that the standard library cannot take apart (``http://[::1``) is not
+    one; nor is one with a port that is not a number from 0 to 65535, or with a user
+    name or password in it.
+    """
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "must be an absolute http(s) URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname or _SPACE.search(value):
+        return "must be an absolute http(s) URL"
+    try:
+        parts.port  # reading the port checks it  # noqa: B018
+    except ValueError:
+        return "must have a port that is a number from 0 to 65535"
+    if parts.username is not None or parts.password is not None:
+        return "must not hold a user name or password"
+    return None
 
 
 _SPACE = re.compile(r"\s")
@@ -178,6 +199,10 @@ class Text(Shape):
         return {"type": "string", "pattern": r"^\S(.*\S)?$"}
 
 
+MAX_DIGITS = 9
+"""The most digits a number of the format may have: a paragraph number of a billion is a mistake."""
+
+
 @dataclass
 class Integer(Shape):
     """A whole number, at least 1."""
@@ -186,6 +211,8 @@ class Integer(Shape):
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int" and re.fullmatch(r"[0-9]+", node.value):
+            if len(node.value.lstrip("0")) > MAX_DIGITS:  # Python refuses to read an int of over 4,300 digits
+                return reader.report(node, where, f"{subject} must have at most {MAX_DIGITS} digits, got {shown(node)}")
             number = int(node.value)
             if number >= 1:
                 return number
@@ -240,8 +267,9 @@ class Url(Text):
         value = super().read(node, reader, where, subject)
         if value is INVALID:
             return value
-        if not is_http_url(value):
-            return reader.report(node, where, f"{subject} must be an absolute http(s) URL, got {shown(node)}")
+        fault = url_fault(value)
+        if fault is not None:
+            return reader.report(node, where, f"{subject} {fault}, got {shown(node)}")
         return value
 
     def json_schema(self) -> JsonSchema:
