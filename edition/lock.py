@@ -25,6 +25,8 @@ from edition.cache import FOLDER
 
 POLL_SECONDS = 0.1
 """How often a waiting command looks again."""
+PID_READS, PID_READ_SECONDS = 40, 0.005
+"""How often, and how far apart, the holder's PID is read while the holder has yet to write it."""
 
 
 class Busy(Exception):
@@ -69,7 +71,7 @@ def _take(path: Path) -> int | tuple[int | None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _pid_in(descriptor)
+            holder = _holder(descriptor)
             os.close(descriptor)
             return (holder,)
         try:
@@ -82,6 +84,16 @@ def _take(path: Path) -> int | tuple[int | None]:
         os.ftruncate(descriptor, 0)
         os.write(descriptor, f"{os.getpid()}\n".encode("ascii"))
         return descriptor
+
+
+def _holder(descriptor: int) -> int | None:
+    """The PID in a lock file that another process holds: it writes it just after taking the lock."""
+    for _ in range(PID_READS):
+        pid = _pid_in(descriptor)
+        if pid is not None:
+            return pid
+        time.sleep(PID_READ_SECONDS)
+    return None
 
 
 def _pid_in(descriptor: int) -> int | None:
