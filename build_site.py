@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
     for verb in (erratum, retire):
         verb.add_argument("statement", help="the statement id, e.g. 2001-12-07-nato-russia-joint-statement")
         verb.add_argument("anchor", help="the anchor, e.g. para_3__cmt_1")
-        verb.add_argument("--reason", required=True, help="why, in a sentence shown to readers")
+        verb.add_argument("--reason", required=True, type=text, help="why, in a sentence shown to readers")
         verb.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
     retire.add_argument("--successor", help="the anchor it now leads to; default: the top of the statement")
     draft = verbs.add_parser(
@@ -73,7 +73,7 @@ def url(value: str) -> str:
 
 
 def text(value: str) -> str:
-    """A ``--publisher``: one line of text."""
+    """A ``--publisher`` or ``--reason``: one line of text."""
     from edition import importer
 
     if not importer.is_text(value):

@@ -134,6 +134,19 @@ def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
     assert attribute(one(note, "a", class_="stmt-corrected"), "href") == "#corrections"
 
 
+@pytest.mark.parametrize("verb", ["erratum", "retire"])
+def test_a_reason_is_one_line(project: Path, verb: str) -> None:
+    record = (project / "statements" / "anchors" / f"{STATEMENT_ID}.json").read_bytes()
+    result = run_build_site(project, verb, STATEMENT_ID, "para_3__cmt_1", "--reason", "Split.\nJoined again.")
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        f"build_site.py {verb}: error: argument --reason: must be one line of text without surrounding spaces, "
+        "got 'Split.\\nJoined again.'\n"
+    )
+    assert "Traceback" not in result.stderr
+    assert (project / "statements" / "anchors" / f"{STATEMENT_ID}.json").read_bytes() == record
+
+
 def test_an_erratum_needs_changed_words(project: Path) -> None:
     result = run_build_site(project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "Nothing changed.")
     assert (result.returncode, result.stderr) == (
