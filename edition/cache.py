@@ -38,8 +38,11 @@ def digest(*parts: bytes | str) -> str:
 
 
 def code_digest() -> str:
-    """The hash of this package's source: output made by other code is never reused."""
-    sources = sorted(_PACKAGE.glob("*.py"))
+    """The hash of the code that makes the output: this package's modules and the citation styles it reads.
+
+    Output made by other code, or with other styles, is never reused.
+    """
+    sources = sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("csl/*.csl")])
     return digest(*(part for path in sources for part in (path.name, path.read_bytes())))
 
 

@@ -335,3 +335,18 @@ def test_an_invalid_statement_writes_no_citation_file(project: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("place: Brussels", "plcae: Brussels"), encoding="utf-8")
     assert run_build_site(project, "render").returncode == 1
     assert not (project / "docs" / "statements").exists()
+
+
+def test_the_render_hash_covers_the_citation_styles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A changed CSL file makes the next render cite again: output made with other styles is not reused."""
+    from edition import cache
+
+    package = tmp_path / "edition"
+    (package / "csl").mkdir(parents=True)
+    (package / "pages.py").write_text("PAGES = 1\n", encoding="utf-8")
+    style = package / "csl" / "apa.csl"
+    style.write_text("<style/>\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    before = cache.code_digest()
+    style.write_text("<style version='1.0.2'/>\n", encoding="utf-8")
+    assert cache.code_digest() != before
