@@ -8,17 +8,24 @@ name for a commitment::
     'para_3'
     >>> commitment(3, 1)
     'para_3__cmt_1'
+    >>> parts('para_4__cmt_1A')
+    (4, '1A')
 
 The same string is the HTML ``id`` on the page and the ``eId`` in data exports.
 A paragraph's number is its official number, from the statement file. A
-commitment's number is its position in its paragraph: a sentence added at the end
-takes the next number, but one inserted before others moves their words to other
-numbers, which the record of published anchors (:mod:`edition.registry`) reports.
+commitment's number is its permanent number in its paragraph: 1, 2, ... in order,
+except that a sentence inserted after publication takes a number such as 1A or A1,
+so that no published anchor ever names other words (:mod:`edition.numbering`; the
+record of published anchors, :mod:`edition.registry`, and :mod:`edition.permanence`
+keep it so).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from edition import numbering
 
 RECORDS = Path("statements") / "anchors"
 """Where the record of each statement's published anchors lives, relative to the project root
@@ -30,6 +37,23 @@ def paragraph(number: int) -> str:
     return f"para_{number}"
 
 
-def commitment(paragraph_number: int, number: int) -> str:
+def commitment(paragraph_number: int, number: int | str) -> str:
     """The anchor of commitment ``number`` of paragraph ``paragraph_number``."""
     return f"{paragraph(paragraph_number)}__cmt_{number}"
+
+
+_ANCHOR = re.compile(rf"para_([1-9][0-9]*)(?:__cmt_({numbering.PATTERN.pattern}))?")
+
+
+def parts(anchor: str) -> tuple[int, str | None]:
+    """The paragraph number and sentence number (None for a paragraph) of a well-formed ``anchor``."""
+    match = _ANCHOR.fullmatch(anchor)
+    if match is None:
+        raise ValueError(f"{anchor!r} is not an anchor of a paragraph or a sentence")
+    return int(match[1]), match[2]
+
+
+def reading_order(anchor: str) -> tuple[int, tuple[int, str]]:
+    """The key that sorts anchors as a reader meets them: a paragraph, then its sentences by number."""
+    paragraph_number, number = parts(anchor)
+    return paragraph_number, (-1, "") if number is None else numbering.order(number)

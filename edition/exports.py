@@ -25,7 +25,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from edition import urls
+from edition import numbering, urls
 from edition.jsonfiles import indented
 from edition.listings import Listing
 from edition.model import Commitment, Deadline, Document, Paragraph, Statement
@@ -146,7 +146,7 @@ def _paragraph(paragraph: Paragraph, page: str) -> JsonObject:
 
 def _commitment(commitment: Commitment, page: str) -> JsonObject:
     return {
-        "number": commitment.number,
+        "number": commitment.position,
         "anchor": commitment.anchor,
         "url": f"{page}#{commitment.anchor}",
         "citation": commitment.citation_number,
@@ -233,8 +233,9 @@ def data_schema() -> str:
 
 def _definitions() -> JsonObject:
     paragraph_anchor = {"type": "string", "pattern": "^para_[1-9][0-9]*$"}
-    commitment_anchor = {"type": "string", "pattern": "^para_[1-9][0-9]*__cmt_[1-9][0-9]*$"}
-    anchor = {"type": "string", "pattern": "^para_[1-9][0-9]*(__cmt_[1-9][0-9]*)?$"}
+    sentence = numbering.PATTERN.pattern
+    commitment_anchor = {"type": "string", "pattern": f"^para_[1-9][0-9]*__cmt_{sentence}$"}
+    anchor = {"type": "string", "pattern": f"^para_[1-9][0-9]*(__cmt_{sentence})?$"}
     return {
         "document": _object(
             {
@@ -258,10 +259,14 @@ def _definitions() -> JsonObject:
         ),
         "commitment": _object(
             {
-                "number": {"type": "integer", "minimum": 1},
-                "anchor": {**commitment_anchor, "description": "para_N__cmt_M: the fragment and the eId."},
+                "number": {"type": "integer", "minimum": 1, "description": "Its place in the paragraph: 1, 2, ..."},
+                "anchor": {
+                    **commitment_anchor,
+                    "description": "para_N__cmt_M, M being its permanent number (1, or 1A for a sentence inserted "
+                    "after publication): the fragment and the eId.",
+                },
                 "url": _url("The commitment on the statement's page."),
-                "citation": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$", "description": "N.M"},
+                "citation": {"type": "string", "pattern": f"^[1-9][0-9]*\\.{sentence}$", "description": "N.M"},
                 "text": _string("The official words of one sentence."),
                 "kind": {"enum": [term.id for term in KINDS], "description": "What the sentence does."},
                 "topics": {"type": "array", "items": {"enum": [term.id for term in TOPICS]}, "minItems": 1},

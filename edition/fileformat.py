@@ -9,7 +9,7 @@ statement's documents) live in :mod:`edition.validation`.
 from __future__ import annotations
 
 from edition import model
-from edition.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, Text, Url
+from edition.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, SentenceNumber, Text, Url
 from edition.vocabulary import KINDS, TOPICS
 
 ISSUER = RecordShape(
@@ -104,8 +104,17 @@ COMMITMENT = RecordShape(
             required=False,
         ),
         Field("deadline", DEADLINE, "The time limit the sentence sets, if any.", required=False),
+        Field(
+            "number",
+            SentenceNumber(),
+            "Its number, when it is not the one after the sentence before's: for a sentence inserted "
+            "after publication (1A, A1), or after a removed one. Without it: 1 for the first sentence, "
+            "then the next whole number.",
+            required=False,
+        ),
     ),
-    doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M counting 1, 2, ... in order.",
+    doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M being its number: 1, 2, ... in order, "
+    "unless the sentence states another.",
 )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from edition import registry, urls
+from edition import permanence, registry, urls
 from edition.akn import akoma_ntoso
 from edition.citations import bibtex, csl_json, ris
 from edition.exports import corpus_index, data_schema, statement_data
@@ -95,7 +95,7 @@ def work(job: Job) -> Outcome:
         return Outcome(problems, [], None, None)
     published, record_problems = registry.parse(source.record_path, source.record)
     if published is not None:
-        record_problems += registry.compare(statement, published, source.record_path)
+        record_problems += permanence.compare(statement, published, source.record_path)
     if record_problems:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)

@@ -55,7 +55,7 @@ def structured_data(statement: Statement, site_url: str) -> str:
                         "@id": f"{page}#{commitment.anchor}",
                         "url": f"{page}#{commitment.anchor}",
                         "name": f"Commitment {commitment.citation_number}",
-                        "position": commitment.number,
+                        "position": commitment.position,
                         "text": commitment.text,
                     }
                     for commitment in paragraph.commitments

@@ -89,7 +89,10 @@ class Commitment:
 
     paragraph: int
     """The number of the paragraph it belongs to."""
-    number: int
+    number: str
+    """Its permanent number in the paragraph: 1, 2, ..., or one given to a sentence inserted after
+    publication, such as 1A (:mod:`edition.numbering`)."""
+    position: int
     """Its place in the paragraph: 1, 2, ..."""
     text: str
     """The official words, exactly as published."""

@@ -3,8 +3,9 @@
 Each published statement has a record, ``statements/anchors/<id>.json``, kept in
 the repository. It lists every anchor of the statement in reading order; each
 commitment's entry holds its text and the SHA-256 of that text. ``render`` adds new
-anchors by itself. ``check``, ``render`` and ``build`` fail, naming the anchor,
-when a recorded anchor would disappear or a commitment's words would change.
+anchors by itself, in their place. ``check``, ``render`` and ``build`` fail, naming
+the anchor and the fix, when a recorded anchor would disappear or name other words
+(:mod:`edition.permanence`).
 
 Two deliberate acts change the record, each with its own command:
 
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from edition import anchors
 from edition.jsonfiles import indented
 from edition.output import write_if_changed
-from edition.problems import Problem, display_path
+from edition.problems import Problem
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
     from edition.model import Statement
@@ -123,48 +124,6 @@ def parse(path: Path, data: bytes | None) -> tuple[AnchorRecord | None, list[Pro
         ]
 
 
-def compare(statement: Statement, record: AnchorRecord, record_path: Path) -> list[Problem]:
-    """Problems where the statement would break a published anchor or change its words."""
-    now = current_texts(statement)
-    lines = {p.anchor: p.line for p in statement.paragraphs} | {c.anchor: c.line for c in statement.commitments}
-    problems = []
-    for anchor, text in record.texts.items():
-        if anchor not in now:
-            if record.retirement(anchor) is None:
-                line = lines.get(anchor.split("__")[0], 1)
-                problems.append(
-                    Problem(
-                        statement.path,
-                        line,
-                        1,
-                        f"{anchor} was published and would disappear; restore it, or retire it: "
-                        f"python build_site.py retire {statement.id} {anchor} --successor ANCHOR --reason '...'",
-                    )
-                )
-        elif text is not None and now[anchor] != text:
-            problems.append(
-                Problem(
-                    statement.path,
-                    lines[anchor],
-                    1,
-                    f"{anchor}: the words differ from the published text recorded in {display_path(record_path)}; "
-                    f"restore them, or record a correction: "
-                    f"python build_site.py erratum {statement.id} {anchor} --reason '...'",
-                )
-            )
-    for retirement in record.retired:
-        if retirement.anchor in now:
-            problems.append(
-                Problem(
-                    statement.path,
-                    lines[retirement.anchor],
-                    1,
-                    f"{retirement.anchor} was retired and cannot name new text; number the new part differently",
-                )
-            )
-    return problems
-
-
 def with_new_anchors(statement: Statement, record: AnchorRecord | None) -> AnchorRecord:
     """``record`` with the anchors the statement has gained (a new record for a new statement)."""
     if record is None:
@@ -172,7 +131,9 @@ def with_new_anchors(statement: Statement, record: AnchorRecord | None) -> Ancho
     texts = dict(record.texts)
     for anchor, text in current_texts(statement).items():
         texts.setdefault(anchor, text)
-    return replace(record, texts=texts)
+    if len(texts) == len(record.texts):
+        return record
+    return replace(record, texts={anchor: texts[anchor] for anchor in sorted(texts, key=anchors.reading_order)})
 
 
 def with_erratum(

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from edition import numbering
 from edition.loading import at
 from edition.problems import Problem
 from edition.vocabulary import Term
@@ -220,6 +221,26 @@ class Integer(Shape):
 
     def json_schema(self) -> JsonSchema:
         return {"type": "integer", "minimum": 1}
+
+
+@dataclass
+class SentenceNumber(Shape):
+    """A sentence's number: a positive integer, or one given to an inserted sentence such as 1A or A1."""
+
+    summary = "sentence number (1, 1A or A1)"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _TAG + "int") and numbering.is_number(node.value):
+            return node.value
+        return reader.report(
+            node,
+            where,
+            f"{subject} must be a positive integer, or one with capital letters after it (1A) "
+            f"or capital letters and 1 (A1), got {shown(node)}",
+        )
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": ["integer", "string"], "pattern": f"^{numbering.PATTERN.pattern}$", "minimum": 1}
 
 
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from edition import model
+from edition import model, numbering
 from edition.fileformat import STATEMENT
 from edition.loading import load
 from edition.problems import Problem
@@ -37,6 +37,7 @@ def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Stateme
     if values is INVALID:
         return None, reader.problems
     _check_numbering(reader, root, values)
+    _check_sentence_numbers(reader, root, values)
     _check_documents(reader, root, values)
     if reader.problems:
         return None, reader.problems
@@ -94,6 +95,22 @@ def _check_numbering(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
                 node, where, f"'number' must be {expected}: paragraphs are numbered 1, 2, ... in order, got {number}"
             )
         first_line.setdefault(number, node.start_mark.line + 1)
+
+
+def _check_sentence_numbers(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
+    """Stated sentence numbers increase through their paragraph (:mod:`edition.numbering`)."""
+    for p_index, paragraph in enumerate(values["paragraphs"]):
+        stated = [c["number"] for c in paragraph["commitments"]]
+        numbers = numbering.numbers(stated)
+        for c_index in range(1, len(numbers)):
+            previous, number = numbers[c_index - 1], numbers[c_index]
+            if stated[c_index] is not None and numbering.order(number) <= numbering.order(previous):
+                reader.report(
+                    child(root, "paragraphs", p_index, "commitments", c_index, "number"),
+                    within(f"paragraph {p_index + 1}", f"commitment {c_index + 1}"),
+                    f"'number' must come after {previous}, the number of the sentence before, got {number} "
+                    "(numbers go A1, B1, 1, 1A, 1AA, 1B, 2, ...)",
+                )
 
 
 def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) -> None:
@@ -165,13 +182,15 @@ def _line(node: yaml.Node) -> int:
 def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
     number = values["number"]
     nodes = child(node, "commitments").value
+    sentence_numbers = numbering.numbers(c["number"] for c in values["commitments"])
     return model.Paragraph(
         number=number,
         heading=values["heading"],
         commitments=tuple(
             model.Commitment(
                 paragraph=number,
-                number=index + 1,
+                number=sentence_numbers[index],
+                position=index + 1,
                 text=c["text"],
                 kind=c["kind"],
                 topics=c["topics"],

@@ -8,6 +8,7 @@ tests/test_exports.py`` and review the diff of ``tests/golden/``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import xml.etree.ElementTree as ET
@@ -354,7 +355,8 @@ def hostile_statement() -> Statement:
     commitments = tuple(
         Commitment(
             paragraph=1,
-            number=number,
+            number=str(number),
+            position=number,
             text=words,
             kind="commit",
             topics=("terrorism",),
@@ -407,3 +409,33 @@ def test_hostile_text_comes_back_exactly_from_the_json() -> None:
     validator(data_schema()).validate(data)
     index = json.loads(corpus_index([listing(statement)], SITE_URL))
     assert index["statements"][0]["title"] == HOSTILE_TITLE
+
+
+def test_inserted_sentence_numbers_are_valid_eids_and_data(
+    statement: Statement, record: registry.AnchorRecord, akn_schema: xmlschema.XMLSchema
+) -> None:
+    paragraph = statement.paragraphs[2]
+    first, *others = paragraph.commitments
+    renumbered = (
+        dataclasses.replace(first, number="A1"),
+        *(dataclasses.replace(c, number=n) for c, n in zip(others, ("1", "1A"), strict=True)),
+    )
+    paragraphs = list(statement.paragraphs)
+    paragraphs[2] = dataclasses.replace(paragraph, commitments=renumbered)
+    changed = dataclasses.replace(statement, paragraphs=tuple(paragraphs))
+    xml = akoma_ntoso(changed, SITE_URL)
+    akn_schema.validate(xml)
+    root = ET.fromstring(xml.encode("utf-8"))
+    assert [i.attrib["eId"] for i in root.iterfind(".//akn:paragraph[@eId='para_3']//akn:inline", NS)] == [
+        "para_3__cmt_A1",
+        "para_3__cmt_1",
+        "para_3__cmt_1A",
+    ]
+    data = json.loads(statement_data(changed, record, SITE_URL))
+    validator(data_schema()).validate(data)
+    sentences = data["paragraphs"][2]["commitments"]
+    assert [(s["number"], s["anchor"], s["citation"]) for s in sentences] == [
+        (1, "para_3__cmt_A1", "3.A1"),
+        (2, "para_3__cmt_1", "3.1"),
+        (3, "para_3__cmt_1A", "3.1A"),
+    ]

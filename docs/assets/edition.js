@@ -23,9 +23,10 @@
   "use strict";
 
   var PARAGRAPH = /^para_(\d+)$/;
-  var SENTENCE = /^para_(\d+)__cmt_(\d+)$/;
-  /* "3", "p3", "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1" */
-  var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*[.\-_/:,]\s*(?:cmt_?|c)?\s*(\d+))?$/i;
+  /* A sentence's number is 1, 2, ..., or one given to a sentence inserted after publication: 1A, A1. */
+  var SENTENCE = /^para_(\d+)__cmt_([A-Z]+1|[1-9]\d*[A-Z]*)$/;
+  /* "3", "p3", "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1", "3.1a", "3.a1" */
+  var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*[.\-_/:,]\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i;
   var FEEDBACK_MS = 2000;
   var TARGET_CLASS = "stmt-target";
   var PAIRED_CLASS = "stmt-paired";
@@ -54,7 +55,13 @@
       return null;
     }
     var paragraph = "para_" + Number(match[1]);
-    return match[2] ? paragraph + "__cmt_" + Number(match[2]) : paragraph;
+    return match[2] ? paragraph + "__cmt_" + sentenceNumber(match[2]) : paragraph;
+  }
+
+  /** A sentence number as anchors write it: "01a" is "1A", "a1" is "A1". */
+  function sentenceNumber(written) {
+    var parts = /^(\d+)([a-z]*)$/i.exec(written);
+    return parts ? Number(parts[1]) + parts[2].toUpperCase() : written.toUpperCase();
   }
 
   /** The pinpoint of an anchor, as every citation on the site writes it: "para. 3" or "para. 3.1". */
@@ -369,9 +376,11 @@
     var paragraph = anchor && (sentence ? sentence[1] : PARAGRAPH.exec(anchor)[1]);
     var text;
     if (sentence && numbers.indexOf(paragraph) >= 0) {
-      var count = document.querySelectorAll("li[data-sentence^='para_" + paragraph + "__']").length;
+      var listed = document.querySelectorAll("li[data-sentence^='para_" + paragraph + "__']");
+      var first = SENTENCE.exec(listed[0].dataset.sentence)[2];
+      var last = SENTENCE.exec(listed[listed.length - 1].dataset.sentence)[2];
       text = "Paragraph " + paragraph + " has no sentence " + sentence[2] + ": its sentences are " +
-        paragraph + ".1 to " + paragraph + "." + count + ".";
+        paragraph + "." + first + " to " + paragraph + "." + last + ".";
     } else if (paragraph) {
       text = "This statement has no paragraph " + paragraph + ": its paragraphs are " + numbers[0] + " to " +
         numbers[numbers.length - 1] + ".";

@@ -1,4 +1,4 @@
-"""A retired anchor keeps resolving: a link to it lands on its successor, marked."""
+"""Anchors that moved: a retired anchor lands on its successor, an inserted sentence has its own number."""
 
 from __future__ import annotations
 
@@ -15,19 +15,25 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 
+INSERTED = "A sentence missing from the first transcription."
+
+
 @pytest.fixture(scope="module")
 def retired_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site after 4.3 was joined to 4.2 and retired, leading to 4.2; its base URL."""
+    """The real site after 4.2 and 4.3 were joined into 4.4, both retired leading to it, and a sentence was
+    inserted before 3.1 as 3.A1; its base URL."""
     root = copy_project(tmp_path_factory.mktemp("retired") / "project")
 
-    def join_4_2_and_4_3(data: dict[str, Any]) -> None:
+    def join_4_2_and_4_3_and_insert_3_a1(data: dict[str, Any]) -> None:
         last = commitments(data, 4).pop()
         commitments(data, 4)[-1]["text"] += " " + last["text"]
+        commitments(data, 4)[-1]["number"] = 4
+        commitments(data, 3).insert(0, {"text": INSERTED, "kind": "observe", "topics": ["terrorism"], "number": "A1"})
 
-    rewrite(root, join_4_2_and_4_3)
+    rewrite(root, join_4_2_and_4_3_and_insert_3_a1)
     for command in (
-        ["retire", STATEMENT_ID, "para_4__cmt_3", "--successor", "para_4__cmt_2", "--reason", "Joined."],
-        ["erratum", STATEMENT_ID, "para_4__cmt_2", "--reason", "Joined."],
+        ["retire", STATEMENT_ID, "para_4__cmt_2", "--successor", "para_4__cmt_4", "--reason", "Joined."],
+        ["retire", STATEMENT_ID, "para_4__cmt_3", "--successor", "para_4__cmt_4", "--reason", "Joined."],
     ):
         result = run_build_site(root, *command)
         assert result.returncode == 0, result.stderr
@@ -41,8 +47,27 @@ def test_a_link_to_a_retired_anchor_lands_on_its_successor(page: Page, retired_s
 
     statement = f"{retired_site}statements/{STATEMENT_ID}/"
     page.goto(f"{statement}#para_4__cmt_3")
-    page.wait_for_url(f"{statement}#para_4__cmt_2")
-    successor = page.locator("#para_4__cmt_2")
+    page.wait_for_url(f"{statement}#para_4__cmt_4")
+    successor = page.locator("#para_4__cmt_4")
     expect(successor).to_have_class("stmt-cmt stmt-target")
     expect(successor).to_be_in_viewport()
     expect(page.locator(".stmt-target")).to_have_count(1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed", ["3.a1", "3.A1", "para_3__cmt_A1"])
+def test_an_inserted_sentence_has_its_own_number_and_the_others_keep_theirs(
+    page: Page, retired_site: str, typed: str
+) -> None:
+    from playwright.sync_api import expect
+
+    statement = f"{retired_site}statements/{STATEMENT_ID}/"
+    page.goto(f"{statement}#{typed}")
+    page.wait_for_url(f"{statement}#para_3__cmt_A1")
+    inserted = page.locator("#para_3__cmt_A1")
+    expect(inserted).to_have_text(INSERTED)
+    expect(inserted).to_be_in_viewport()
+    expect(page.locator(".stmt-sn:has(+ #para_3__cmt_A1)")).to_have_attribute("data-sn", "3.A1")
+    expect(page.locator("#para_3__cmt_1")).to_have_text("We condemn terrorism in all its manifestations.")
+    page.goto(f"{statement}#3.9")
+    expect(page.get_by_role("alert")).to_have_text("Paragraph 3 has no sentence 9: its sentences are 3.A1 to 3.3.")
