@@ -45,6 +45,21 @@ def compare(statement: Statement, record: AnchorRecord, record_path: Path) -> li
     return problems
 
 
+def corrected_in_place(statement: Statement, record: AnchorRecord, anchor: str) -> bool:
+    """Whether the published sentence ``anchor`` still stands where it was, with corrected words.
+
+    ``erratum`` records only such a correction: words that moved to another sentence, or
+    were split, joined or replaced, keep their anchors by numbers and retirements instead.
+    """
+    paragraph_number, number = anchors.parts(anchor)
+    paragraph = next((p for p in statement.paragraphs if p.number == paragraph_number), None)
+    if paragraph is None or number is None:
+        return False
+    published, used = _published_sentences(record).get(paragraph_number, ([], set()))
+    revision = revise(published, used, [Numbered(c.number, c.text) for c in paragraph.commitments])
+    return number in revision.corrected and number in revision.numbers
+
+
 def _well_formed(anchor: str) -> bool:
     try:
         anchors.parts(anchor)

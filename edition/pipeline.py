@@ -211,9 +211,18 @@ def _remove_leftovers(project: Project) -> None:
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
     """Record a deliberate correction of a commitment's words (``erratum``)."""
-    from edition import registry
+    from edition import permanence, registry
 
-    _change_record(project, statement_id, lambda r, s: registry.with_erratum(r, s, anchor, reason, date))
+    def corrected(record: registry.AnchorRecord, statement: Statement) -> registry.AnchorRecord:
+        changed = registry.with_erratum(record, statement, anchor, reason, date)
+        if not permanence.corrected_in_place(statement, record, anchor):
+            raise ValueError(
+                f"the published words of {anchor} were not corrected where they stand, but moved, split, joined "
+                "or replaced: an erratum would point the anchor at other words; run check, which says what keeps it"
+            )
+        return changed
+
+    _change_record(project, statement_id, corrected)
 
 
 def retire(

@@ -264,3 +264,20 @@ def test_different_words_in_place_of_a_sentence_retire_it() -> None:
     revision = revise(published, {"1", "2"}, current(["Nothing alike here at all.", "Five six seven eight."]))
     assert revision.numbers == ["1A", "2"]
     assert revision.retiring == [Retiring("1", "1A", "not in the official text")]
+
+
+def test_an_erratum_cannot_point_a_published_anchor_at_moved_words(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (project / RECORD_FILE).read_bytes()
+    edit_paragraph_4(project, lambda s: s.insert(0, sentence(NEW)))
+    assert run(project, capsys, "erratum", STATEMENT_ID, "para_4__cmt_1", "--reason", "Inserted.") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:1:1: the published words of para_4__cmt_1 were not corrected where they stand, but "
+            "moved, split, joined or replaced: an erratum would point the anchor at other words; run check, which "
+            "says what keeps it",
+            "1 problem in 1 file",
+        ],
+    )
+    assert (project / RECORD_FILE).read_bytes() == before
