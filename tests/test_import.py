@@ -363,6 +363,21 @@ def test_sentences_always_give_the_paragraph_back(paragraph_words: list[str]) ->
     assert all(s.text and s.text == s.text.strip() for s in found)
 
 
+def test_invisible_characters_are_kept_as_escapes_that_pass_check(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = project / "invisible.txt"
+    words = ["We welcome co\u00adoperation.", "The mechanism will be in place by\u200b December 2002."]
+    source.write_text(f"7 Dec. 2001\n\nNATO\u200b Statement\n\n1. {' '.join(words)}\n", encoding="utf-8")
+    text = importer.import_statement(source).text
+    assert '      - text: "We welcome co\\u00ADoperation."' in text.splitlines()
+    assert '        deadline:  # REVIEW: guessed from "by\\u200B December 2002"' in text.splitlines()
+    data = yaml.safe_load(text)
+    assert (data["title"], text_of_draft(data)) == ("NATO\u200b Statement", [(1, words)])
+    (project / "statements" / "2001-12-07-invisible.yaml").write_text(text, encoding="utf-8")
+    assert build_site.main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
 # Layout details.
 
 
