@@ -13,6 +13,7 @@ what an editor shows are refused before YAML reads the file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -67,6 +68,11 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
 def at(path: Path, node: yaml.Node, message: str) -> Problem:
     """A problem at the start of ``node``."""
     return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def data(text: str) -> Any:
+    """The plain data of the YAML ``text``, read with the same safe loader (C, when present) as statement files."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:

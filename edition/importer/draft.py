@@ -20,6 +20,7 @@ words quoted in comments (:mod:`edition.characters`).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from typing import Final
 
 import yaml
 
+from edition import loading
 from edition.characters import refused, yaml_quoted
 from edition.importer import guesses, sentences
 from edition.importer.layout import Header, PublishedText
@@ -86,9 +88,11 @@ def write(published: PublishedText, origin: str, source_url: str | None, publish
     """The draft statement file for ``published``, imported from the file named ``origin``."""
     header = published.header
     assert header.date is not None  # parse() refuses a text without a date
-    statement_topics = tuple(topic for p in published.paragraphs for topic in guesses.topics(p.text))
+    paragraph_topics = [guesses.topics(paragraph.text) for paragraph in published.paragraphs]
+    statement_topics = tuple(topic for topics in paragraph_topics for topic in topics)
     paragraphs = [
-        (paragraph, _commitments(paragraph.text, header.date, statement_topics)) for paragraph in published.paragraphs
+        (paragraph, _commitments(paragraph.text, topics, header.date, statement_topics))
+        for paragraph, topics in zip(published.paragraphs, paragraph_topics, strict=True)
     ]
     documents = guesses.documents(c.sentence.text for _, cs in paragraphs for c in cs)
     body = [
@@ -108,9 +112,13 @@ def write(published: PublishedText, origin: str, source_url: str | None, publish
     return Draft("\n".join([*preamble, *body]) + "\n", len(paragraphs), count, reviews)
 
 
-def _commitments(text: str, issued: datetime.date, statement_topics: Sequence[guesses.Guess]) -> list[_Commitment]:
-    """The sentences of a paragraph, each with its guessed annotation."""
-    paragraph_topics = guesses.topics(text)
+def _commitments(
+    text: str,
+    paragraph_topics: Sequence[guesses.Guess],
+    issued: datetime.date,
+    statement_topics: Sequence[guesses.Guess],
+) -> list[_Commitment]:
+    """The sentences of a paragraph (whose topics are ``paragraph_topics``), each with its guessed annotation."""
     commitments = []
     for sentence in sentences.split(text):
         topics, note = _topics(sentence.text, paragraph_topics, statement_topics)
@@ -245,6 +253,7 @@ def _list(key: str, items: Sequence[str], indent: str) -> list[str]:
     return [f"{indent}{key}:", *(f"{indent}  - {_flow_item(item)}" for item in items)]
 
 
+@functools.cache  # the items are ids of the vocabulary and of documents: few, and repeated
 def _flow_item(item: str) -> str:
     plain = re.fullmatch(r"[A-Za-z][\w .()/-]*", item) is not None and _reads_back([f"k: [{item}]"], "k", [item])
     return item if plain else yaml_quoted(item)
@@ -276,7 +285,7 @@ def _reads_back(lines: Sequence[str], key: str, value: object) -> bool:
     """Whether YAML reads ``lines`` (one key, however indented) as exactly ``{key: value}``."""
     margin = len(lines[0]) - len(lines[0].lstrip())
     try:
-        read = yaml.safe_load("\n".join(line[margin:] for line in lines))
+        read = loading.data("\n".join(line[margin:] for line in lines))
     except yaml.YAMLError:
         return False
     return isinstance(read, dict) and read == {key: value} and type(read[key]) is type(value)
