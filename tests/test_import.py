@@ -411,7 +411,7 @@ def test_paragraphs_are_numbered_beyond_999(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.build  # about 5 s: a long text, read whole
+@pytest.mark.build  # several seconds: a long text, read whole
 def test_ten_thousand_paragraphs_are_imported_whole(tmp_path: Path) -> None:
     path = tmp_path / "statement.txt"
     path.write_text(numbered_text(10_000), encoding="utf-8")
