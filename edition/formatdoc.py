@@ -45,6 +45,14 @@ The schema is published with the site: [statement.schema.json](statement.schema.
   file: YAML joins them with single spaces), not empty, with no spaces at either end
   and no control characters. Write a value that YAML would read as a number, a date
   or a truth value in quotes.
+- No character that shows nothing is in the file as it is, not even in a comment: no
+  control character but tab and the line ends, no U+0085, U+2028 or U+2029 (YAML
+  takes them for line breaks), no noncharacter, and no invisible character (soft
+  hyphen, zero-width characters, bidirectional marks and controls, a byte-order mark
+  after the file's start, tag characters, variation selectors, ...). If an official
+  text truly holds an invisible character, write it as an escape in a double-quoted
+  string, e.g. `text: "co\\u00ADoperation."` for a soft hyphen (`\\U000E0041` for one
+  beyond U+FFFF): the page shows the character itself. Addresses hold none.
 - The `date` is the first part of the file name.
 - Paragraphs are numbered 1, 2, ... in order, each number once; a number has at most
   9 digits.

@@ -5,15 +5,19 @@ Statement files are *composed*, never constructed: the result is a tree of
 rule can point at the exact place of a problem. Nothing in a file can build a
 Python object. Rules that plain YAML does not enforce are checked here: one
 document per file, no duplicate keys, no anchors or aliases, only the standard
-scalar and collection tags.
+scalar and collection tags. Characters that would read as something other than
+what an editor shows are refused before YAML reads the file
+(:mod:`edition.characters`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from edition import characters
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
@@ -48,7 +52,7 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
-    except yaml.YAMLError as error:  # errors without a position, e.g. unacceptable characters
+    except yaml.YAMLError as error:  # errors without a position (unacceptable characters are refused before)
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty; expected a statement (title, date, paragraphs, ...)")]
@@ -64,6 +68,11 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
 def at(path: Path, node: yaml.Node, message: str) -> Problem:
     """A problem at the start of ``node``."""
     return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def data(text: str) -> Any:
+    """The plain data of the YAML ``text``, read with the same safe loader (C, when present) as statement files."""
+    return yaml.load(text, Loader=_Loader)
 
 
 def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -151,4 +160,16 @@ def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    return compose(path, text)
+    return _compose_visible(path, text)
+
+
+def _compose_visible(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """:func:`compose`, after refusing the characters of ``text`` that are invisible or that YAML cannot read.
+
+    Invisible characters leave a readable tree, so validation goes on and reports more.
+    """
+    refused = characters.problems(path, text)
+    if characters.unreadable(text):
+        return None, refused
+    root, problems = compose(path, text)
+    return root, refused + problems

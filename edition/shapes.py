@@ -154,14 +154,15 @@ def url_fault(value: str) -> str | None:
     """What keeps ``value`` from being an absolute ``http`` or ``https`` address, or ``None``.
 
     An address that the standard library cannot take apart (``http://[::1``) is not
-    one; nor is one with a port that is not a number from 0 to 65535, or with a user
-    name or password in it.
+    one; nor is one with a character that shows nothing (white space, an invisible
+    character written as an escape), a port that is not a number from 0 to 65535, or
+    a user name or password in it.
     """
     try:
         parts = urlsplit(value)
     except ValueError:
         return "must be an absolute http(s) URL"
-    if parts.scheme not in ("http", "https") or not parts.hostname or _SPACE.search(value):
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _visible(value):
         return "must be an absolute http(s) URL"
     try:
         parts.port  # reading the port checks it  # noqa: B018
@@ -170,6 +171,11 @@ def url_fault(value: str) -> str | None:
     if parts.username is not None or parts.password is not None:
         return "must not hold a user name or password"
     return None
+
+
+def _visible(value: str) -> bool:
+    """Whether every character of ``value`` shows: no white space, no control, format or unassigned character."""
+    return value.isprintable() and _SPACE.search(value) is None
 
 
 _SPACE = re.compile(r"\s")

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from edition.characters import yaml_quoted
 from tests.conftest import run_build_site
 from tests.html import attribute, definitions, heading_text, one
 from tests.html import text as text_of
@@ -41,23 +42,22 @@ HEADING = "Heading <i>x</i> *y* {#injected-heading} ¶ &amp;"
 def nasty_statement() -> str:
     """A valid statement whose every free-text value is hostile."""
     commitments = "\n".join(
-        f"      - text: {json.dumps(text, ensure_ascii=False)}\n        kind: commit\n        topics: [terrorism]"
-        for text in NASTY
+        f"      - text: {yaml_quoted(text)}\n        kind: commit\n        topics: [terrorism]" for text in NASTY
     )
     return f"""\
-title: {json.dumps(TITLE, ensure_ascii=False)}
-subtitle: {json.dumps(NASTY[0], ensure_ascii=False)}
-document_type: {json.dumps(NASTY[1], ensure_ascii=False)}
+title: {yaml_quoted(TITLE)}
+subtitle: {yaml_quoted(NASTY[0])}
+document_type: {yaml_quoted(NASTY[1])}
 date: 2001-12-07
-place: {json.dumps(NASTY[2], ensure_ascii=False)}
+place: {yaml_quoted(NASTY[2])}
 issuer:
-  body: {json.dumps(NASTY[3], ensure_ascii=False)}
+  body: {yaml_quoted(NASTY[3])}
 source:
   url: https://example.org/?a=1&b=<2>
-  publisher: {json.dumps(NASTY[7], ensure_ascii=False)}
+  publisher: {yaml_quoted(NASTY[7])}
 paragraphs:
   - number: 1
-    heading: {json.dumps(HEADING, ensure_ascii=False)}
+    heading: {yaml_quoted(HEADING)}
     commitments:
 {commitments}
 """
@@ -213,24 +213,6 @@ SYNTAX = [
 ]
 """HTML, Markdown and Markdown-extension syntax, mixed into the generated text."""
 
-YAML_PRINTABLE = re.compile("[\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def yaml_string(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar, escaping what YAML may not hold raw."""
-    out = []
-    for character in text:
-        if character in '"\\':
-            out.append("\\" + character)
-        elif YAML_PRINTABLE.fullmatch(character):
-            out.append(character)
-        elif ord(character) <= 0xFFFF:
-            out.append(f"\\u{ord(character):04x}")
-        else:
-            out.append(f"\\U{ord(character):08x}")
-    return '"' + "".join(out) + '"'
-
-
 statement_text = (
     st.lists(
         st.one_of(
@@ -261,12 +243,12 @@ def test_any_text_is_shown_exactly_and_makes_no_element(
     for hand_page in ("index.md", "about.md"):
         (root / "docs" / hand_page).write_text("# Placeholder\n", encoding="utf-8")
     commitments = "".join(
-        f"      - text: {yaml_string(text)}\n        kind: commit\n        topics: [terrorism]\n" for text in sentences
+        f"      - text: {yaml_quoted(text)}\n        kind: commit\n        topics: [terrorism]\n" for text in sentences
     )
     (root / "statements" / "2001-12-07-any.yaml").write_text(
-        f"title: {yaml_string(title)}\ndocument_type: Statement\ndate: 2001-12-07\nplace: Brussels\n"
+        f"title: {yaml_quoted(title)}\ndocument_type: Statement\ndate: 2001-12-07\nplace: Brussels\n"
         "issuer:\n  body: Council\nsource:\n  url: https://example.org/\n  publisher: Example\n"
-        f"paragraphs:\n  - number: 1\n    heading: {yaml_string(heading)}\n    commitments:\n{commitments}",
+        f"paragraphs:\n  - number: 1\n    heading: {yaml_quoted(heading)}\n    commitments:\n{commitments}",
         encoding="utf-8",
     )
     result = run_build_site(root, "build")

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import build_site
 from edition import importer
-from edition.importer import dates, draft, guesses, sentences
+from edition.importer import dates, draft, guesses, layout, sentences
 from edition.importer.layout import Header, PublishedParagraph, PublishedText
 from edition.model import Statement
 from edition.validation import read_statement
@@ -363,6 +363,21 @@ def test_sentences_always_give_the_paragraph_back(paragraph_words: list[str]) ->
     assert all(s.text and s.text == s.text.strip() for s in found)
 
 
+def test_invisible_characters_are_kept_as_escapes_that_pass_check(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = project / "invisible.txt"
+    words = ["We welcome co\u00adoperation.", "The mechanism will be in place by\u200b December 2002."]
+    source.write_text(f"7 Dec. 2001\n\nNATO\u200b Statement\n\n1. {' '.join(words)}\n", encoding="utf-8")
+    text = importer.import_statement(source).text
+    assert '      - text: "We welcome co\\u00ADoperation."' in text.splitlines()
+    assert '        deadline:  # REVIEW: guessed from "by\\u200B December 2002"' in text.splitlines()
+    data = yaml.safe_load(text)
+    assert (data["title"], text_of_draft(data)) == ("NATO\u200b Statement", [(1, words)])
+    (project / "statements" / "2001-12-07-invisible.yaml").write_text(text, encoding="utf-8")
+    assert build_site.main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
 # Layout details.
 
 
@@ -376,6 +391,35 @@ def test_a_number_at_the_start_of_a_wrapped_line_continues_the_paragraph(tmp_pat
         (1, ["The Council met on 7 December 2001.", "It agreed."]),
         (2, ["We welcome it."]),
     ]
+
+
+def numbered_text(count: int) -> str:
+    """A published text of ``count`` paragraphs numbered "1.", "2.", ..., each of two sentences."""
+    paragraphs = "".join(f"{number}. Paragraph {number} is here. We agree.\n" for number in range(1, count + 1))
+    return f"Long Statement\n\n7 Dec. 2001\n\n{paragraphs}"
+
+
+def test_paragraphs_are_numbered_beyond_999(tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text(numbered_text(1200), encoding="utf-8")
+    published = layout.parse(path, importer.read(path))
+    assert [paragraph.number for paragraph in published.paragraphs] == list(range(1, 1201))
+    assert [paragraph.text for paragraph in published.paragraphs[998:1001]] == [
+        "Paragraph 999 is here. We agree.",
+        "Paragraph 1000 is here. We agree.",
+        "Paragraph 1001 is here. We agree.",
+    ]
+
+
+@pytest.mark.build  # several seconds: a long text, read whole
+def test_ten_thousand_paragraphs_are_imported_whole(tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text(numbered_text(10_000), encoding="utf-8")
+    result = importer.import_statement(path)
+    data = yaml.safe_load(result.text)
+    assert (result.paragraphs, result.commitments) == (10_000, 20_000)
+    assert [paragraph["number"] for paragraph in data["paragraphs"]] == list(range(1, 10_001))
+    assert text_of_draft(data)[-1] == (10_000, ["Paragraph 10000 is here.", "We agree."])
 
 
 def test_a_line_ending_with_a_hyphen_is_joined_with_a_space_and_marked(tmp_path: Path) -> None:

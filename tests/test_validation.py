@@ -8,11 +8,16 @@ the exact standard error expected. A new case needs no Python: add the two files
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 import build_site
+from edition import characters, registry
+from edition.pages import statement_page
+from edition.validation import read_statement
 from tests.conftest import STATEMENT_ID
 
 CASES = Path(__file__).parent / "invalid"
@@ -124,3 +129,39 @@ def test_a_yml_file_is_not_skipped_silently(
         "statements/2001-12-08-second.yml:1:1: statement files end in .yaml: rename it 2001-12-08-second.yaml\n"
         "1 problem in 1 file\n"
     )
+
+
+# Invisible characters: refused as they are, accepted as escapes (edition/characters.py).
+
+
+def test_invisible_characters_written_as_escapes_are_read_and_shown_as_they_are() -> None:
+    data = (
+        (Path(__file__).parent / "valid-minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("NATO-Russia Joint Statement", '"NATO-Russia\\u00ADJoint\\u200B Statement\\U000E0041"')
+        .replace("We condemn terrorism in all", '"We condemn terrorism\\u2060 in all')
+        .replace(" its manifestations.", ' its \\u202Emanifestations."')
+    )
+    statement, problems = read_statement(Path(STATEMENT_FILE), data.encode("utf-8"))
+    assert (problems, statement is not None) == ([], True)
+    assert statement is not None
+    title = "NATO-Russia\u00adJoint\u200b Statement\U000e0041"
+    text = "We condemn terrorism\u2060 in all its \u202emanifestations."
+    assert (statement.title, statement.paragraphs[0].commitments[0].text) == (title, text)
+    page = statement_page(statement, registry.with_new_anchors(statement, None), "https://example.org/")
+    assert f">{text}<" in page
+    assert title in page
+
+
+def test_every_format_character_but_the_number_signs_is_refused_as_it_is() -> None:
+    format_characters = {chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
+    refused = {character for character in format_characters if characters.is_invisible(character)}
+    assert format_characters - refused == characters.NUMBER_SIGNS
+
+
+@pytest.mark.parametrize(
+    "text", ["tab\there", 'quote " and \\ backslash', "soft\u00adhyphen", "tag\U000e0041", "nul\0"]
+)
+def test_yaml_quoted_reads_back_exactly_and_holds_no_refused_character(text: str) -> None:
+    quoted = characters.yaml_quoted(text)
+    assert (yaml.safe_load(quoted), characters.problems(Path("x.yaml"), quoted)) == (text, [])

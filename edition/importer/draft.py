@@ -11,13 +11,16 @@ placeholder that validates but cannot be mistaken for a fact:
 The words of the commitments are written so that YAML reads back exactly the
 published text: each value is written plain and wrapped when that reads back
 unchanged, else double-quoted (and wrapped, again only if that reads back
-unchanged). Every written value is read back to check.
+unchanged). Every written value is read back to check. A value with a character
+that a statement file may not hold as it is (an invisible one, e.g. a soft
+hyphen) is double-quoted, with that character written as an escape; so are the
+words quoted in comments (:mod:`edition.characters`).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +28,8 @@ from typing import Final
 
 import yaml
 
+from edition import loading
+from edition.characters import refused, yaml_quoted
 from edition.importer import guesses, sentences
 from edition.importer.layout import Header, PublishedText
 from edition.vocabulary import TOPICS
@@ -83,9 +88,11 @@ def write(published: PublishedText, origin: str, source_url: str | None, publish
     """The draft statement file for ``published``, imported from the file named ``origin``."""
     header = published.header
     assert header.date is not None  # parse() refuses a text without a date
-    statement_topics = tuple(topic for p in published.paragraphs for topic in guesses.topics(p.text))
+    paragraph_topics = [guesses.topics(paragraph.text) for paragraph in published.paragraphs]
+    statement_topics = tuple(topic for topics in paragraph_topics for topic in topics)
     paragraphs = [
-        (paragraph, _commitments(paragraph.text, header.date, statement_topics)) for paragraph in published.paragraphs
+        (paragraph, _commitments(paragraph.text, topics, header.date, statement_topics))
+        for paragraph, topics in zip(published.paragraphs, paragraph_topics, strict=True)
     ]
     documents = guesses.documents(c.sentence.text for _, cs in paragraphs for c in cs)
     body = [
@@ -105,9 +112,13 @@ def write(published: PublishedText, origin: str, source_url: str | None, publish
     return Draft("\n".join([*preamble, *body]) + "\n", len(paragraphs), count, reviews)
 
 
-def _commitments(text: str, issued: datetime.date, statement_topics: Sequence[guesses.Guess]) -> list[_Commitment]:
-    """The sentences of a paragraph, each with its guessed annotation."""
-    paragraph_topics = guesses.topics(text)
+def _commitments(
+    text: str,
+    paragraph_topics: Sequence[guesses.Guess],
+    issued: datetime.date,
+    statement_topics: Sequence[guesses.Guess],
+) -> list[_Commitment]:
+    """The sentences of a paragraph (whose topics are ``paragraph_topics``), each with its guessed annotation."""
     commitments = []
     for sentence in sentences.split(text):
         topics, note = _topics(sentence.text, paragraph_topics, statement_topics)
@@ -155,7 +166,7 @@ def _metadata(header: Header, source_url: str | None, publisher: str | None) -> 
     yield from _guessed("body", guesses.body(header.title, [*descriptive, title]), 1, "who issued it")
     level = guesses.level(descriptive)
     if level:  # optional: left out when the text does not say
-        yield from _entry("level", level.value, 1, f"guessed from {_quoted(level.cue)}")
+        yield from _entry("level", level.value, 1, f"guessed from {yaml_quoted(level.cue)}")
     yield "source:"
     url_note = None if source_url else "the address of the published text (import --source-url URL)"
     yield from _entry("url", source_url or SOURCE_URL, 1, url_note)
@@ -170,7 +181,7 @@ def _metadata(header: Header, source_url: str | None, publisher: str | None) -> 
 def _guessed(key: str, guess: guesses.Guess | None, depth: int, missing: str) -> list[str]:
     if guess is None:
         return _entry(key, UNKNOWN, depth, f"not found in the text: {missing}")
-    return _entry(key, guess.value, depth, f"guessed from {_quoted(guess.cue)}")
+    return _entry(key, guess.value, depth, f"guessed from {yaml_quoted(guess.cue)}")
 
 
 def _documents(documents: Sequence[guesses.GuessedDocument]) -> Iterator[str]:
@@ -178,7 +189,7 @@ def _documents(documents: Sequence[guesses.GuessedDocument]) -> Iterator[str]:
         return
     yield "documents:"
     for document in documents:
-        note = f"proposed from {_quoted(document.mentions[0])}: check every field, or delete it and its references"
+        note = f"proposed from {yaml_quoted(document.mentions[0])}: check every field, or delete it and its references"
         yield f"  - id: {document.id}  # REVIEW: {note}"
         yield from _entry("title", document.title, 2)
         if document.short_title:
@@ -205,7 +216,7 @@ def _commitment(commitment: _Commitment) -> Iterator[str]:
     yield "      - " + lines[0].lstrip()
     yield from lines[1:]
     kind = commitment.kind
-    kind_note = f"guessed from {_quoted(kind.cue)}" if kind.cue else "no wording of a kind found: the default"
+    kind_note = f"guessed from {yaml_quoted(kind.cue)}" if kind.cue else "no wording of a kind found: the default"
     yield from _entry("kind", kind.value, 4, kind_note)
     yield from _entry("topics", tuple(t.value for t in commitment.topics), 4, commitment.topics_note)
     if commitment.references:
@@ -214,7 +225,7 @@ def _commitment(commitment: _Commitment) -> Iterator[str]:
         yield from _entry("references", ids, 4, _guessed_from(cues))
     deadline = commitment.deadline
     if deadline:
-        yield f"        deadline:  # REVIEW: guessed from {_quoted(deadline.cue)}"
+        yield f"        deadline:  # REVIEW: guessed from {yaml_quoted(deadline.cue)}"
         yield f"          date: {deadline.date}"
         if deadline.event:
             yield from _entry("event", deadline.event, 5)
@@ -223,11 +234,7 @@ def _commitment(commitment: _Commitment) -> Iterator[str]:
 def _guessed_from(cues: Sequence[str], shown: int = 3) -> str:
     """``guessed from "a", "b", "c" and 2 more``: the words a guess was made from."""
     more = f" and {len(cues) - shown} more" if len(cues) > shown else ""
-    return "guessed from " + ", ".join(_quoted(cue) for cue in cues[:shown]) + more
-
-
-def _quoted(words: str) -> str:
-    return f'"{words}"'
+    return "guessed from " + ", ".join(yaml_quoted(cue) for cue in cues[:shown]) + more
 
 
 def _entry(key: str, value: str | Sequence[str], depth: int, review: str | None = None) -> list[str]:
@@ -246,15 +253,16 @@ def _list(key: str, items: Sequence[str], indent: str) -> list[str]:
     return [f"{indent}{key}:", *(f"{indent}  - {_flow_item(item)}" for item in items)]
 
 
+@functools.cache  # the items are ids of the vocabulary and of documents: few, and repeated
 def _flow_item(item: str) -> str:
     plain = re.fullmatch(r"[A-Za-z][\w .()/-]*", item) is not None and _reads_back([f"k: [{item}]"], "k", [item])
-    return item if plain else json.dumps(item, ensure_ascii=False)
+    return item if plain else yaml_quoted(item)
 
 
 def _scalar(key: str, value: str, indent: str) -> list[str]:
     """The value plain and wrapped if it reads back unchanged, else double-quoted (wrapped if that is safe)."""
-    quoted = json.dumps(value, ensure_ascii=False)
-    for written in (value, quoted):
+    quoted = yaml_quoted(value)
+    for written in (quoted,) if refused(value) else (value, quoted):
         lines = _wrapped(f"{indent}{key}: ", written, indent + "    ")
         if _reads_back(lines, key, value):
             return lines
@@ -277,7 +285,7 @@ def _reads_back(lines: Sequence[str], key: str, value: object) -> bool:
     """Whether YAML reads ``lines`` (one key, however indented) as exactly ``{key: value}``."""
     margin = len(lines[0]) - len(lines[0].lstrip())
     try:
-        read = yaml.safe_load("\n".join(line[margin:] for line in lines))
+        read = loading.data("\n".join(line[margin:] for line in lines))
     except yaml.YAMLError:
         return False
     return isinstance(read, dict) and read == {key: value} and type(read[key]) is type(value)

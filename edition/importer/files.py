@@ -5,7 +5,7 @@ Also the checks of the options that go into the draft (:func:`is_url`, :func:`is
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from pathlib import Path
 from typing import Final
 
@@ -102,12 +102,20 @@ def _refuse_html(path: Path, raw: list[str]) -> None:
             return
 
 
+_CONTROL: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+"""The control characters (Unicode category Cc) but tab."""
+
+
 def _refuse_control_characters(path: Path, raw: list[str]) -> None:
     problems = [
-        Problem(path, number, column, f"control character U+{ord(character):04X}; the text must be plain text")
+        Problem(
+            path,
+            number,
+            match.start() + 1,
+            f"control character U+{ord(match.group()):04X}; the text must be plain text",
+        )
         for number, line in enumerate(raw, start=1)
-        for column, character in enumerate(line, start=1)
-        if character != "\t" and unicodedata.category(character) == "Cc"
+        for match in _CONTROL.finditer(line)
     ]
     if problems:
         raise ProblemError(problems)

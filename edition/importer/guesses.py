@@ -61,6 +61,11 @@ def _cues(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
 
 
+def _any_cue(*patterns: str) -> re.Pattern[str]:
+    """One pattern for all of ``patterns``: its first match is the earliest of theirs, the first of them on a tie."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
 KIND_CUES: Final[tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = (
     (
         "express",
@@ -88,25 +93,33 @@ KIND_CUES: Final[tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = (
 """Wording that signals each kind, most specific first: the earliest cue in a sentence wins, ties by this order."""
 DEFAULT_KIND: Final = "observe"
 """The kind of a sentence with none of the cues: a statement of fact or assessment."""
+_KIND_CUE: Final = re.compile(
+    "|".join(
+        f"(?P<cue{rank}>{'|'.join(f'(?:{pattern.pattern})' for pattern in patterns)})"
+        for rank, (_, patterns) in enumerate(KIND_CUES)  # one group per entry, named by its rank
+    ),
+    re.IGNORECASE,
+)
+"""All of :data:`KIND_CUES` in one pattern: its first match is the earliest cue, the first in order on a tie."""
 
-TOPIC_CUES: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
-    "nato-russia-relations": _cues(
+TOPIC_CUES: Final[dict[str, re.Pattern[str]]] = {
+    "nato-russia-relations": _any_cue(
         r"\brelationship\b", r"\bpartnership\b", r"\b(?:NATO )?Allies and Russia\b", r"\bNATO and Russia\b"
     ),
-    "euro-atlantic-security": _cues(r"\bEuro-Atlantic\b", r"\bEuropean security\b"),
-    "institutions": _cues(r"\b(?<!Security )council\b", r"\bmechanisms?\b", r"\binstitutions?\b"),
-    "consultation": _cues(r"\bdialogue\b", r"\bconsultations?\b", r"\bcontacts\b"),
-    "terrorism": _cues(r"\bterroris[mt]s?\b"),
-    "crisis-management": _cues(r"\bcrisis management\b", r"\bpeace-?keeping\b"),
-    "non-proliferation": _cues(r"\b(?:non-)?proliferation\b", r"\bweapons of mass destruction\b"),
-    "arms-control": _cues(r"\barms control\b", r"\bdisarmament\b"),
-    "confidence-building": _cues(r"\bconfidence[- ]building\b"),
-    "theatre-missile-defence": _cues(r"\bmissile defen[cs]e\b"),
-    "search-and-rescue": _cues(r"\bsearch and rescue\b"),
-    "military-cooperation": _cues(r"\bmilitary-to-military\b", r"\bmilitary co-?operation\b"),
-    "civil-emergencies": _cues(r"\bcivil emergenc(?:y|ies)\b", r"\bdisasters?\b"),
+    "euro-atlantic-security": _any_cue(r"\bEuro-Atlantic\b", r"\bEuropean security\b"),
+    "institutions": _any_cue(r"\b(?<!Security )council\b", r"\bmechanisms?\b", r"\binstitutions?\b"),
+    "consultation": _any_cue(r"\bdialogue\b", r"\bconsultations?\b", r"\bcontacts\b"),
+    "terrorism": _any_cue(r"\bterroris[mt]s?\b"),
+    "crisis-management": _any_cue(r"\bcrisis management\b", r"\bpeace-?keeping\b"),
+    "non-proliferation": _any_cue(r"\b(?:non-)?proliferation\b", r"\bweapons of mass destruction\b"),
+    "arms-control": _any_cue(r"\barms control\b", r"\bdisarmament\b"),
+    "confidence-building": _any_cue(r"\bconfidence[- ]building\b"),
+    "theatre-missile-defence": _any_cue(r"\bmissile defen[cs]e\b"),
+    "search-and-rescue": _any_cue(r"\bsearch and rescue\b"),
+    "military-cooperation": _any_cue(r"\bmilitary-to-military\b", r"\bmilitary co-?operation\b"),
+    "civil-emergencies": _any_cue(r"\bcivil emergenc(?:y|ies)\b", r"\bdisasters?\b"),
 }
-"""Keywords of each topic of :data:`edition.vocabulary.TOPICS` (a test checks that every topic has some)."""
+"""Keywords of each topic of :data:`edition.vocabulary.TOPICS`, in one pattern (a test checks that each has some)."""
 
 FOUNDING_ACT: Final = GuessedDocument(
     "founding-act",
@@ -135,26 +148,20 @@ _EVENT = re.compile(
 
 def kind(sentence: str) -> Guess:
     """The kind of commitment ``sentence`` seems to be, from its earliest cue."""
-    found = [
-        (match.start(), rank, term, match.group())
-        for rank, (term, patterns) in enumerate(KIND_CUES)
-        for pattern in patterns
-        if (match := pattern.search(sentence))
-    ]
-    if not found:
+    match = _KIND_CUE.search(sentence)
+    if match is None or match.lastgroup is None:
         return Guess(DEFAULT_KIND, "")
-    _, _, term, cue = min(found)
-    return Guess(term, cue)
+    term, _ = KIND_CUES[int(match.lastgroup.removeprefix("cue"))]
+    return Guess(term, match.group())
 
 
 def topics(sentence: str) -> tuple[Guess, ...]:
     """The topics whose keywords ``sentence`` uses, in the order it first uses them."""
     found = []
-    for term, patterns in TOPIC_CUES.items():
-        matches = [match for pattern in patterns if (match := pattern.search(sentence))]
-        if matches:
-            first = min(matches, key=lambda m: m.start())
-            found.append((first.start(), Guess(term, first.group())))
+    for term, pattern in TOPIC_CUES.items():
+        match = pattern.search(sentence)
+        if match:
+            found.append((match.start(), Guess(term, match.group())))
     return tuple(guess for _, guess in sorted(found, key=lambda pair: pair[0]))
 
 

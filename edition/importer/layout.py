@@ -81,9 +81,9 @@ class PublishedText:
 
 
 NUMBERED: Final = {
-    "1.": re.compile(r"(?P<number>[0-9]{1,3})\.\s+(?P<text>\S.*)"),
-    "1)": re.compile(r"(?P<number>[0-9]{1,3})\)\s+(?P<text>\S.*)"),
-    "(1)": re.compile(r"\((?P<number>[0-9]{1,3})\)\s+(?P<text>\S.*)"),
+    "1.": re.compile(r"(?P<number>[0-9]{1,9})\.\s+(?P<text>\S.*)"),
+    "1)": re.compile(r"(?P<number>[0-9]{1,9})\)\s+(?P<text>\S.*)"),
+    "(1)": re.compile(r"\((?P<number>[0-9]{1,9})\)\s+(?P<text>\S.*)"),
 }
 """Paragraph numbers as pages write them; the first paragraph must be number 1."""
 BULLETS: Final = {

@@ -113,7 +113,7 @@ def _cuts(paragraph: str) -> list[int]:
     spans = _tokenizer().spans(paragraph)
     cuts: list[int] = []
     for (_, end), (next_start, _) in itertools.pairwise(spans):
-        if paragraph[end:next_start] == " " and _last_word(paragraph[:end]) not in NEVER_FINAL:
+        if paragraph[end:next_start] == " " and _last_word(paragraph, end) not in NEVER_FINAL:
             cuts.append(end)
     return cuts
 
@@ -127,9 +127,10 @@ def _doubts(sentence: str, *, final: bool) -> tuple[str, ...]:
     return ()
 
 
-def _last_word(text: str) -> str:
-    """The last word of ``text``, without brackets or quotes before it: "(see para." gives "para."."""
-    return text.rsplit(" ", 1)[-1].lstrip(_OPENING)
+def _last_word(text: str, end: int | None = None) -> str:
+    """The last word of ``text[:end]``, without brackets or quotes before it: "(see para." gives "para."."""
+    end = len(text) if end is None else end
+    return text[text.rfind(" ", 0, end) + 1 : end].lstrip(_OPENING)
 
 
 @functools.cache
