@@ -22,12 +22,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edition import anchors
 from edition.jsonfiles import indented
+from edition.limits import MAX_RECORD_BYTES
+from edition.loading import read_input
 from edition.output import write_if_changed
 from edition.problems import Problem, display_path
 
@@ -108,7 +111,10 @@ def current_texts(statement: Statement) -> dict[str, str | None]:
 
 def load(path: Path) -> tuple[AnchorRecord | None, list[Problem]]:
     """The record in ``path``; ``None`` without problems when there is none yet."""
-    return parse(path, path.read_bytes() if path.exists() else None)
+    if not os.path.lexists(path):
+        return None, []
+    data = read_input(path, MAX_RECORD_BYTES, "an anchor record")
+    return (None, [data]) if isinstance(data, Problem) else parse(path, data)
 
 
 def parse(path: Path, data: bytes | None) -> tuple[AnchorRecord | None, list[Problem]]:

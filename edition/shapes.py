@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from edition.limits import MAX_DIGITS
 from edition.loading import at
 from edition.problems import Problem
 from edition.vocabulary import Term
@@ -197,10 +198,6 @@ class Text(Shape):
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": r"^\S(.*\S)?$"}
-
-
-MAX_DIGITS = 9
-"""The most digits a number of the format may have: a paragraph number of a billion is a mistake."""
 
 
 @dataclass
