@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import build_site
-from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
+from edition.limits import MAX_ID_LENGTH, MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from tests.conftest import STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
@@ -164,5 +164,21 @@ def test_a_text_to_import_over_the_limit_is_not_read(project: Path, capsys: pyte
         1,
         one_problem(
             "text.txt:1:1: the file has 10,000,001 bytes, more than a text to import may have (10,000,000 bytes)"
+        ),
+    )
+
+
+def test_an_id_over_the_limit_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    long_id = "2001-12-07-" + "-".join(["nato-russia"] * 20)  # 250 characters: a file name may have 255
+    assert len(long_id) > MAX_ID_LENGTH
+    (project / STATEMENT_FILE).rename(project / "statements" / f"{long_id}.yaml")
+    (project / RECORD_FILE).unlink()
+    assert run(project, capsys, "check") == (
+        1,
+        one_problem(
+            f"statements/{long_id}.yaml:1:1: the file name "
+            "'2001-12-07-nato-russia-nato-russia-nato-russia-nato-russi...' "
+            f"has {len(long_id)} characters before .yaml; a statement's id has at most 100, since it also names "
+            "the statement's record and pages"
         ),
     )
