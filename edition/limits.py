@@ -33,8 +33,9 @@ of pages too (a file name has at most 255 bytes)."""
 MAX_DIGITS: Final = 9
 """The most digits a number of the format may have: a paragraph number of a billion is a mistake."""
 
-MAX_NESTING: Final = 100
-"""The deepest a statement file's lists and mappings may nest (the format needs a dozen levels)."""
+MAX_NESTING: Final = 1_000
+"""The deepest a statement file's lists and mappings may nest: the format needs a dozen levels, and the
+YAML reader crashes at some tens of thousands."""
 
 MAX_PROBLEMS_PER_FILE: Final = 50
 """The most problems reported for one file; one more line counts the rest."""

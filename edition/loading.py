@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from edition.limits import MAX_STATEMENT_BYTES
+from edition.limits import MAX_NESTING, MAX_STATEMENT_BYTES
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
@@ -47,6 +47,9 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of ``text``, or the problems that stop it from being read."""
+    deep = _too_deep(path, text)
+    if deep is not None:
+        return None, [deep]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -62,6 +65,35 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     # Duplicate keys leave a readable tree, so validation goes on and reports more;
     # aliases and foreign tags do not.
     return (None if fatal else root), problems
+
+
+def _too_deep(path: Path, text: str) -> Problem | None:
+    """A problem at the first list or mapping nested more than :data:`~edition.limits.MAX_NESTING` deep, if any.
+
+    The composer recurses in C, and a file nested tens of thousands deep would crash
+    it, so such a file is read as a stream of events first. Every list or mapping
+    starts with a character of its own among ``[{-?:``; a file with no more of these
+    than the limit cannot nest deeper, and is read once only.
+    """
+    if sum(text.count(character) for character in "[{-?:") <= MAX_NESTING:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    message = (
+                        f"lists and mappings nested more than {MAX_NESTING:,} deep; a statement needs a dozen levels"
+                    )
+                    return Problem(path, line, column, message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:  # the composer reports it
+        return None
+    return None
 
 
 def at(path: Path, node: yaml.Node, message: str) -> Problem:

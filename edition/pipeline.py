@@ -22,7 +22,7 @@ from edition import anchors, lock
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import code_digest, load_json, save_json
 from edition.output import KEEP, OWNED, Changes, File, RenderState, remove_leftovers, write_atomic, write_tree
-from edition.problems import Problem, ProblemError
+from edition.problems import Problem, ProblemError, listed
 from edition.sources import Inputs, read_inputs, read_source
 
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
@@ -321,11 +321,12 @@ def rerender(project: Project) -> tuple[bool, bool]:
 
 
 def report(error: ProblemError) -> None:
-    """Print each problem as one ``path:line:col: message`` line on stderr, then a total."""
-    for problem in error.problems:
-        print(problem.format(), file=sys.stderr)
-    count, files = len(error.problems), len({problem.path for problem in error.problems})
-    print(f"{count} problem{'s'[: count - 1]} in {files} file{'s'[: files - 1]}", file=sys.stderr)
+    """Print each problem as one ``path:line:col: message`` line on stderr (a limited number a file), then a total."""
+    lines, count = listed(error.problems)
+    for line in lines:
+        print(line, file=sys.stderr)
+    files = len({problem.path for problem in error.problems})
+    print(f"{count:,} problem{'s'[: count - 1]} in {files} file{'s'[: files - 1]}", file=sys.stderr)
 
 
 def summary(listings: list[Listing]) -> str:

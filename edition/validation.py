@@ -33,14 +33,14 @@ def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Stateme
     reader = Reader(path, problems)
     values = STATEMENT.read(root, reader, "", "the top level")
     if not isinstance(root, yaml.MappingNode):
-        return None, reader.problems
+        return None, reader.found()
     _check_id(reader, root, values)
     if values is INVALID:
-        return None, reader.problems
+        return None, reader.found()
     _check_numbering(reader, root, values)
     _check_documents(reader, root, values)
     if reader.problems:
-        return None, reader.problems
+        return None, reader.found()
     return _statement(path, root, values), []
 
 

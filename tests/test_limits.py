@@ -7,12 +7,13 @@ Each limit of :mod:`edition.limits` is refused with one line, and quickly
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 import build_site
-from edition.limits import MAX_ID_LENGTH, MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
+from edition.limits import MAX_ID_LENGTH, MAX_PROBLEMS_PER_FILE, MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from tests.conftest import STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
@@ -182,3 +183,48 @@ def test_an_id_over_the_limit_is_refused(project: Path, capsys: pytest.CaptureFi
             "the statement's record and pages"
         ),
     )
+
+
+def test_a_file_nested_a_hundred_thousand_deep_is_one_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The YAML reader's composer, which recurses in C, crashed on this file.
+    (project / STATEMENT_FILE).write_text("title: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    assert run(project, capsys, "check") == (
+        1,
+        one_problem(
+            f"{STATEMENT_FILE}:1:1007: lists and mappings nested more than 1,000 deep; a statement needs a dozen levels"
+        ),
+    )
+
+
+def test_problems_of_a_file_are_listed_up_to_the_limit(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / STATEMENT_FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.count("\n") + 1
+    path.write_text(text + "".join(f"note{index}: x\n" for index in range(2_000)), encoding="utf-8")
+    known = "title, subtitle, document_type, date, place, issuer, source, documents, paragraphs"
+    listed = [
+        f"{STATEMENT_FILE}:{start + index}:1: unknown key 'note{index}' (one of: {known})"
+        for index in range(MAX_PROBLEMS_PER_FILE)
+    ]
+    more = f"{STATEMENT_FILE}:1:1: and 1,950 more problems (the first 50 of a file are listed)"
+    assert run(project, capsys, "check") == (1, "\n".join([*listed, more, "2,000 problems in 1 file"]) + "\n")
+
+
+def test_a_file_of_many_problems_is_read_in_seconds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / STATEMENT_FILE
+    kinds = "".join(
+        f"  - number: {n}\n    commitments:\n      - {{text: A., kind: k{n}, topics: [x]}}\n" for n in range(1, 10_001)
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").split("paragraphs:")[0] + "paragraphs:\n" + kinds, encoding="utf-8"
+    )
+    start = time.perf_counter()
+    status, err = run(project, capsys, "check")
+    assert (status, err.splitlines()[-2:]) == (
+        1,
+        [
+            f"{STATEMENT_FILE}:1:1: and 19,950 more problems (the first 50 of a file are listed)",
+            "20,000 problems in 1 file",
+        ],
+    )
+    assert time.perf_counter() - start < 5  # each of 20,000 unknown terms once took a search for a likely typo
