@@ -218,7 +218,7 @@ class Text(Shape):
         return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
 
     def json_schema(self) -> JsonSchema:
-        return {"type": "string", "pattern": r"^\S(.*\S)?$"}
+        return {"type": "string", "maxLength": MAX_TEXT_LENGTH, "pattern": r"^\S(.*\S)?$"}
 
 
 @dataclass

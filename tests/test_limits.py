@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 import build_site
+from edition import limits
+from edition.formatdoc import format_page
 from edition.limits import MAX_ID_LENGTH, MAX_PROBLEMS_PER_FILE, MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
-from tests.conftest import STATEMENT_ID
+from tests.conftest import ROOT, STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 RECORD_FILE = f"statements/anchors/{STATEMENT_ID}.json"
@@ -213,7 +215,7 @@ def test_problems_of_a_file_are_listed_up_to_the_limit(project: Path, capsys: py
 def test_a_file_of_many_problems_is_read_in_seconds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / STATEMENT_FILE
     kinds = "".join(
-        f"  - number: {n}\n    commitments:\n      - {{text: A., kind: k{n}, topics: [x]}}\n" for n in range(1, 10_001)
+        f"  - number: {n}\n    commitments:\n      - {{text: A., kind: k{n}, topics: [x]}}\n" for n in range(1, 5_001)
     )
     path.write_text(
         path.read_text(encoding="utf-8").split("paragraphs:")[0] + "paragraphs:\n" + kinds, encoding="utf-8"
@@ -223,8 +225,33 @@ def test_a_file_of_many_problems_is_read_in_seconds(project: Path, capsys: pytes
     assert (status, err.splitlines()[-2:]) == (
         1,
         [
-            f"{STATEMENT_FILE}:1:1: and 19,950 more problems (the first 50 of a file are listed)",
-            "20,000 problems in 1 file",
+            f"{STATEMENT_FILE}:1:1: and 9,950 more problems (the first 50 of a file are listed)",
+            "10,000 problems in 1 file",
         ],
     )
-    assert time.perf_counter() - start < 5  # each of 20,000 unknown terms once took a search for a likely typo
+    assert time.perf_counter() - start < 5  # each of 10,000 unknown terms once took a search for a likely typo
+
+
+def test_the_documents_state_the_limits_of_the_code() -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = contributing.split("## Limits", 1)[1].split("\n\n")[2]
+    rows = [row.split(" | ")[1].removesuffix(" |") for row in table.splitlines()[2:]]
+    assert rows == [
+        f"{limits.MAX_STATEMENT_BYTES:,} bytes",
+        f"{limits.MAX_RECORD_BYTES:,} bytes",
+        f"{limits.MAX_TEXT_LENGTH:,} characters",
+        f"{limits.MAX_ID_LENGTH:,} characters",
+        f"{limits.MAX_DIGITS} digits",
+        f"{limits.MAX_NESTING:,} deep",
+        f"{limits.MAX_PROBLEMS_PER_FILE}, then one line counts the rest",
+    ]
+    assert f"at most {limits.MAX_ID_LENGTH} characters" in " ".join(contributing.split())
+    page = " ".join(format_page().split())
+    for stated in (
+        f"at most {limits.MAX_ID_LENGTH} characters long",
+        f"at most {limits.MAX_STATEMENT_BYTES:,} bytes",
+        f"nested at most {limits.MAX_NESTING:,} deep",
+        f"at most {limits.MAX_TEXT_LENGTH:,} characters long",
+        f"at most {limits.MAX_DIGITS} digits",
+    ):
+        assert stated in page
