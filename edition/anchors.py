@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from edition import numbering
+from edition.limits import MAX_DIGITS
 
 RECORDS = Path("statements") / "anchors"
 """Where the record of each statement's published anchors lives, relative to the project root
@@ -42,7 +43,12 @@ def commitment(paragraph_number: int, number: int | str) -> str:
     return f"{paragraph(paragraph_number)}__cmt_{number}"
 
 
-_ANCHOR = re.compile(rf"para_([1-9][0-9]*)(?:__cmt_({numbering.PATTERN.pattern}))?")
+_ANCHOR = re.compile(rf"para_([1-9][0-9]{{0,{MAX_DIGITS - 1}}})(?:__cmt_({numbering.PATTERN.pattern}))?")
+
+
+def is_anchor(value: str) -> bool:
+    """Whether ``value`` is the anchor of a paragraph or a sentence: ``para_3``, ``para_3__cmt_1A``."""
+    return _ANCHOR.fullmatch(value) is not None
 
 
 def parts(anchor: str) -> tuple[int, str | None]:

@@ -12,18 +12,19 @@ from collections.abc import Iterable, Iterator
 from edition import urls
 from edition.display import long_date
 from edition.fileformat import STATEMENT
+from edition.limits import MAX_DIGITS, MAX_ID_LENGTH, MAX_NESTING, MAX_STATEMENT_BYTES, MAX_TEXT_LENGTH
 from edition.listings import Listing, newest_first
 from edition.markup import front_matter, markdown_text
 from edition.shapes import ListOf, RecordShape
 from edition.vocabulary import KINDS, TOPICS, Term
 
-INTRODUCTION = """\
+INTRODUCTION = f"""\
 # Statement file format
 
 Each statement is one YAML file, `statements/<id>.yaml`. The file name is the
 statement's permanent id: its date, then lower-case words joined by hyphens, for
-example `2001-12-07-nato-russia-joint-statement.yaml`. The id appears in every URL
-of the statement and never changes.
+example `2001-12-07-nato-russia-joint-statement.yaml`, at most {MAX_ID_LENGTH}
+characters long. The id appears in every URL of the statement and never changes.
 
 `python build_site.py check` enforces every rule below and reports each problem as a
 `path:line:col: message` line. Editors that use the YAML language server (for
@@ -39,12 +40,15 @@ The schema is published with the site: [statement.schema.json](statement.schema.
 ## Rules
 
 - The file is UTF-8 (a byte-order mark and CRLF line endings are fine) and holds one
-  YAML document of plain data: no anchors, aliases or tags, no duplicate keys.
+  YAML document of plain data: no anchors, aliases or tags, no duplicate keys. It is
+  a regular file of at most {MAX_STATEMENT_BYTES:,} bytes (a statement of 10,000
+  paragraphs takes under 4 MB), with lists and mappings nested at most
+  {MAX_NESTING:,} deep.
 - A key the format does not know is an error, so a typo never passes silently.
 - Text values are single lines (long values may be wrapped over several lines in the
-  file: YAML joins them with single spaces), not empty, with no spaces at either end
-  and no control characters. Write a value that YAML would read as a number, a date
-  or a truth value in quotes.
+  file: YAML joins them with single spaces), not empty, at most {MAX_TEXT_LENGTH:,}
+  characters long, with no spaces at either end and no control characters. Write a
+  value that YAML would read as a number, a date or a truth value in quotes.
 - No character that shows nothing is in the file as it is, not even in a comment: no
   control character but tab and the line ends, no U+0085, U+2028 or U+2029 (YAML
   takes them for line breaks), no noncharacter, and no invisible character (soft
@@ -55,7 +59,7 @@ The schema is published with the site: [statement.schema.json](statement.schema.
   beyond U+FFFF): the page shows the character itself. Addresses hold none.
 - The `date` is the first part of the file name.
 - Paragraphs are numbered 1, 2, ... in order, each number once; a number has at most
-  9 digits.
+  {MAX_DIGITS} digits.
 - Addresses are absolute `http` or `https` URLs, with a valid port if they name one,
   and no user name or password.
 - A commitment is one sentence of the official text. Joined with single spaces, a

@@ -12,12 +12,15 @@ what an editor shows are refused before YAML reads the file
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from edition import characters
+from edition.limits import MAX_NESTING, MAX_STATEMENT_BYTES
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
@@ -48,6 +51,9 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of ``text``, or the problems that stop it from being read."""
+    deep = _too_deep(path, text)
+    if deep is not None:
+        return None, [deep]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -63,6 +69,35 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     # Duplicate keys leave a readable tree, so validation goes on and reports more;
     # aliases and foreign tags do not.
     return (None if fatal else root), problems
+
+
+def _too_deep(path: Path, text: str) -> Problem | None:
+    """A problem at the first list or mapping nested more than :data:`~edition.limits.MAX_NESTING` deep, if any.
+
+    The composer recurses in C, and a file nested tens of thousands deep would crash
+    it, so such a file is read as a stream of events first. Every list or mapping
+    starts with a character of its own among ``[{-?:``; a file with no more of these
+    than the limit cannot nest deeper, and is read once only.
+    """
+    if sum(text.count(character) for character in "[{-?:") <= MAX_NESTING:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    message = (
+                        f"lists and mappings nested more than {MAX_NESTING:,} deep; a statement needs a dozen levels"
+                    )
+                    return Problem(path, line, column, message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:  # the composer reports it
+        return None
+    return None
 
 
 def at(path: Path, node: yaml.Node, message: str) -> Problem:
@@ -153,10 +188,10 @@ def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[
     ``None`` with problems when it cannot be read.
     """
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
+        read = read_input(path, MAX_STATEMENT_BYTES, "a statement file")
+        if isinstance(read, Problem):
+            return None, [read]
+        data = read
     text, problems = decode(path, data)
     if text is None:
         return None, problems
@@ -173,3 +208,57 @@ def _compose_visible(path: Path, text: str) -> tuple[yaml.Node | None, list[Prob
         return None, refused
     root, problems = compose(path, text)
     return root, refused + problems
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+"""What a path that is not a regular file is called in messages."""
+
+
+def read_input(path: Path, max_bytes: int, noun: str, folder: Path | None = None) -> bytes | Problem:
+    """The bytes of the input file ``path``, or the one problem that keeps it from being read.
+
+    Only a regular file of at most ``max_bytes`` is read; ``noun`` names it in the
+    message that refuses a larger one ("a statement file"). A folder, a named pipe or
+    a device is refused before it is opened, so that none is read forever or waited
+    on; the file is opened without waiting and looked at again once open, in case it
+    was replaced in between. With ``folder``, a file whose real place (that of the
+    file a symbolic link leads to) is outside ``folder`` is refused.
+    """
+    if folder is not None and not path.resolve().is_relative_to(folder.resolve()):
+        return Problem(path, 1, 1, f"a symbolic link to {path.resolve()}, outside the project folder; copy the file in")
+    try:
+        refused = _refusal(path, os.stat(path), max_bytes, noun)
+        if refused is not None:
+            return refused
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(descriptor, "rb") as stream:
+            refused = _refusal(path, os.fstat(descriptor), max_bytes, noun)
+            if refused is not None:
+                return refused
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:  # it grew since it was looked at
+                return _refusal(path, os.fstat(descriptor), max_bytes, noun) or _too_large(path, max_bytes, noun)
+    except OSError as error:
+        return Problem(path, 1, 1, f"cannot read the file: {error.strerror}")
+    return data
+
+
+def _refusal(path: Path, status: os.stat_result, max_bytes: int, noun: str) -> Problem | None:
+    """Why a file with ``status`` is not read, if it is not."""
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _KINDS if test(status.st_mode)), "a special file")
+        return Problem(path, 1, 1, f"this is {kind}; {noun} must be a regular file")
+    if status.st_size > max_bytes:
+        return _too_large(path, max_bytes, noun, status.st_size)
+    return None
+
+
+def _too_large(path: Path, max_bytes: int, noun: str, size: int | None = None) -> Problem:
+    has = "" if size is None else f" {size:,} bytes,"
+    return Problem(path, 1, 1, f"the file has{has} more than {noun} may have ({max_bytes:,} bytes)")

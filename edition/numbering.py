@@ -33,7 +33,9 @@ from collections.abc import Collection, Iterable, Iterator
 from itertools import product
 from string import ascii_uppercase
 
-PATTERN = re.compile(r"(?:[A-Z]+1|[1-9][0-9]{0,8}[A-Z]*)")
+from edition.limits import MAX_DIGITS
+
+PATTERN = re.compile(f"(?:[A-Z]+1|[1-9][0-9]{{0,{MAX_DIGITS - 1}}}[A-Z]*)")
 """Every valid sentence number: ``1``, ``12``, ``1A``, ``1AA``, ``A1``."""
 
 _MAX_LETTERS = 3

@@ -22,8 +22,8 @@ from edition import anchors, lock
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import code_digest, load_json, save_json
 from edition.output import KEEP, OWNED, Changes, File, RenderState, remove_leftovers, write_atomic, write_tree
-from edition.problems import Problem, ProblemError
-from edition.sources import Inputs, read_inputs
+from edition.problems import Problem, ProblemError, listed
+from edition.sources import Inputs, read_inputs, read_source
 
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
     from edition import registry
@@ -247,9 +247,12 @@ def _change_record_locked(
     from edition import registry
     from edition.validation import read_statement
 
-    path = project.statements / f"{statement_id}.yaml"
-    statement, problems = read_statement(path)
-    record, record_problems = registry.load(registry.path_of(project.root, statement_id))
+    source = read_source(project.root, statement_id)
+    if source.error is not None:
+        raise ProblemError([source.error])
+    path = source.path
+    statement, problems = read_statement(path, source.data)
+    record, record_problems = registry.parse(source.record_path, source.record)
     problems += record_problems
     if not problems and record is None:
         problems.append(Problem(path, 1, 1, f"statement {statement_id} has no published anchors yet: run render"))
@@ -327,11 +330,12 @@ def rerender(project: Project) -> tuple[bool, bool]:
 
 
 def report(error: ProblemError) -> None:
-    """Print each problem as one ``path:line:col: message`` line on stderr, then a total."""
-    for problem in error.problems:
-        print(problem.format(), file=sys.stderr)
-    count, files = len(error.problems), len({problem.path for problem in error.problems})
-    print(f"{count} problem{'s'[: count - 1]} in {files} file{'s'[: files - 1]}", file=sys.stderr)
+    """Print each problem as one ``path:line:col: message`` line on stderr (a limited number a file), then a total."""
+    lines, count = listed(error.problems)
+    for line in lines:
+        print(line, file=sys.stderr)
+    files = len({problem.path for problem in error.problems})
+    print(f"{count:,} problem{'s'[: count - 1]} in {files} file{'s'[: files - 1]}", file=sys.stderr)
 
 
 def summary(listings: list[Listing]) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from edition.limits import MAX_PROBLEMS_PER_FILE
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +21,9 @@ class Problem:
     """1-based column number."""
     message: str
     """What is wrong, saying the rule and showing the value."""
+    unlisted: int = field(default=0, compare=False)
+    """For a mark that is no problem itself: how many problems of its file were counted but not
+    described, beyond the first :data:`~edition.limits.MAX_PROBLEMS_PER_FILE` (see :func:`listed`)."""
 
     def format(self) -> str:
         """The compiler-style line: ``path:line:col: message``, path relative to the cwd."""
@@ -31,6 +36,29 @@ def display_path(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
     except ValueError:  # another drive on Windows
         return path.as_posix()
+
+
+def listed(problems: list[Problem]) -> tuple[list[str], int]:
+    """The lines that report ``problems``, and how many problems there are in all.
+
+    Each file's problems are listed in order of position, at most
+    :data:`~edition.limits.MAX_PROBLEMS_PER_FILE` of them; one more line counts the rest.
+    """
+    by_file: dict[Path, list[Problem]] = {}
+    for problem in sorted(problems):
+        by_file.setdefault(problem.path, []).append(problem)
+    lines, count = [], 0
+    for path, found in by_file.items():
+        described = [problem for problem in found if not problem.unlisted]
+        lines += [problem.format() for problem in described[:MAX_PROBLEMS_PER_FILE]]
+        rest = max(0, len(described) - MAX_PROBLEMS_PER_FILE) + sum(problem.unlisted for problem in found)
+        if rest:
+            more = (
+                f"and {rest:,} more problem{'s'[: rest - 1]} (the first {MAX_PROBLEMS_PER_FILE} of a file are listed)"
+            )
+            lines.append(Problem(path, 1, 1, more).format())
+        count += len(described) + sum(problem.unlisted for problem in found)
+    return lines, count
 
 
 class ProblemError(Exception):

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from edition import numbering
+from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.loading import at
 from edition.problems import Problem
 from edition.vocabulary import Term
@@ -43,12 +44,29 @@ class Reader:
     path: Path
     """The file being read."""
     problems: list[Problem] = field(default_factory=list)
-    """Every problem found so far."""
+    """Every problem found so far, up to :data:`~edition.limits.MAX_PROBLEMS_PER_FILE`."""
+    unlisted: int = 0
+    """The problems found beyond those, counted but not described: a file with thousands of faults
+    is read in seconds."""
+
+    @property
+    def full(self) -> bool:
+        """Whether further problems are only counted: a message that takes work to make is not made."""
+        return len(self.problems) >= MAX_PROBLEMS_PER_FILE
 
     def report(self, node: yaml.Node, where: str, message: str) -> object:
         """Record ``message`` at ``node``, prefixed by ``where``; returns :data:`INVALID`."""
-        self.problems.append(at(self.path, node, f"{where}: {message}" if where else message))
+        if self.full:
+            self.unlisted += 1
+        else:
+            self.problems.append(at(self.path, node, f"{where}: {message}" if where else message))
         return INVALID
+
+    def found(self) -> list[Problem]:
+        """The problems found, with a mark that counts those not described (:func:`edition.problems.listed`)."""
+        if not self.unlisted:
+            return self.problems
+        return [*self.problems, Problem(self.path, 1, 1, "", unlisted=self.unlisted)]
 
 
 def within(where: str, part: str) -> str:
@@ -191,6 +209,10 @@ class Text(Shape):
         if node.tag != _STR or not isinstance(node, yaml.ScalarNode):
             return self._not_text(node, reader, where, subject)
         value = str(node.value)
+        if len(value) > MAX_TEXT_LENGTH:
+            return reader.report(
+                node, where, f"{subject} has {len(value):,} characters; a text has at most {MAX_TEXT_LENGTH:,}"
+            )
         fault = text_fault(value)
         return reader.report(node, where, f"{subject} {fault}") if fault else value
 
@@ -203,11 +225,7 @@ class Text(Shape):
         return reader.report(node, where, f"{subject} must be text, got {shown(node)}; put it in quotes")
 
     def json_schema(self) -> JsonSchema:
-        return {"type": "string", "pattern": r"^\S(.*\S)?$"}
-
-
-MAX_DIGITS = 9
-"""The most digits a number of the format may have: a paragraph number of a billion is a mistake."""
+        return {"type": "string", "maxLength": MAX_TEXT_LENGTH, "pattern": r"^\S(.*\S)?$"}
 
 
 @dataclass
@@ -322,7 +340,8 @@ class Choice(Text):
             return value
         if value not in self._ids:
             ids = [term.id for term in self.vocabulary]
-            return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{hint(value, ids)}")
+            suggestion = "" if reader.full else hint(value, ids)
+            return reader.report(node, where, f"{subject} must be a {self.noun}, got {shown(node)}{suggestion}")
         return value
 
     @cached_property
@@ -446,8 +465,10 @@ class RecordShape(Shape):
                 if key.value not in known:
                     unknown.append(key)
         for key in unknown:
-            reader.report(key, where, f"unknown key '{path}{key.value}'{hint(str(key.value), self.keys)}")
-        misspelt = {close_match(str(key.value), self.keys) for key in unknown}
+            suggestion = "" if reader.full else hint(str(key.value), self.keys)
+            reader.report(key, where, f"unknown key '{path}{key.value}'{suggestion}")
+        # Beyond the problems listed, keys are counted, not compared: thousands would take minutes.
+        misspelt = {close_match(str(key.value), self.keys) for key in unknown[:MAX_PROBLEMS_PER_FILE]}
         values: dict[str, Any] = {}
         valid = not unknown
         for (key, read, required), named in zip(self._readers, self._subjects(path), strict=True):

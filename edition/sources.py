@@ -15,6 +15,8 @@ from pathlib import Path
 
 from edition import anchors
 from edition.cache import digest
+from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
+from edition.loading import read_input
 from edition.problems import Problem
 
 
@@ -82,9 +84,15 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
     sources = []
     for name in statement_names:
         path, record_path = folder / name, records / f"{name.removesuffix('.yaml')}.json"
-        sources.append(_source(path, record_path, record_path.name in record_names))
+        sources.append(_source(root, path, record_path, record_path.name in record_names))
     digests = {source.id: source_digest(code, site_url, source) for source in sources if source.error is None}
     return Inputs(sources, problems, orphans, code, site_url, digests)
+
+
+def read_source(root: Path, statement_id: str) -> StatementFile:
+    """The statement ``statement_id`` of the project at ``root`` and its record, read as a render reads them."""
+    path, record_path = root / "statements" / f"{statement_id}.yaml", root / anchors.RECORDS / f"{statement_id}.json"
+    return _source(root, path, record_path, os.path.lexists(record_path))
 
 
 def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:
@@ -106,15 +114,15 @@ def _names(folder: Path) -> set[str]:
         return set()
 
 
-def _source(path: Path, record_path: Path, has_record: bool) -> StatementFile:
-    """The source at ``path``, its bytes read; ``has_record`` says whether its record exists."""
-    data = record = error = None
-    try:
-        data = path.read_bytes()
-        if has_record:
-            record = record_path.read_bytes()
-    except OSError as failure:
-        unread = path if data is None else record_path
-        error = Problem(unread, 1, 1, f"cannot read the file: {failure.strerror}")
-        data = None
-    return StatementFile(path, data, error, record_path, record)
+def _source(root: Path, path: Path, record_path: Path, has_record: bool) -> StatementFile:
+    """The source at ``path``, its bytes read; ``has_record`` says whether its record exists.
+
+    Both files must be regular files inside the project at ``root``, within their limits of size.
+    """
+    data = read_input(path, MAX_STATEMENT_BYTES, "a statement file", root)
+    if isinstance(data, Problem):
+        return StatementFile(path, None, data, record_path, None)
+    record = read_input(record_path, MAX_RECORD_BYTES, "an anchor record", root) if has_record else None
+    if isinstance(record, Problem):
+        return StatementFile(path, None, record, record_path, None)
+    return StatementFile(path, data, None, record_path, record)

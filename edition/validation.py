@@ -16,9 +16,10 @@ import yaml
 
 from edition import model, numbering
 from edition.fileformat import STATEMENT
+from edition.limits import MAX_ID_LENGTH
 from edition.loading import load
 from edition.problems import Problem
-from edition.shapes import INVALID, Reader, within
+from edition.shapes import INVALID, Reader, shown_value, within
 
 ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
@@ -32,15 +33,15 @@ def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Stateme
     reader = Reader(path, problems)
     values = STATEMENT.read(root, reader, "", "the top level")
     if not isinstance(root, yaml.MappingNode):
-        return None, reader.problems
+        return None, reader.found()
     _check_id(reader, root, values)
     if values is INVALID:
-        return None, reader.problems
+        return None, reader.found()
     _check_numbering(reader, root, values)
     _check_sentence_numbers(reader, root, values)
     _check_documents(reader, root, values)
     if reader.problems:
-        return None, reader.problems
+        return None, reader.found()
     return _statement(path, root, values), []
 
 
@@ -70,6 +71,17 @@ def _check_id(reader: Reader, root: yaml.MappingNode, values: Any) -> None:
                 1,
                 f"the file name {stem!r} must be the statement's date and lower-case words joined by hyphens, "
                 "e.g. 2001-12-07-nato-russia-joint-statement.yaml",
+            )
+        )
+        return
+    if len(stem) > MAX_ID_LENGTH:
+        reader.problems.append(
+            Problem(
+                reader.path,
+                1,
+                1,
+                f"the file name {shown_value(stem)} has {len(stem)} characters before .yaml; a statement's id "
+                f"has at most {MAX_ID_LENGTH}, since it also names the statement's record and pages",
             )
         )
         return

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Final
 
 from edition.importer import draft, layout
-from edition.loading import decode
+from edition.limits import MAX_STATEMENT_BYTES
+from edition.loading import decode, read_input
 from edition.problems import Problem, ProblemError
 from edition.shapes import is_http_url, text_fault
 
@@ -70,10 +71,9 @@ def _create(output: Path, text: str) -> None:
 
 def read(path: Path) -> list[layout.Line]:
     """The lines of ``path``; raises :class:`ProblemError` for a file that is no statement's text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ProblemError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    data = read_input(path, MAX_STATEMENT_BYTES, "a text to import")
+    if isinstance(data, Problem):
+        raise ProblemError([data])
     if b"\0" in data:
         message = "the file is binary, not text; import the statement's text, copied from its page and saved as UTF-8"
         raise ProblemError([Problem(path, 1, 1, message)])
