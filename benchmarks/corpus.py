@@ -171,10 +171,11 @@ def hand_written(docs: Path) -> list[Path]:
 
 
 def copy_site(source: Path, target: Path) -> None:
-    """Copy the configuration and the hand-written pages of the project ``source`` into ``target``."""
+    """Copy the configuration (with the theme's overrides and the build's hooks) and the hand-written pages."""
     (target / "docs").mkdir(parents=True)
     shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(source / "overrides", target / "overrides")
+    shutil.copytree(source / "hooks", target / "hooks")
     for path in hand_written(source / "docs"):
         if path.is_dir():
             shutil.copytree(path, target / "docs" / path.name)
