@@ -12,15 +12,15 @@ more build when it ends: two renders never overlap, and a render that failed
 page changed) is followed by a new one at the next change.
 
 MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
-or when a render removed files (a removed page must leave the site). Material's
-search index is merged by :class:`_SearchIndex`, since Material's own merge after a
-dirty build assumes a single page was rebuilt.
+or when a render removed files (a removed page must leave the site). Every build,
+dirty or whole, ends with the build's hook (``hooks/search.py``): Pagefind indexes
+the whole site folder again, which always holds every page, so search finds the
+edit.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -61,46 +61,6 @@ Each of those renders also takes the project's lock (:mod:`edition.lock`, throug
 :func:`edition.pipeline.render`), which keeps out a ``render``, ``build``,
 ``erratum`` or ``retire`` run in another terminal, and makes this render wait for one.
 """
-
-
-class _SearchIndex:
-    """Material's search index, kept whole across dirty builds.
-
-    After a dirty build Material writes the entries of the rebuilt pages only, merged
-    with the last index by dropping the entries under the first rebuilt page's
-    location: right for one page, wrong for a statement page and the lists that show
-    it (stale or doubled entries), and empty for the home page (location ``""``). Here
-    Material merges nothing; the entries of every rebuilt page replace that page's
-    entries in the last whole index.
-    """
-
-    def __init__(self) -> None:
-        self._docs: list[dict[str, Any]] | None = None
-
-    @staticmethod
-    def before(config: Any) -> None:
-        """Let Material write the rebuilt pages' entries alone."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        if plugin is not None and hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None
-
-    def after(self, site_dir: Path, whole: bool) -> None:
-        """Merge the index Material wrote into the last whole one, and write the whole index."""
-        path = site_dir / "search" / "search_index.json"
-        if not path.is_file():
-            return
-        data = json.loads(path.read_bytes())
-        if whole or self._docs is None:
-            self._docs = data["docs"]
-            return
-        rebuilt = {_page_of(entry) for entry in data["docs"]}
-        self._docs = [entry for entry in self._docs if _page_of(entry) not in rebuilt] + data["docs"]
-        data["docs"] = self._docs
-        path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
-
-
-def _page_of(entry: dict[str, Any]) -> str:
-    return str(entry["location"]).split("#", 1)[0]
 
 
 class _DirtyWarning(logging.Filter):
@@ -164,7 +124,6 @@ class EditorsLoop:
         self._rerender = rerender
         self._site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
         self._url = f"http://127.0.0.1:{port}/"
-        self._search = _SearchIndex()
         self._theme: dict[str, int] | None = None
         self._rendering = False
         self._during: list[Path] = []
@@ -240,11 +199,9 @@ class EditorsLoop:
 
     def _mkdocs(self, config: Any, whole: bool) -> None:
         self._theme = self._theme_state()
-        _SearchIndex.before(config)
         if whole:
             logging.getLogger("mkdocs").info("Building documentation...")
         mkdocs_build(config, serve_url=self._url, dirty=not whole)
-        self._search.after(self._site_dir, whole)
 
     def _config(self) -> Any:
         config = load_config(config_file=str(self._config_file), site_dir=str(self._site_dir))

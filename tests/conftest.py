@@ -24,7 +24,7 @@ STATEMENT_ID = "2001-12-07-nato-russia-joint-statement"
 
 BUILT_SITE_URL = "http://127.0.0.1:8000/"
 """The address :func:`built_site` is built for: the default of ``mkdocs.yml``, whatever ``SITE_URL`` says."""
-PROJECT_PARTS = ("mkdocs.yml", "statements", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "statements", "overrides", "hooks")
 """What a copy of the project needs besides the hand-written pages of docs/."""
 
 
