@@ -10,7 +10,8 @@ on the sentence (``para_N__cmt_M``) or the paragraph heading (``para_N``) that h
 the words (``docs/assets/search.js``). What is not official text or a heading is kept
 out of the index (``data-pagefind-ignore``): the metadata, the paragraph numbers and
 the notes. The notes still give each statement its filters (``data-pagefind-filter``):
-the kind of each sentence and its topics, and the header the statement's year.
+the kind of each sentence and its topics, and the header the statement's year (and its
+date, which search results show beside the title).
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
     yield (
         f'<section class="stmt-header" data-citation="{html_text(citation(statement))}" '
         f'data-statement="{statement.id}" data-search-exclude data-pagefind-ignore '
-        f'data-pagefind-filter="year:{statement.date.year}">'
+        f'data-pagefind-filter="year:{statement.date.year}" data-pagefind-meta="date:{long_date(statement.date)}">'
     )
     yield from retired
     yield '<dl class="stmt-meta">'

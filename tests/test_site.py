@@ -197,6 +197,7 @@ def test_search_indexes_the_official_words_under_their_anchors(built_site: Path)
         assert words[first["location"] : first["location"] + 3] == official.split()[:3]
         assert anchors[f"para_{number}"]["element"] == "h2"
     assert entry["meta"]["title"] == published().title
+    assert entry["meta"]["date"] == "7 December 2001"
 
 
 def test_search_leaves_out_the_metadata_numbers_notes_and_permalinks(built_site: Path) -> None:

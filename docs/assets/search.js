@@ -295,8 +295,10 @@
     });
   }
 
+  /** A result's title: the page's, and a statement's date (Pagefind's metadata "date"). */
   function titleOf(data) {
-    return (data.meta && data.meta.title) || data.url;
+    var meta = data.meta || {};
+    return (meta.title || data.url) + (meta.date ? ", " + meta.date : "");
   }
 
   function resultItem(data, query) {

@@ -75,6 +75,7 @@ def test_the_first_result_lands_on_the_sentence_with_the_words_marked(
     assert (path, fragment) == (STATEMENT_PATH, anchor), f"the first result for {query!r} is {path}#{fragment}"
     assert words == query.replace('"', "").split()
     paragraph, sentence = re.findall(r"\d+", anchor)
+    expect(first.locator("h1")).to_have_text("NATO-Russia Joint Statement, 7 December 2001")
     expect(first).to_contain_text(f"Paragraph {paragraph}, sentence {paragraph}.{sentence}")
 
     first.click()
