@@ -19,6 +19,8 @@
  *   filters, from the statement pages' notes and header).
  * - A search has an address: ?q=WORDS (and &kind=, &topic=, &year=) opens the box
  *   with that search on any page; the share button copies it.
+ * - The list of results names the query it shows (data-query), since results come
+ *   as the reader types.
  */
 (function () {
   "use strict";
@@ -122,8 +124,20 @@
     });
   }
 
-  function normalWord(word) {
-    return word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  /** The parts of a word as search sees them: lower case, split at anything but letters and digits. */
+  function wordParts(word) {
+    return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  /** The words of a query a word of the text matches (Pagefind matches the start of words), or the word itself. */
+  function termsMatched(word, terms) {
+    var parts = wordParts(word);
+    var matched = terms.filter(function (term) {
+      return parts.some(function (part) {
+        return part.indexOf(term) === 0;
+      });
+    });
+    return matched.length ? matched : [parts.join("")];
   }
 
   /** The words of a query, without quotes, for highlighting. */
@@ -145,7 +159,7 @@
    * (count), its longest run of consecutive matched words (longest, starting at "at"), Pagefind's
    * score and the locations of the words.
    */
-  function matchesByAnchor(data, words) {
+  function matchesByAnchor(data, words, terms) {
     var anchors = anchorsOf(data);
     var groups = [];
     var byKey = {};
@@ -171,11 +185,12 @@
       } else {
         group.run = 1;
       }
-      var term = normalWord(words[match.location] || "");
-      if (!group.terms[term]) {
-        group.terms[term] = true;
-        group.count += 1;
-      }
+      termsMatched(words[match.location] || "", terms).forEach(function (term) {
+        if (!group.terms[term]) {
+          group.terms[term] = true;
+          group.count += 1;
+        }
+      });
       group.score += match.balanced_score;
       group.locations.push(match.location);
     });
@@ -196,7 +211,8 @@
   /** Where a result lands, what the place is called, and an excerpt of the words there (HTML). */
   function landing(data, query) {
     var words = data.content.split(/[\r\n\s]+/g);
-    var found = matchesByAnchor(data, words);
+    var terms = wordParts(queryWords(query).join(" "));
+    var found = matchesByAnchor(data, words, terms);
     var best = null;
     found.groups.forEach(function (group) {
       if (best === null || better(group, best)) {
@@ -358,6 +374,7 @@
     search.share.href = shareableAddress(search);
     if (!query) {
       search.list.replaceChildren();
+      search.list.removeAttribute("data-query");
       search.meta.textContent = "Type to start searching";
       return Promise.resolve();
     }
@@ -366,6 +383,7 @@
         return null;
       }
       search.list.replaceChildren();
+      search.list.setAttribute("data-query", query);
       search.meta.textContent = counted(found.count);
       return found.pages.reduce(function (previous, next) {
         return previous.then(function () {

@@ -278,6 +278,7 @@ def test_search_results_highlight_the_words_and_can_be_shared(page: Page, site_u
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("condemn terrorism")
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", "condemn terrorism")
     share = page.locator("a.stmt-search-share")
     expect(share).to_have_attribute("href", re.compile(r"\?q=condemn\+terrorism$"))
     share.click()
@@ -286,6 +287,7 @@ def test_search_results_highlight_the_words_and_can_be_shared(page: Page, site_u
 
     page.goto(shared)  # the shared link opens the search with its words and results
     expect(search).to_have_value("condemn terrorism")
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", "condemn terrorism")
     top_hit = page.locator("li.md-search-result__item a.md-search-result__link").first
     expected = STATEMENT + "?highlight=condemn&highlight=terrorism#para_3__cmt_1"
     expect(top_hit).to_have_attribute("href", "/" + expected)

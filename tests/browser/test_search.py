@@ -46,11 +46,19 @@ def open_search(page: Page) -> Locator:
 
 def search_for(page: Page, query: str) -> Locator:
     """Type ``query`` into the open box; the first result's link, once it is shown."""
-    from playwright.sync_api import expect
 
     search = open_search(page)
     search.press_sequentially(query)
-    first = page.locator("li.md-search-result__item a.md-search-result__link").first
+    return first_result(page, query)
+
+
+def first_result(page: Page, query: str) -> Locator:
+    """The first result's link, once the results shown are those of ``query`` (results come as one types)."""
+    from playwright.sync_api import expect
+
+    results = page.locator("ol.md-search-result__list")
+    expect(results).to_have_attribute("data-query", query, timeout=TIMEOUT_MS)
+    first = results.locator("li.md-search-result__item a.md-search-result__link").first
     expect(first).to_be_visible(timeout=TIMEOUT_MS)
     return first
 
@@ -97,10 +105,13 @@ def test_words_in_quotes_are_found_only_in_that_order(page: Page, site_url: str)
     search = open_search(page)
     meta = page.locator(".md-search-result__meta")
     search.press_sequentially("security and stability")
-    expect(meta).to_have_text(re.compile(r"^\d+ matching documents?$"), timeout=TIMEOUT_MS)
+    first_result(page, "security and stability")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching documents?$"))
     search.fill("")
     search.press_sequentially('"security and stability"')  # the text says "stability and security"
-    expect(meta).to_have_text("No matching documents", timeout=TIMEOUT_MS)
+    results = page.locator("ol.md-search-result__list")
+    expect(results).to_have_attribute("data-query", '"security and stability"', timeout=TIMEOUT_MS)
+    expect(meta).to_have_text("No matching documents")
     expect(page.locator("li.md-search-result__item")).to_have_count(0)
 
 
@@ -119,7 +130,7 @@ def test_a_search_has_an_address_that_opens_it(page: Page, site_url: str) -> Non
     page.goto(shared)
     expect(page.locator("input[data-md-toggle='search']")).to_be_checked()
     expect(page.locator("input.md-search__input")).to_have_value("condemn terrorism")
-    first = page.locator("li.md-search-result__item a.md-search-result__link").first
+    first = first_result(page, "condemn terrorism")
     expect(first).to_have_attribute("href", re.compile(rf"^{re.escape(STATEMENT_PATH)}\?.*#para_3__cmt_1$"))
 
 
