@@ -14,8 +14,10 @@ page changed) is followed by a new one at the next change.
 MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
 or when a render removed files (a removed page must leave the site). Every build,
 dirty or whole, ends with the build's hook (``hooks/search.py``): Pagefind indexes
-the whole site folder again, which always holds every page, so search finds the
-edit.
+the site folder again, which always holds every page. After the first build the
+browsers do not wait for it: the hook hands the indexing to :class:`_Later`, which
+runs it in a thread of its own, the last one asked for, one at a time; search finds
+an edit a moment after the page has reloaded.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ from edition.output import OWNED
 
 BUILD_DELAY_SECONDS = 0.15
 """How long the files must stay unchanged before a build starts: editors save in bursts."""
+SEARCH_INDEX_LATER = "search_index_later"
+"""The key of the configuration's ``extra`` under which the search hook (``hooks/search.py``, its ``LATER``)
+finds the function that runs its indexing later."""
 
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -61,6 +66,37 @@ Each of those renders also takes the project's lock (:mod:`edition.lock`, throug
 :func:`edition.pipeline.render`), which keeps out a ``render``, ``build``,
 ``erratum`` or ``retire`` run in another terminal, and makes this render wait for one.
 """
+
+
+class _Later:
+    """Runs the last job asked for, in a thread of its own, one job at a time; jobs asked for meanwhile
+    give way to the last of them. A job that fails is logged."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: Callable[[], None] | None = None
+        self._running = False
+
+    def ask(self, job: Callable[[], None]) -> None:
+        """Run ``job`` after the one running now, instead of any other waiting."""
+        with self._lock:
+            self._next = job
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._work, name="search-index", daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._running = False
+                    return
+            try:
+                job()
+            except Exception as error:  # the next build tries again; serve goes on
+                logging.getLogger("mkdocs").error("%s", error)
 
 
 class _DirtyWarning(logging.Filter):
@@ -125,6 +161,7 @@ class EditorsLoop:
         self._site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
         self._url = f"http://127.0.0.1:{port}/"
         self._theme: dict[str, int] | None = None
+        self._search_index = _Later()
         self._rendering = False
         self._during: list[Path] = []
         self._pages_changed = False
@@ -141,7 +178,7 @@ class EditorsLoop:
         observer = Observer()
         observer.daemon = True
         try:
-            self._mkdocs(config, whole=True)
+            self._mkdocs(config, whole=True, first=True)
             self._server.error_handler = self._error_page
             self._server.watch(str(self._config_file))  # also turns on the reload script in every page
             handler = _Changes(self._root, self._changed)
@@ -197,10 +234,13 @@ class EditorsLoop:
             return
         self._mkdocs(self._config(), whole=whole)
 
-    def _mkdocs(self, config: Any, whole: bool) -> None:
+    def _mkdocs(self, config: Any, whole: bool, first: bool = False) -> None:
+        """Build; the search index after the build, except for the first build, later (:class:`_Later`)."""
         self._theme = self._theme_state()
         if whole:
             logging.getLogger("mkdocs").info("Building documentation...")
+        if not first:
+            config.extra[SEARCH_INDEX_LATER] = self._search_index.ask
         mkdocs_build(config, serve_url=self._url, dirty=not whole)
 
     def _config(self) -> Any:

@@ -13,11 +13,17 @@ read them, and they are most of the site's HTML. It is given only the others
 (:func:`glob`), found from the front matter of every page's source, which dirty
 builds read too.
 
+Under ``serve`` a rebuild does not wait for the index: ``edition/watch.py`` puts a
+function under :data:`LATER` in the configuration's ``extra``, which runs the
+indexing in a thread of its own once the browsers have reloaded; search finds the
+edit a moment later.
+
 This module is loaded by MkDocs from its path, so it imports nothing of the edition.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import subprocess
 import sys
@@ -32,6 +38,8 @@ OUTPUT_SUBDIR = "pagefind"
 """Where the index goes, under the site folder; ``search.js`` loads ``pagefind/pagefind.js`` from there."""
 EXCLUDED = ".headerlink"
 """What Pagefind leaves out besides ``data-pagefind-ignore``: the headings' ``¶`` permalinks (MkDocs' toc)."""
+LATER = "search_index_later"
+"""The key of ``extra`` under which ``serve`` hands over a function that runs the indexing later."""
 FRONT_MATTER = "---"
 """The line that opens and closes a page's front matter."""
 
@@ -93,11 +101,20 @@ def pagefind_command(site_dir: Path, pages: dict[str, bool] | None = None) -> li
     return [*command, "--exclude-selectors", EXCLUDED, "--silent"]
 
 
-def on_post_build(config: Any, **kwargs: Any) -> None:
-    """Index the built site with Pagefind; a failure fails the build."""
-    site_dir = Path(config["site_dir"])
+def index(site_dir: Path, pages: dict[str, bool]) -> None:
+    """Index the searchable ``pages`` of ``site_dir`` with Pagefind; :class:`PluginError` if it fails."""
     started = time.perf_counter()
-    result = subprocess.run(pagefind_command(site_dir, _pages), capture_output=True, text=True, check=False)
+    result = subprocess.run(pagefind_command(site_dir, pages), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index {site_dir}: {(result.stderr or result.stdout).strip()}")
     log.info("Search index built by Pagefind in %.2f seconds", time.perf_counter() - started)
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    """Index the built site with Pagefind (a failure fails the build), or hand the indexing to ``serve``."""
+    job = functools.partial(index, Path(config["site_dir"]), dict(_pages))
+    later = config["extra"].get(LATER)
+    if callable(later):
+        later(job)
+    else:
+        job()

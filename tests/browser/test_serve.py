@@ -37,6 +37,8 @@ HEADING = "    heading: Terrorism\n"
 EDITED_HEADING = "Terrorism, edited while serving"
 KIND = "        kind: condemn\n"
 """Commitment 3.1's kind, the only ``condemn`` in the file."""
+SEARCH_INDEX_SECONDS = 30
+"""How long the search index may take to find an edit after the page has reloaded."""
 START_SECONDS = 60
 """How long ``serve`` may take to render, build and answer."""
 RELOAD_MS = 30_000
@@ -112,6 +114,18 @@ def server(project: Path, tmp_path: Path) -> Iterator[Server]:
             stop(process)
 
 
+def searched_after_reload(page: Page, query: str) -> str | None:
+    """Where search leads first for ``query``, reloading the page until it finds it (serve indexes after the
+    reload: ``edition/watch.py``); ``None`` if it never does within :data:`SEARCH_INDEX_SECONDS`."""
+    deadline = time.monotonic() + SEARCH_INDEX_SECONDS
+    while True:
+        found = first_search_result(page, query)
+        if found is not None or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
+        page.reload()
+
+
 def wait_until_answering(server: Server) -> None:
     """Poll the statement's page until it answers; fail with the server's stderr if it never does."""
     deadline = time.monotonic() + START_SECONDS
@@ -174,8 +188,8 @@ def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
     replace_once(statement, HEADING, f"    heading: {EDITED_HEADING}\n")
     expect(heading).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
     assert page.evaluate("() => window.beforeTheEdit === undefined"), "the new heading came without a reload"
-    found = first_search_result(page, EDITED_HEADING)  # the index of the dirty build, after the reload
-    assert found is not None, "search does not know the new heading"
+    found = searched_after_reload(page, EDITED_HEADING)  # the index, made after the reload
+    assert found is not None, f"search does not know the new heading {SEARCH_INDEX_SECONDS} s after the reload"
     assert (urlsplit(found).path, urlsplit(found).fragment) == (f"/statements/{STATEMENT_ID}/", "para_3"), found
     still = first_search_result(page, "condemn terrorism")
     assert still is not None and urlsplit(still).fragment == "para_3__cmt_1", "search lost the rest of the page"
