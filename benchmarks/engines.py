@@ -341,14 +341,15 @@ def lunr_search(page: Page, query: str) -> str | None:
 
 PAGEFIND_FIRST = """async query => {
     const search = window.editionSearch;
-    const [found] = await Promise.all([search.find(query, {}), search.filters()]);
+    const found = await search.find(query, {});
     if (!found || !found.count) return null;
     const first = search.landing(await found.pages[0], query).url;
     window.editionSearchRest = Promise.all(found.pages);
     return first;
 }"""
-"""The edition's box for a query (``docs/assets/search.js``), up to its first result: the filters' menus
-and the search, then where the first result leads. The other results it shows go on loading."""
+"""The edition's box for a query (``docs/assets/search.js``), up to its first result: the search, then where
+the first result leads. The other results it shows go on loading. (The filters' values load only when the
+reader asks for them.)"""
 
 
 def pagefind_search(page: Page, query: str) -> str | None:

@@ -16,7 +16,8 @@
  *   matched. Its link carries the words (?highlight=...), which are marked on the
  *   page it opens (Pagefind's pagefind-highlight.js).
  * - Filters by kind of sentence, topic and year narrow the results (Pagefind's
- *   filters, from the statement pages' notes and header).
+ *   filters, from the statement pages' notes and header); their values load when
+ *   the reader asks for them.
  * - A search has an address: ?q=WORDS (and &kind=, &topic=, &year=) opens the box
  *   with that search on any page; the share button copies it.
  * - The list of results names the query it shows (data-query), since results come
@@ -59,7 +60,7 @@
   function pagefind() {
     if (engine === null) {
       engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (api) {
-        return api.options({ baseUrl: ROOT.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+        return api.options({ baseUrl: ROOT.pathname }).then(function () {
           return api;
         });
       });
@@ -105,7 +106,14 @@
   function open(search) {
     search.toggle.checked = true;
     search.input.focus();
-    showFilters(search);
+    warmUp();
+  }
+
+  /** Load Pagefind's script, WebAssembly and page list as the box opens, while the reader types. */
+  function warmUp() {
+    pagefind().then(function (api) {
+      return api.init();
+    });
   }
 
   function close(search) {
@@ -404,10 +412,16 @@
     }, DEBOUNCE_MS);
   }
 
-  /** The filters' menus, made once from Pagefind's filter values (with their counts). */
+  /**
+   * The filters' menus, made once from Pagefind's filter values (with their counts), in place of
+   * the button that asks for them: the values of every filter are loaded at once, and at 10,000
+   * statements they weigh more than a query, so they load only when asked for.
+   */
   function showFilters(search, chosen) {
     if (filtersShown === null) {
       filtersShown = filterValues().then(function (values) {
+        var asked = search.filters.contains(document.activeElement);
+        search.filters.replaceChildren();
         FILTERS.forEach(function (filter) {
           var options = Object.keys(values[filter.name] || {}).sort();
           if (filter.name === "year") {
@@ -428,7 +442,10 @@
           });
           search.filters.appendChild(select);
         });
-        search.filters.hidden = !search.filters.children.length;
+        var first = search.filters.querySelector("select");
+        if (first && asked) {
+          first.focus();
+        }
       });
     }
     return filtersShown.then(function () {
@@ -455,9 +472,8 @@
       }
     });
     search.input.value = query;
-    search.toggle.checked = true;
-    search.input.focus();
-    showFilters(search, chosen).then(function () {
+    open(search);
+    (Object.keys(chosen).length ? showFilters(search, chosen) : Promise.resolve()).then(function () {
       run(search);
     });
   }
@@ -545,8 +561,11 @@
     search.toggle.addEventListener("change", function () {
       if (isOpen(search)) {
         search.input.focus();
-        showFilters(search);
+        warmUp();
       }
+    });
+    search.filters.querySelector("button").addEventListener("click", function () {
+      showFilters(search);
     });
     search.share.addEventListener("click", function (event) {
       event.preventDefault();

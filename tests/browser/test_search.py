@@ -135,6 +135,17 @@ def test_a_search_has_an_address_that_opens_it(page: Page, site_url: str) -> Non
 
 
 @pytest.mark.browser
+def test_an_address_with_a_filter_opens_the_search_filtered(page: Page, site_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(site_url + "?q=NATO&kind=condemn")
+    first = first_result(page, "NATO")
+    expect(page.locator(".stmt-search-filters select[name='kind']")).to_have_value("condemn")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    assert landing(first.get_attribute("href"))[0] == STATEMENT_PATH
+
+
+@pytest.mark.browser
 def test_filters_by_kind_topic_and_year_narrow_the_results(page: Page, site_url: str) -> None:
     from playwright.sync_api import expect
 
@@ -144,6 +155,8 @@ def test_filters_by_kind_topic_and_year_narrow_the_results(page: Page, site_url:
     expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
     everywhere = int(meta.inner_text().split()[0])
     assert everywhere > 1, "NATO is on more pages than the statement's"
+    page.get_by_role("button", name="Filter by kind, topic or year").click()
+    expect(page.locator(".stmt-search-filters select[name='kind']")).to_be_focused()
     for name, value in (("kind", "condemn"), ("topic", "Terrorism"), ("year", "2001")):
         select = page.locator(f".stmt-search-filters select[name='{name}']")
         select.select_option(value)
@@ -180,7 +193,8 @@ def test_the_keyboard_opens_goes_through_and_closes_the_search(page: Page, site_
 
 @pytest.mark.browser
 def test_search_loads_only_the_chunks_a_query_needs_from_the_site_itself(page: Page, site_url: str) -> None:
-    """Nothing of search loads with a page; a query loads Pagefind's files from ``/pagefind/`` alone."""
+    """Nothing of search loads with a page; a query loads Pagefind's files from ``/pagefind/`` alone, and not the
+    filters' values, which at 10,000 statements weigh more than the rest of a query."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url)
@@ -189,6 +203,7 @@ def test_search_loads_only_the_chunks_a_query_needs_from_the_site_itself(page: P
     search_for(page, "condemn terrorism")
     loaded = [urlsplit(url).path for url in requested if "/pagefind/" in url]
     assert "/pagefind/pagefind.js" in loaded
+    assert not [path for path in loaded if path.startswith("/pagefind/filter/")], "the filters load unasked"
     assert any(path.startswith("/pagefind/index/") for path in loaded)
     assert any(path.startswith("/pagefind/fragment/") for path in loaded)
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url]
