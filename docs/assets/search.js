@@ -3,8 +3,9 @@
  * of Material's look, in the header bar.
  *
  * - The box (overrides/partials/site-search.html) is moved into the header. "/",
- *   "s" or "f" open it, as in Material; Escape closes it; the down and up arrows go
- *   through the results, Enter in the box follows the first.
+ *   "s" or "f" open it, as in Material, and so does its input taking the focus;
+ *   Escape closes it, and so does the focus leaving it (Tab); the down and up arrows
+ *   go through the results, Enter in the box follows the first.
  * - Pagefind's script and index are loaded from the site itself, the first time the
  *   box opens: a query downloads the chunks of the index that hold its words and
  *   the text of the results it shows, whatever the size of the corpus. Words in
@@ -547,6 +548,12 @@
     search.input.addEventListener("focus", function () {
       if (!isOpen(search)) {
         open(search);
+      }
+    });
+    search.box.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (isOpen(search) && next instanceof Node && !search.box.contains(next)) {
+        search.toggle.checked = false;  // the keyboard left the box (Tab): the page is not covered
       }
     });
     search.form.addEventListener("submit", function (event) {
