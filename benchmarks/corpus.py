@@ -2,14 +2,21 @@
 
 Statement ``number`` always gets the same id, date and words, whatever the size of the
 corpus, so that its page can be compared across sizes. Its date is spread over 35
-years, so the listings' grouping by year is exercised. Only the words of its first
-commitment differ from the real statement's (they name the synthetic statement), so
-the pages differ; every anchor is new, so the first render records them all.
+years, so the listings' grouping by year is exercised. Its texts differ from the real
+statement's and from every other synthetic statement's, as real statements' do: the
+real partner ("Russia", "Russian") is replaced by a made-up country whose name is
+spelt from the statement's number (:func:`country`), each word of :data:`VARIANTS`
+by one of its variants chosen at random (seeded by the number), and the first
+commitment names the synthetic statement. A phrase of the real statement that holds
+one of those words is therefore found in the real statement alone. Every anchor is
+new, so the first render records them all.
 """
 
 from __future__ import annotations
 
 import datetime
+import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,6 +37,78 @@ SPAN_DAYS = 35 * 365
 """The dates are spread over this many days from :data:`FIRST_DAY`."""
 DAY_STRIDE = 4099
 """A prime: statement ``n`` is dated ``n * DAY_STRIDE mod SPAN_DAYS`` days after :data:`FIRST_DAY`."""
+
+
+SYLLABLES = ("ka", "lo", "mir", "ven", "tas", "dor", "ul", "bre", "nis", "gar", "pel", "zu", "rin", "sol", "vek", "ta")
+"""The country of statement ``n`` is spelt with these, one per base-16 digit of ``n``: names never repeat."""
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "new": ("fresh", "renewed", "novel"),
+    "relationship": ("partnership", "bond", "association"),
+    "Allies": ("partners", "members", "signatories"),
+    "ability": ("capacity", "readiness", "means"),
+    "common": ("mutual", "collective", "overlapping"),
+    "threats": ("dangers", "challenges", "menaces"),
+    "risks": ("hazards", "perils", "uncertainties"),
+    "security": ("safety", "defence", "protection"),
+    "confident": ("trusting", "assured", "steady"),
+    "cooperative": ("collaborative", "constructive", "friendly"),
+    "shared": ("common", "joint", "mutual"),
+    "democratic": ("constitutional", "civic", "pluralist"),
+    "stable": ("secure", "balanced", "settled"),
+    "peaceful": ("tranquil", "calm", "non-violent"),
+    "undivided": ("united", "whole", "unified"),
+    "Europe": ("continent", "region", "neighbourhood"),
+    "stability": ("order", "calm", "predictability"),
+    "impetus": ("momentum", "energy", "drive"),
+    "substance": ("content", "depth", "weight"),
+    "council": ("forum", "board", "commission"),
+    "opportunities": ("chances", "openings", "prospects"),
+    "joint": ("concerted", "combined", "united"),
+    "dialogue": ("conversation", "exchange", "discussion"),
+    "Ambassadors": ("envoys", "representatives", "delegates"),
+    "mechanisms": ("arrangements", "procedures", "instruments"),
+    "Reykjavik": ("Oslo", "Vienna", "Madrid", "Lisbon", "Prague"),
+    "May": ("June", "March", "October", "April"),
+    "condemn": ("denounce", "deplore", "reject"),
+    "terrorism": ("extremism", "violence", "piracy"),
+    "deepest": ("sincere", "heartfelt", "profound"),
+    "sympathies": ("condolences", "solidarity", "sorrow"),
+    "victims": ("survivors", "bereaved", "wounded"),
+    "tragic": ("terrible", "grievous", "painful"),
+    "events": ("incidents", "attacks", "days"),
+    "comprehensive": ("thorough", "broad", "complete"),
+    "spirit": ("climate", "atmosphere", "sense"),
+    "intensifying": ("strengthening", "deepening", "expanding"),
+    "struggle": ("fight", "campaign", "effort"),
+    "crisis": ("conflict", "disaster", "emergency"),
+    "missile": ("rocket", "air", "ballistic"),
+    "rescue": ("recovery", "relief", "assistance"),
+    "emergencies": ("disasters", "crises", "contingencies"),
+}
+"""Words of the real statement, each replaced in a synthetic statement by one of its variants."""
+_VARIED = re.compile(r"\b(" + "|".join(sorted(VARIANTS, key=len, reverse=True)) + r")\b")
+
+
+def country(number: int) -> str:
+    """The made-up country of statement ``number``: ``Kolo``-like, spelt from its base-16 digits."""
+    digits = []
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        digits.append(SYLLABLES[digit])
+        if number == 0:
+            break
+    return "".join(reversed(digits)).capitalize() + "ria"
+
+
+def partner(text: str, number: int) -> str:
+    """``text`` with the real partner ("Russia", "Russian") replaced by statement ``number``'s country."""
+    name = country(number)
+    return text.replace("Russian", f"{name}n").replace("Russia", name)
+
+
+def vary(text: str, number: int, rng: random.Random) -> str:
+    """``text`` with its partner replaced by statement ``number``'s country and its :data:`VARIANTS` words varied."""
+    return _VARIED.sub(lambda match: rng.choice(VARIANTS[match.group(1)]), partner(text, number))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -63,6 +142,12 @@ def statement_data(number: int, heading: str | None = None) -> dict[str, Any]:
     data["subtitle"] = data["subtitle"].replace("7 December 2001", long_date(date))
     data["date"] = date
     data["source"]["updated"] = date
+    rng = random.Random(number)
+    for document in data["documents"]:  # their names, as the commitments now spell them
+        document["mentions"] = [partner(mention, number) for mention in document["mentions"]]
+    for paragraph in data["paragraphs"]:
+        for commitment in paragraph["commitments"]:
+            commitment["text"] = vary(commitment["text"], number, rng)
     first = data["paragraphs"][0]
     first["commitments"][0]["text"] = first["commitments"][0]["text"].replace(
         "Today we commit", f"Today, in synthetic statement {number}, we commit", 1
@@ -86,7 +171,7 @@ def hand_written(docs: Path) -> list[Path]:
 
 
 def copy_site(source: Path, target: Path) -> None:
-    """Copy the configuration and the hand-written pages of the project ``source`` into ``target``."""
+    """Copy the configuration (with the theme's overrides) and the hand-written pages."""
     (target / "docs").mkdir(parents=True)
     shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(source / "overrides", target / "overrides")

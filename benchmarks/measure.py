@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import os
 import platform
 import subprocess
@@ -87,29 +85,6 @@ def changes(before: Snapshot, after: Snapshot) -> Changes:
     written = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
     same = [p for p in written if p in before and p in after and before[p][1:] == after[p][1:]]
     return Changes(written, same)
-
-
-def gzip_size(path: Path) -> int:
-    """The size of ``path`` compressed with gzip, as a server that compresses sends it."""
-    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def gzip_size_if_texts_differ(index: Path) -> int:
-    """An upper estimate of the gzipped search index for statements whose texts all differ.
-
-    Synthetic statements repeat one text, which gzip compresses away. Here each
-    statement's entries are compressed on their own, as if they shared nothing with
-    the others, plus the rest of the index compressed as a whole.
-    """
-    data = json.loads(index.read_text(encoding="utf-8"))
-    pages: dict[str, list[object]] = {}
-    for entry in data["docs"]:
-        page = entry["location"].split("#")[0]
-        key = page if page.startswith("statements/") and page != "statements/" else ""
-        pages.setdefault(key, []).append(entry)
-    rest = {"config": data["config"], "docs": pages.pop("", [])}
-    parts = [rest, *pages.values()]
-    return sum(len(gzip.compress(json.dumps(part).encode(), compresslevel=GZIP_LEVEL, mtime=0)) for part in parts)
 
 
 def machine() -> dict[str, str]:

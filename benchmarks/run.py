@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Benchmark the edition at scale: render, re-render, one change, MkDocs build, page and search sizes.
+"""Benchmark the edition at scale: render, re-render, one change, MkDocs build, page sizes and the search index.
 
     python benchmarks/run.py [--sizes 10 100 1000] [--skip-build-above N] [--json PATH]
-                             [--search-exclude-notes] [--reload N] [--workdir DIR]
+                             [--reload N] [--workdir DIR]
 
 The edition's code is compiled to bytecode first, as an installed package is. For
 each size N it makes a project of N synthetic statements (see ``corpus.py``),
@@ -22,11 +22,10 @@ checks it, then measures, each step in a child process of its own:
   statement to its reloaded page (``reload.py``; ``--reload`` edits, the median);
 * ``mkdocs build --strict`` (wall time, peak memory), then the HTML size of
   statement 1's page, its ratio to the same page in a one-statement site (size 1 is
-  always measured first, as that baseline), and the search index, raw and gzipped.
+  always measured first, as that baseline), and the search index that Pagefind wrote
+  (``site/pagefind/``: its files and their size on disk; a query downloads a few of them).
 
-``--search-exclude-notes`` builds a variant of each site whose editorial notes carry
-Material's ``data-search-exclude`` attribute, to show what the search index would
-weigh without them; the product code is not changed. Not part of the test run.
+Search engines are compared by ``engines.py``. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from corpus import ROOT, copy_site, make_project, statement_id, write_statement
-from measure import Run, changes, gzip_size, gzip_size_if_texts_differ, load_average, machine, run, snapshot
+from measure import Run, changes, load_average, machine, run, snapshot
 from reload import save_to_reload
 
 WATCHED = ["docs", "statements/anchors"]
@@ -60,11 +59,6 @@ INDEX_FILES = (
 NEW_HEADING = "A new relationship, edited"
 """Paragraph 1's heading after the one-statement change: editorial, so no anchor or word changes."""
 MIB = 1024 * 1024
-NOTES_EXCLUDED = (
-    ('<ul class="stmt-notes"', '<ul class="stmt-notes" data-search-exclude'),
-    ('<p class="stmt-editorial-note"', '<p class="stmt-editorial-note" data-search-exclude'),
-)
-"""For the search variant: the editorial notes of statement pages, marked for Material to leave out."""
 
 
 @dataclass
@@ -105,17 +99,9 @@ class Result:
     page_ratio: float | None = None
     """:attr:`page_bytes` over the same page's size in a one-statement site."""
     search_bytes: int | None = None
-    """``search/search_index.json``."""
-    search_gzip_bytes: int | None = None
-    """The same, gzipped."""
-    search_distinct_gzip_bytes: int | None = None
-    """An upper estimate of the gzipped index if every statement's text differed (see ``measure.py``)."""
-    variant_search_bytes: int | None = None
-    """The search index with the editorial notes excluded (``--search-exclude-notes``)."""
-    variant_search_gzip_bytes: int | None = None
-    """The same, gzipped."""
-    variant_search_distinct_gzip_bytes: int | None = None
-    """The same, estimated as if every statement's text differed."""
+    """Pagefind's index and scripts (``site/pagefind/``), on disk."""
+    search_files: int | None = None
+    """How many files they are: a query downloads a few."""
     reload_s: list[float] | None = None
     """In ``serve``, the seconds from saving an edit of one statement to its reloaded page (``reload.py``)."""
 
@@ -209,16 +195,8 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
     result.build_peak_mib = built.peak_bytes / MIB
     result.page_bytes = (site / "statements" / statement_id(1) / "index.html").stat().st_size
     result.page_ratio = result.page_bytes / (baseline_page or result.page_bytes)
-    index = site / "search" / "search_index.json"
-    result.search_bytes, result.search_gzip_bytes = index.stat().st_size, gzip_size(index)
-    result.search_distinct_gzip_bytes = gzip_size_if_texts_differ(index)
-    if options.search_exclude_notes:
-        exclude_notes(project)
-        print(f"{progress} mkdocs build of the search variant ...", file=sys.stderr)
-        build_site(project, "site-variant")
-        index = project / "site-variant" / "search" / "search_index.json"
-        result.variant_search_bytes, result.variant_search_gzip_bytes = index.stat().st_size, gzip_size(index)
-        result.variant_search_distinct_gzip_bytes = gzip_size_if_texts_differ(index)
+    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    result.search_bytes, result.search_files = sum(path.stat().st_size for path in files), len(files)
     return result
 
 
@@ -231,15 +209,6 @@ def clone(project: Path, target: Path) -> Path:
     copy_site(project, target)
     shutil.copytree(project / "statements", target / "statements")
     return target
-
-
-def exclude_notes(project: Path) -> None:
-    """Mark the editorial notes of every generated statement page ``data-search-exclude``."""
-    for page in (project / "docs" / "statements").glob("*/index.md"):
-        text = page.read_text(encoding="utf-8")
-        for old, new in NOTES_EXCLUDED:
-            text = text.replace(old, new)
-        page.write_text(text, encoding="utf-8", newline="\n")
 
 
 def plural(count: int, noun: str) -> str:
@@ -296,11 +265,7 @@ def report(results: list[Result]) -> str:
             kib(r.page_bytes),
             number(r.page_ratio, 2),
             kib(r.search_bytes),
-            kib(r.search_gzip_bytes),
-            kib(r.search_distinct_gzip_bytes),
-            kib(r.variant_search_bytes),
-            kib(r.variant_search_gzip_bytes),
-            kib(r.variant_search_distinct_gzip_bytes),
+            number(r.search_files, 0),
         ]
         for r in results
     ]
@@ -328,12 +293,8 @@ def report(results: list[Result]) -> str:
                 "statements",
                 "page KiB",
                 "ratio to 1",
-                "search KiB",
-                "gzip KiB",
-                "gzip if texts differ KiB",
-                "no notes KiB",
-                "no notes gzip KiB",
-                "no notes, texts differ KiB",
+                "search index KiB",
+                "search index files",
             ],
             site_rows,
         ),
@@ -362,11 +323,6 @@ def parser() -> argparse.ArgumentParser:
     )
     main.add_argument("--skip-build-above", type=int, metavar="N", help="no MkDocs build for corpora larger than N")
     main.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH as JSON")
-    main.add_argument(
-        "--search-exclude-notes",
-        action="store_true",
-        help="also build each site with its editorial notes excluded from search, and weigh its index",
-    )
     main.add_argument(
         "--repeat", type=int, default=3, help="cold and no-op renders to time; the median is shown; default: 3"
     )

@@ -4,11 +4,14 @@ Official words go into raw HTML blocks, HTML-escaped, where no Markdown syntax
 applies; only the paragraph headings are Markdown, so that the table of contents,
 the ``¶`` permalink and the search index see them.
 
-Search: Material for MkDocs splits a page into sections at its headings and links
-each result to the heading's ``id``. Each paragraph therefore gets a small heading
-whose ``id`` is the paragraph anchor (``para_N``), and a search for words of a
-paragraph lands on ``#para_N``. This needs no plugin and no change to the index,
-so any engine that reads ``mkdocs.yml`` builds the same result.
+Search: Pagefind indexes the built pages (``edition/searchindex.py``). It records where
+every element with an ``id`` stands among the words of a page, so a result can land
+on the sentence (``para_N__cmt_M``) or the paragraph heading (``para_N``) that holds
+the words (``docs/assets/search.js``). What is not official text or a heading is kept
+out of the index (``data-pagefind-ignore``): the metadata, the paragraph numbers and
+the notes. The notes still give each statement its filters (``data-pagefind-filter``):
+the kind of each sentence and its topics, and the header the statement's year (and its
+date, which search results show beside the title).
 """
 
 from __future__ import annotations
@@ -102,7 +105,8 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
     # A <section>, not a <div>: Material's search ends an exclusion at the first closing tag of its name.
     yield (
         f'<section class="stmt-header" data-citation="{html_text(citation(statement))}" '
-        f'data-statement="{statement.id}" data-search-exclude>'
+        f'data-statement="{statement.id}" data-search-exclude data-pagefind-ignore '
+        f'data-pagefind-filter="year:{statement.date.year}" data-pagefind-meta="date:{long_date(statement.date)}">'
     )
     yield from retired
     yield '<dl class="stmt-meta">'
@@ -167,14 +171,19 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRe
     yield f'<div class="stmt-para" data-para="{paragraph.number}">'
     for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
         yield from _retired_leading_to(record, anchor)
-    yield f'<span class="stmt-num" aria-hidden="true" data-search-exclude>{paragraph.number}.</span>'
+    yield (
+        f'<span class="stmt-num" aria-hidden="true" data-search-exclude data-pagefind-ignore>{paragraph.number}.</span>'
+    )
     sentences = " ".join(
         f'<span class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></span>'
         f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>'
         for c in paragraph.commitments
     )
     yield f'<p class="stmt-text">{sentences}</p>'
-    yield f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}">'
+    yield (
+        f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}" '
+        "data-pagefind-ignore>"
+    )
     corrected = {erratum.anchor for erratum in record.errata}
     for commitment in paragraph.commitments:
         note = _note(statement, commitment, commitment.anchor in corrected)
@@ -206,13 +215,19 @@ def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
 def _kind_label(kind_id: str) -> str:
     """A kind of sentence in the notes: its label, its definition as a tooltip (and under "What the kinds mean")."""
     kind = vocabulary.term(vocabulary.KINDS, kind_id)
-    return f'<span class="stmt-kind" title="{html_text(kind.definition)}">{html_text(kind.label)}</span>'
+    return (
+        f'<span class="stmt-kind" title="{html_text(kind.definition)}" data-pagefind-filter="kind">'
+        f"{html_text(kind.label)}</span>"
+    )
 
 
 @cache
 def _topic_link(topic: str) -> str:
     """A link from a statement page to a topic's page."""
-    return f'<a href="{urls.from_statement(urls.topic_path(topic))}">{html_text(topic_label(topic))}</a>'
+    return (
+        f'<a href="{urls.from_statement(urls.topic_path(topic))}" data-pagefind-filter="topic">'
+        f"{html_text(topic_label(topic))}</a>"
+    )
 
 
 def _documents(statement: Statement) -> Iterator[str]:

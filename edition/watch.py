@@ -12,15 +12,17 @@ more build when it ends: two renders never overlap, and a render that failed
 page changed) is followed by a new one at the next change.
 
 MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
-or when a render removed files (a removed page must leave the site). Material's
-search index is merged by :class:`_SearchIndex`, since Material's own merge after a
-dirty build assumes a single page was rebuilt.
+or when a render removed files (a removed page must leave the site). Every build,
+dirty or whole, ends with the build's hook (``edition/searchindex.py``): Pagefind indexes
+the site folder again, which always holds every page. After the first build the
+browsers do not wait for it: the hook hands the indexing to :class:`_Later`, which
+runs it in a thread of its own, the last one asked for, one at a time; search finds
+an edit a moment after the page has reloaded.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -37,6 +39,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from edition import searchindex
 from edition.output import OWNED
 
 BUILD_DELAY_SECONDS = 0.15
@@ -63,44 +66,35 @@ Each of those renders also takes the project's lock (:mod:`edition.lock`, throug
 """
 
 
-class _SearchIndex:
-    """Material's search index, kept whole across dirty builds.
-
-    After a dirty build Material writes the entries of the rebuilt pages only, merged
-    with the last index by dropping the entries under the first rebuilt page's
-    location: right for one page, wrong for a statement page and the lists that show
-    it (stale or doubled entries), and empty for the home page (location ``""``). Here
-    Material merges nothing; the entries of every rebuilt page replace that page's
-    entries in the last whole index.
-    """
+class _Later:
+    """Runs the last job asked for, in a thread of its own, one job at a time; jobs asked for meanwhile
+    give way to the last of them. A job that fails is logged."""
 
     def __init__(self) -> None:
-        self._docs: list[dict[str, Any]] | None = None
+        self._lock = threading.Lock()
+        self._next: Callable[[], None] | None = None
+        self._running = False
 
-    @staticmethod
-    def before(config: Any) -> None:
-        """Let Material write the rebuilt pages' entries alone."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        if plugin is not None and hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None
+    def ask(self, job: Callable[[], None]) -> None:
+        """Run ``job`` after the one running now, instead of any other waiting."""
+        with self._lock:
+            self._next = job
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._work, name="search-index", daemon=True).start()
 
-    def after(self, site_dir: Path, whole: bool) -> None:
-        """Merge the index Material wrote into the last whole one, and write the whole index."""
-        path = site_dir / "search" / "search_index.json"
-        if not path.is_file():
-            return
-        data = json.loads(path.read_bytes())
-        if whole or self._docs is None:
-            self._docs = data["docs"]
-            return
-        rebuilt = {_page_of(entry) for entry in data["docs"]}
-        self._docs = [entry for entry in self._docs if _page_of(entry) not in rebuilt] + data["docs"]
-        data["docs"] = self._docs
-        path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
-
-
-def _page_of(entry: dict[str, Any]) -> str:
-    return str(entry["location"]).split("#", 1)[0]
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._running = False
+                    return
+            try:
+                job()
+            except Exception as error:  # the next build tries again; serve goes on
+                logging.getLogger("mkdocs").error("%s", error)
 
 
 class _DirtyWarning(logging.Filter):
@@ -164,8 +158,8 @@ class EditorsLoop:
         self._rerender = rerender
         self._site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
         self._url = f"http://127.0.0.1:{port}/"
-        self._search = _SearchIndex()
         self._theme: dict[str, int] | None = None
+        self._search_index = _Later()
         self._rendering = False
         self._during: list[Path] = []
         self._pages_changed = False
@@ -182,7 +176,7 @@ class EditorsLoop:
         observer = Observer()
         observer.daemon = True
         try:
-            self._mkdocs(config, whole=True)
+            self._mkdocs(config, whole=True, first=True)
             self._server.error_handler = self._error_page
             self._server.watch(str(self._config_file))  # also turns on the reload script in every page
             handler = _Changes(self._root, self._changed)
@@ -238,13 +232,14 @@ class EditorsLoop:
             return
         self._mkdocs(self._config(), whole=whole)
 
-    def _mkdocs(self, config: Any, whole: bool) -> None:
+    def _mkdocs(self, config: Any, whole: bool, first: bool = False) -> None:
+        """Build; the search index after the build, except for the first build, later (:class:`_Later`)."""
         self._theme = self._theme_state()
-        _SearchIndex.before(config)
         if whole:
             logging.getLogger("mkdocs").info("Building documentation...")
+        if not first:
+            config.extra[searchindex.LATER] = self._search_index.ask
         mkdocs_build(config, serve_url=self._url, dirty=not whole)
-        self._search.after(self._site_dir, whole)
 
     def _config(self) -> Any:
         config = load_config(config_file=str(self._config_file), site_dir=str(self._site_dir))

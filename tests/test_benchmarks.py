@@ -1,4 +1,5 @@
-"""The benchmark's own parts: its corpus passes ``check``, and its editor's loop reads the live-reload version."""
+"""The benchmark's own parts: its corpus passes ``check`` and its texts differ, the search benchmark's queries
+stand in their target sentences, and its editor's loop reads the live-reload version."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark's modules import one another as scripts do
 
 import corpus
+import engines
 import reload
 import run
 
@@ -34,3 +36,36 @@ def test_the_editor_loop_reads_the_version_a_served_page_was_built_from() -> Non
 def test_the_benchmark_times_the_editor_loop_by_default() -> None:
     assert run.parser().parse_args([]).reload == 3
     assert run.parser().parse_args(["--reload", "0"]).reload == 0
+
+
+def sentences(number: int) -> dict[str, str]:
+    """The sentences of synthetic statement ``number`` by anchor."""
+    data = corpus.statement_data(number)
+    return {
+        f"para_{p}__cmt_{c}": commitment["text"]
+        for p, paragraph in enumerate(data["paragraphs"], start=1)
+        for c, commitment in enumerate(paragraph["commitments"], start=1)
+    }
+
+
+def test_synthetic_statements_say_different_things() -> None:
+    texts = [sentences(number) for number in range(1, 51)]
+    assert len({" ".join(text.values()) for text in texts}) == len(texts), "two statements have the same text"
+    for anchor in texts[0]:
+        assert len({text[anchor] for text in texts}) > 1, f"{anchor} is the same in every statement"
+    for text in texts:
+        assert not any("joint action at 20" in sentence for sentence in text.values())
+
+
+@pytest.mark.parametrize("count", [10, 1000, 10000])
+def test_each_search_query_stands_in_its_target_sentence(count: int) -> None:
+    queries = engines.queries(count)
+    assert len(queries) == 20
+    assert queries[0].text == "joint action at 20" and queries[0].sentence == "para_1__cmt_3"
+    for query in queries:
+        if query.statement == STATEMENT_ID:
+            continue  # the real statement's queries are checked against its own text in the browser tests
+        number = int(query.statement.rsplit("-", 1)[1])
+        assert 1 <= number <= count
+        words = [word.strip(",.") for word in sentences(number)[query.sentence].split()]
+        assert query.text in " ".join(words), f"{query.text!r} is not in {query.statement}#{query.sentence}"

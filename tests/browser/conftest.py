@@ -156,3 +156,17 @@ def page(browser: Browser) -> Iterator[Page]:
     assert urls, "the page made no request at all: the recording of requests is broken"
     foreign = foreign_requests(urls)
     assert not foreign, f"requests to a host other than {LOCAL_HOST}:\n" + "\n".join(foreign)
+
+
+FIRST_RESULT = """async query => {
+    const search = window.editionSearch;
+    const found = await search.find(query, {});
+    return found && found.count ? search.landing(await found.pages[0], query).url : null;
+}"""
+"""Where the search box leads its first result for a query (``docs/assets/search.js``), or null."""
+
+
+def first_search_result(page: Page, query: str) -> str | None:
+    """The address the site's search leads to first for ``query`` on the open page, or ``None``: no result."""
+    url: str | None = page.evaluate(FIRST_RESULT, query)
+    return url

@@ -128,7 +128,7 @@ def test_the_cite_menu_copies_the_link_citations_and_markdown(
     from playwright.sync_api import expect
 
     page.context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
-    page.goto(statement_url(site_url) + "?h=terrorism")  # the copied address drops search highlighting
+    page.goto(statement_url(site_url) + "?highlight=terrorism")  # the copied address drops search highlighting
     chosen = choose(page, control_name, item)
     expect(chosen).to_contain_text("Copied")
     assert clipboard(page) == expected.format(url=statement_url(site_url), dmy=today("dmy"), mdy=today("mdy"))
@@ -278,7 +278,8 @@ def test_search_results_highlight_the_words_and_can_be_shared(page: Page, site_u
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("condemn terrorism")
-    share = page.locator("[data-md-component='search-share']")
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", "condemn terrorism")
+    share = page.locator("a.stmt-search-share")
     expect(share).to_have_attribute("href", re.compile(r"\?q=condemn\+terrorism$"))
     share.click()
     shared = clipboard(page)
@@ -286,14 +287,16 @@ def test_search_results_highlight_the_words_and_can_be_shared(page: Page, site_u
 
     page.goto(shared)  # the shared link opens the search with its words and results
     expect(search).to_have_value("condemn terrorism")
-    top_hit = page.locator("li.md-search-result__item").first.locator(":scope > a.md-search-result__link[href*='#']")
-    expect(top_hit.first).to_have_attribute("href", statement_url(site_url) + "?h=condemn+terrorism#para_3")
-    top_hit.first.click()
-    page.wait_for_url(lambda url: urlsplit(url).fragment == "para_3")
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", "condemn terrorism")
+    top_hit = page.locator("li.md-search-result__item a.md-search-result__link").first
+    expected = STATEMENT + "?highlight=condemn&highlight=terrorism#para_3__cmt_1"
+    expect(top_hit).to_have_attribute("href", "/" + expected)
+    top_hit.click()
+    page.wait_for_url(lambda url: urlsplit(url).fragment == "para_3__cmt_1")
     marks = page.locator(".stmt-para[data-para='3'] mark")
     expect(marks.first).to_be_visible()
     assert {text.lower() for text in marks.all_inner_texts()} >= {"condemn", "terrorism"}
-    assert_marked_below_header(page, page.locator("#para_3"))
+    assert_marked_below_header(page, page.locator("#para_3__cmt_1"))
 
 
 @pytest.mark.browser

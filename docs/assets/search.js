@@ -1,0 +1,608 @@
+/*
+ * Search: Pagefind's index (built over the site by edition/searchindex.py) in a search box
+ * of Material's look, in the header bar.
+ *
+ * - The box (overrides/partials/site-search.html) is moved into the header. "/",
+ *   "s" or "f" open it, as in Material, and so does its input taking the focus;
+ *   Escape closes it, and so does the focus leaving it (Tab); the down and up arrows
+ *   go through the results, Enter in the box follows the first.
+ * - Pagefind's script and index are loaded from the site itself, the first time the
+ *   box opens: a query downloads the chunks of the index that hold its words and
+ *   the text of the results it shows, whatever the size of the corpus. Words in
+ *   double quotes are searched as an exact phrase; pages that hold the words as
+ *   they were typed come before those that hold them apart.
+ * - Each result lands on the sentence (#para_N__cmt_M) or, elsewhere, the heading
+ *   that holds most of the words searched for: Pagefind records where every
+ *   element with an id stands among the words of a page, and where the words
+ *   matched. Its link carries the words (?highlight=...), which are marked on the
+ *   page it opens (Pagefind's pagefind-highlight.js).
+ * - Filters by kind of sentence, topic and year narrow the results (Pagefind's
+ *   filters, from the statement pages' notes and header); their values load when
+ *   the reader asks for them.
+ * - A search has an address: ?q=WORDS (and &kind=, &topic=, &year=) opens the box
+ *   with that search on any page; the share button copies it.
+ * - The list of results names the query it shows (data-query), since results come
+ *   as the reader types.
+ */
+(function () {
+  "use strict";
+
+  var QUERY = "q";
+  var HIGHLIGHT = "highlight";
+  var FILTERS = [
+    { name: "kind", label: "Kind", any: "Any kind" },
+    { name: "topic", label: "Topic", any: "Any topic" },
+    { name: "year", label: "Year", any: "Any year" }
+  ];
+  var SHOWN = 10;
+  var EXCERPT_WORDS = 24;
+  var DEBOUNCE_MS = 120;
+  var SENTENCE = /^para_(\d+)__cmt_(\d+)$/;
+  var PARAGRAPH = /^para_(\d+)$/;
+  var OPENING_KEYS = ["/", "s", "f"];
+  /* Marked on the page a result opens: whole words ("at" not in "NATO"), before any of these. */
+  var WORD_LIMITERS = [",", ".", ";", ":", "!", "?", "(", ")", "\"", "'", "’", "“", "”", "/", "-"];
+
+  var engine = null;
+  var filtersShown = null;
+  var latest = 0;
+  var timer = null;
+
+  /**
+   * The site's root (a URL ending in "/"), from Material's configuration of the page first loaded:
+   * its "base" is relative to that page, which instant navigation then leaves.
+   */
+  var ROOT = (function () {
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    return new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+  }());
+
+  /** Pagefind's API, loaded once from the site itself, with result addresses under the site's root. */
+  function pagefind() {
+    if (engine === null) {
+      engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (api) {
+        return api.options({ baseUrl: ROOT.pathname }).then(function () {
+          return api;
+        });
+      });
+    }
+    return engine;
+  }
+
+  function parts() {
+    var box = document.querySelector(".stmt-search");
+    if (box === null) {
+      return null;
+    }
+    return {
+      toggle: document.getElementById("__search"),
+      box: box,
+      input: box.querySelector(".md-search__input"),
+      form: box.querySelector(".md-search__form"),
+      share: box.querySelector(".stmt-search-share"),
+      filters: box.querySelector(".stmt-search-filters"),
+      meta: box.querySelector(".md-search-result__meta"),
+      list: box.querySelector(".md-search-result__list")
+    };
+  }
+
+  /** Move the button and the box into the header bar, before the repository link if there is one. */
+  function placeInHeader() {
+    var holder = document.querySelector(".stmt-search-parts");
+    var bar = document.querySelector(".md-header__inner");
+    if (holder === null || bar === null) {
+      return;
+    }
+    var before = bar.querySelector(".md-header__source");
+    while (holder.firstElementChild) {
+      bar.insertBefore(holder.firstElementChild, before);
+    }
+    holder.remove();
+  }
+
+  function isOpen(search) {
+    return search.toggle.checked;
+  }
+
+  function open(search) {
+    search.toggle.checked = true;
+    search.input.focus();
+    warmUp();
+  }
+
+  /** Load Pagefind's script, WebAssembly and page list as the box opens, while the reader types. */
+  function warmUp() {
+    pagefind().then(function (api) {
+      return api.init();
+    });
+  }
+
+  function close(search) {
+    search.toggle.checked = false;
+    search.input.blur();
+  }
+
+  function typingIn(element) {
+    return element instanceof HTMLElement &&
+      (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (character) {
+      return "&#" + character.charCodeAt(0) + ";";
+    });
+  }
+
+  /** The parts of a word as search sees them: lower case, split at anything but letters and digits. */
+  function wordParts(word) {
+    return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  /** The words of a query a word of the text matches (Pagefind matches the start of words), or the word itself. */
+  function termsMatched(word, terms) {
+    var parts = wordParts(word);
+    var matched = terms.filter(function (term) {
+      return parts.some(function (part) {
+        return part.indexOf(term) === 0;
+      });
+    });
+    return matched.length ? matched : [parts.join("")];
+  }
+
+  /** The words of a query, without quotes, for highlighting. */
+  function queryWords(query) {
+    return query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+  }
+
+  /** The anchors of a result's page in the order of its words: headings with an id, and sentences. */
+  function anchorsOf(data) {
+    return data.anchors.filter(function (anchor) {
+      return anchor.id && (/^h[1-6]$/i.test(anchor.element) || SENTENCE.test(anchor.id));
+    }).sort(function (a, b) {
+      return a.location - b.location;
+    });
+  }
+
+  /**
+   * The matched words grouped by the anchor they stand under: for each, its different words
+   * (count), its longest run of consecutive matched words (longest, starting at "at"), Pagefind's
+   * score and the locations of the words.
+   */
+  function matchesByAnchor(data, words, terms) {
+    var anchors = anchorsOf(data);
+    var groups = [];
+    var byKey = {};
+    data.weighted_locations.slice().sort(function (a, b) {
+      return a.location - b.location;
+    }).forEach(function (match) {
+      var owner = null;
+      for (var i = 0; i < anchors.length && anchors[i].location <= match.location; i += 1) {
+        owner = anchors[i];
+      }
+      var key = owner ? owner.id : "";
+      var group = byKey[key];
+      if (!group) {
+        group = { anchor: owner, terms: {}, count: 0, run: 1, longest: 1, at: match.location, score: 0, locations: [] };
+        byKey[key] = group;
+        groups.push(group);
+      } else if (group.locations[group.locations.length - 1] === match.location - 1) {
+        group.run += 1;
+        if (group.run > group.longest) {
+          group.longest = group.run;
+          group.at = match.location - group.run + 1;
+        }
+      } else {
+        group.run = 1;
+      }
+      termsMatched(words[match.location] || "", terms).forEach(function (term) {
+        if (!group.terms[term]) {
+          group.terms[term] = true;
+          group.count += 1;
+        }
+      });
+      group.score += match.balanced_score;
+      group.locations.push(match.location);
+    });
+    return { groups: groups, anchors: anchors };
+  }
+
+  /** Which group is better: more different words, then a longer phrase, then Pagefind's score. */
+  function better(a, b) {
+    if (a.count !== b.count) {
+      return a.count > b.count;
+    }
+    if (a.longest !== b.longest) {
+      return a.longest > b.longest;
+    }
+    return a.score > b.score;
+  }
+
+  /** Where a result lands, what the place is called, and an excerpt of the words there (HTML). */
+  function landing(data, query) {
+    var words = data.content.split(/[\r\n\s]+/g);
+    var terms = wordParts(queryWords(query).join(" "));
+    var found = matchesByAnchor(data, words, terms);
+    var best = null;
+    found.groups.forEach(function (group) {
+      if (best === null || better(group, best)) {
+        best = group;
+      }
+    });
+    var anchor = best ? best.anchor : null;
+    var start = anchor ? anchor.location : 0;
+    var next = found.anchors.filter(function (other) {
+      return other.location > start;
+    })[0];
+    var end = next ? next.location : words.length;
+    var first = best ? best.at : start;
+    var from = Math.max(start, Math.min(first - Math.floor(EXCERPT_WORDS / 3), end - EXCERPT_WORDS));
+    var to = Math.min(end, from + EXCERPT_WORDS);
+    var marked = {};
+    (best ? best.locations : []).forEach(function (location) {
+      marked[location] = true;
+    });
+    var excerpt = [];
+    for (var i = from; i < to; i += 1) {
+      var word = escapeHtml(words[i]);
+      excerpt.push(marked[i] ? "<mark>" + word + "</mark>" : word);
+    }
+    var address = new URL(data.url, window.location.href);
+    queryWords(query).forEach(function (word) {
+      address.searchParams.append(HIGHLIGHT, word);
+    });
+    address.hash = anchor ? anchor.id : "";
+    return {
+      url: address.pathname + address.search + address.hash,
+      place: placeName(anchor),
+      excerpt: (from > start ? "… " : "") + excerpt.join(" ") + (to < end ? " …" : "")
+    };
+  }
+
+  function placeName(anchor) {
+    if (anchor === null) {
+      return "";
+    }
+    var sentence = SENTENCE.exec(anchor.id);
+    if (sentence) {
+      return "Paragraph " + sentence[1] + ", sentence " + sentence[1] + "." + sentence[2];
+    }
+    if (PARAGRAPH.test(anchor.id) || anchor.id === "title") {
+      return anchor.id === "title" ? "" : "Paragraph " + PARAGRAPH.exec(anchor.id)[1];
+    }
+    return (anchor.text || "").replace(/\s*¶\s*$/, "");
+  }
+
+  /**
+   * Search: how many pages match, and the data of the first SHOWN of them, each a promise that
+   * loads its part of the index (Pagefind's "fragment") in parallel with the others.
+   *
+   * Pages come in Pagefind's order for the words (without quotes), except that the pages
+   * holding the words as typed, one after the other, come first. Words in double quotes
+   * must stand so: then only the pages that hold them so are found.
+   */
+  function find(query, filters) {
+    var options = { filters: filters || {} };
+    var words = query.replace(/"/g, " ").trim().replace(/\s+/g, " ");
+    var quoted = query.indexOf('"') >= 0;
+    var phrase = quoted ? query.trim() : '"' + words + '"';
+    return pagefind().then(function (api) {
+      return Promise.all([api.search(words, options), /\s/.test(words) || quoted ? api.search(phrase, options) : null]);
+    }).then(function (found) {
+      var ranked = found[0];
+      var exact = found[1];
+      if (ranked === null) {
+        return null;
+      }
+      var holds = {};
+      (exact ? exact.results : []).forEach(function (result) {
+        holds[result.id] = true;
+      });
+      var first = ranked.results.filter(function (result) {
+        return holds[result.id];
+      });
+      var rest = quoted ? [] : ranked.results.filter(function (result) {
+        return !holds[result.id];
+      });
+      var ordered = first.concat(rest);
+      return {
+        count: ordered.length,
+        pages: ordered.slice(0, SHOWN).map(function (result) {
+          return result.data();
+        })
+      };
+    });
+  }
+
+  /** The filters and their values with their counts (loads Pagefind's filter chunks). */
+  function filterValues() {
+    return pagefind().then(function (api) {
+      return api.filters();
+    });
+  }
+
+  /** A result's title: the page's, and a statement's date (Pagefind's metadata "date"). */
+  function titleOf(data) {
+    var meta = data.meta || {};
+    return (meta.title || data.url) + (meta.date ? ", " + meta.date : "");
+  }
+
+  function resultItem(data, query) {
+    var place = landing(data, query);
+    var title = titleOf(data);
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    item.innerHTML =
+      '<a class="md-search-result__link" href="' + escapeHtml(place.url) + '">' +
+      '<article class="md-search-result__article md-typeset">' +
+      "<h1>" + escapeHtml(title) + "</h1>" +
+      (place.place ? '<p class="stmt-search-place">' + escapeHtml(place.place) + "</p>" : "") +
+      "<p>" + place.excerpt + "</p>" +
+      "</article></a>";
+    return item;
+  }
+
+  function chosenFilters(search) {
+    var chosen = {};
+    search.filters.querySelectorAll("select").forEach(function (select) {
+      if (select.value) {
+        chosen[select.name] = select.value;
+      }
+    });
+    return chosen;
+  }
+
+  /** The address of this search: the current page with ?q= and the filters chosen. */
+  function shareableAddress(search) {
+    var address = new URL(window.location.href);
+    address.hash = "";
+    [QUERY].concat(FILTERS.map(function (filter) {
+      return filter.name;
+    })).forEach(function (name) {
+      address.searchParams.delete(name);
+    });
+    address.searchParams.delete(HIGHLIGHT);
+    address.searchParams.set(QUERY, search.input.value);
+    var chosen = chosenFilters(search);
+    Object.keys(chosen).forEach(function (name) {
+      address.searchParams.set(name, chosen[name]);
+    });
+    return address.href;
+  }
+
+  function counted(count) {
+    if (count === 0) {
+      return "No matching documents";
+    }
+    return count === 1 ? "1 matching document" : count + " matching documents";
+  }
+
+  /** Search for what the box holds, with the filters chosen; show the first results as they come. */
+  function run(search) {
+    var query = search.input.value.trim();
+    var ticket = (latest += 1);
+    search.share.href = shareableAddress(search);
+    if (!query) {
+      search.list.replaceChildren();
+      search.list.removeAttribute("data-query");
+      search.meta.textContent = "Type to start searching";
+      return Promise.resolve();
+    }
+    return find(query, chosenFilters(search)).then(function (found) {
+      if (ticket !== latest || found === null) {
+        return null;
+      }
+      search.list.replaceChildren();
+      search.list.setAttribute("data-query", query);
+      search.meta.textContent = counted(found.count);
+      return found.pages.reduce(function (previous, next) {
+        return previous.then(function () {
+          return next;
+        }).then(function (data) {
+          if (ticket === latest) {
+            search.list.appendChild(resultItem(data, query));
+          }
+        });
+      }, Promise.resolve());
+    });
+  }
+
+  function later(search) {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      run(search);
+    }, DEBOUNCE_MS);
+  }
+
+  /**
+   * The filters' menus, made once from Pagefind's filter values (with their counts), in place of
+   * the button that asks for them: the values of every filter are loaded at once, and at 10,000
+   * statements they weigh more than a query, so they load only when asked for.
+   */
+  function showFilters(search, chosen) {
+    if (filtersShown === null) {
+      filtersShown = filterValues().then(function (values) {
+        var asked = search.filters.contains(document.activeElement);
+        search.filters.replaceChildren();
+        FILTERS.forEach(function (filter) {
+          var options = Object.keys(values[filter.name] || {}).sort();
+          if (filter.name === "year") {
+            options.reverse();
+          }
+          if (!options.length) {
+            return;
+          }
+          var select = document.createElement("select");
+          select.name = filter.name;
+          select.setAttribute("aria-label", filter.label);
+          select.add(new Option(filter.any, ""));
+          options.forEach(function (value) {
+            select.add(new Option(value + " (" + values[filter.name][value] + ")", value));
+          });
+          select.addEventListener("change", function () {
+            run(search);
+          });
+          search.filters.appendChild(select);
+        });
+        var first = search.filters.querySelector("select");
+        if (first && asked) {
+          first.focus();
+        }
+      });
+    }
+    return filtersShown.then(function () {
+      Object.keys(chosen || {}).forEach(function (name) {
+        var select = search.filters.querySelector('select[name="' + name + '"]');
+        if (select) {
+          select.value = chosen[name];
+        }
+      });
+    });
+  }
+
+  /** A search named by the page's address (?q=...): opened, with its filters, and run. */
+  function fromAddress(search) {
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get(QUERY);
+    if (!query) {
+      return;
+    }
+    var chosen = {};
+    FILTERS.forEach(function (filter) {
+      if (params.get(filter.name)) {
+        chosen[filter.name] = params.get(filter.name);
+      }
+    });
+    search.input.value = query;
+    open(search);
+    (Object.keys(chosen).length ? showFilters(search, chosen) : Promise.resolve()).then(function () {
+      run(search);
+    });
+  }
+
+  function results(search) {
+    return Array.prototype.slice.call(search.list.querySelectorAll("a.md-search-result__link"));
+  }
+
+  function onKey(search, event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (!isOpen(search)) {
+      if (OPENING_KEYS.indexOf(event.key) >= 0 && !typingIn(event.target)) {
+        event.preventDefault();
+        open(search);
+      }
+      return;
+    }
+    var links = results(search);
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close(search);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!links.length) {
+        return;
+      }
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = at + step;
+      if (next < 0) {
+        search.input.focus();
+      } else {
+        links[Math.min(next, links.length - 1)].focus();
+      }
+    } else if (event.key === "Enter" && event.target === search.input && links.length) {
+      event.preventDefault();
+      links[0].click();
+    }
+  }
+
+  /** Mark the words of ?highlight=... on the page, each time Material shows one. */
+  function highlight() {
+    if (!new URLSearchParams(window.location.search).has(HIGHLIGHT)) {
+      return;
+    }
+    import(new URL("pagefind/pagefind-highlight.js", ROOT).href).then(function () {
+      var Highlight = window.PagefindHighlight;
+      return new Highlight({
+        highlightParam: HIGHLIGHT,
+        addStyles: false,
+        markOptions: {
+          className: "stmt-search-highlight",
+          exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"],
+          accuracy: { value: "exactly", limiters: WORD_LIMITERS }
+        }
+      });
+    });
+  }
+
+  function setUp() {
+    placeInHeader();
+    var search = parts();
+    if (search === null) {
+      return;
+    }
+    search.input.addEventListener("input", function () {
+      later(search);
+    });
+    search.input.addEventListener("focus", function () {
+      if (!isOpen(search)) {
+        open(search);
+      }
+    });
+    search.box.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (isOpen(search) && next instanceof Node && !search.box.contains(next)) {
+        search.toggle.checked = false;  // the keyboard left the box (Tab): the page is not covered
+      }
+    });
+    search.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    search.form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        run(search);
+        search.input.focus();
+      });
+    });
+    search.toggle.addEventListener("change", function () {
+      if (isOpen(search)) {
+        search.input.focus();
+        warmUp();
+      }
+    });
+    search.filters.querySelector("button").addEventListener("click", function () {
+      showFilters(search);
+    });
+    search.share.addEventListener("click", function (event) {
+      event.preventDefault();
+      search.share.href = shareableAddress(search);
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(search.share.href);
+      }
+    });
+    search.list.addEventListener("click", function (event) {
+      if (event.target instanceof Element && event.target.closest("a")) {
+        close(search);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      onKey(search, event);
+    });
+    fromAddress(search);
+  }
+
+  /* What the benchmark and the tests call: the box's own search, filters and landing place. */
+  window.editionSearch = { find: find, filters: filterValues, landing: landing };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(highlight);
+  } else {
+    document.addEventListener("DOMContentLoaded", highlight);
+  }
+}());
