@@ -13,9 +13,9 @@ page changed) is followed by a new one at the next change.
 
 MkDocs rebuilds every page when ``mkdocs.yml`` or the theme's overrides changed,
 or when a render removed files (a removed page must leave the site). Every build,
-dirty or whole, ends with the build's hook (``edition/searchindex.py``): Pagefind indexes
+dirty or whole, ends with the search plugin (``edition/searchindex.py``): Pagefind indexes
 the site folder again, which always holds every page. After the first build the
-browsers do not wait for it: the hook hands the indexing to :class:`_Later`, which
+browsers do not wait for it: the plugin hands the indexing to :class:`_Later`, which
 runs it in a thread of its own, the last one asked for, one at a time; search finds
 an edit a moment after the page has reloaded.
 """
