@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -87,17 +87,26 @@ def _too_deep(path: Path, text: str) -> Problem | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_NESTING:
-                    mark = event.start_mark
-                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    message = (
-                        f"lists and mappings nested more than {MAX_NESTING:,} deep; a statement needs a dozen levels"
-                    )
-                    return Problem(path, line, column, message)
+                    return _nested_too_deep(path, event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:  # the composer reports it
-        return None
+    except yaml.MarkedYAMLError as error:  # the composer reports others
+        if "maximum nesting depth" in str(error.problem):  # builds of libyaml that have a limit of 1,000 too
+            return _nested_too_deep(path, error.problem_mark)
     return None
+
+
+class _Mark(Protocol):
+    """A place in a YAML text, as PyYAML's Python and C parsers give it (0-based)."""
+
+    line: int
+    column: int
+
+
+def _nested_too_deep(path: Path, mark: _Mark | None) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f"lists and mappings nested more than {MAX_NESTING:,} deep; a statement needs a dozen levels"
+    return Problem(path, line, column, message)
 
 
 def at(path: Path, node: yaml.Node, message: str) -> Problem:
