@@ -6,7 +6,7 @@
 Each text is the official statement of ``sources/`` made longer: its header, then
 paragraphs numbered 1, 2, ... whose words are the statement's four paragraphs in
 turn (about 600 characters each). ``--paragraphs`` gives texts of so many
-paragraphs; ``--megabytes`` a text of as many paragraphs as make it that large.
+paragraphs; ``--megabytes`` a text of as many paragraphs as fit in that many bytes.
 Each import runs in a child process of its own (``measure.py``: wall time, and the
 child's peak resident memory from ``os.wait4``), writes its draft with
 ``--output``; the table shows how many paragraphs the draft holds (in bold when
@@ -38,14 +38,16 @@ def published_paragraphs() -> tuple[str, list[str]]:
 
 
 def long_text(paragraphs: int | None = None, size: int | None = None) -> str:
-    """A published text of ``paragraphs`` numbered paragraphs, or of as many as make ``size`` characters."""
+    """A published text of ``paragraphs`` numbered paragraphs, or of as many as fit in ``size`` bytes."""
     header, words = published_paragraphs()
     body: list[str] = []
-    length = len(header)
-    while (paragraphs is not None and len(body) < paragraphs) or (size is not None and length < size):
+    length = len(header.encode("utf-8")) + 1
+    while paragraphs is None or len(body) < paragraphs:
         line = f"  {len(body) + 1}. {words[len(body) % len(words)]}"
+        if size is not None and length + len(line.encode("utf-8")) + 1 > size:
+            break
         body.append(line)
-        length += len(line) + 1
+        length += len(line.encode("utf-8")) + 1
     return "\n".join([header, *body, ""])
 
 
@@ -68,7 +70,9 @@ def parser() -> argparse.ArgumentParser:
     """The command line."""
     arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     arguments.add_argument("--paragraphs", type=int, nargs="*", default=[1000, 10000], help="texts of N paragraphs")
-    arguments.add_argument("--megabytes", type=float, nargs="*", default=[10.0], help="texts of N MB")
+    arguments.add_argument(
+        "--megabytes", type=float, nargs="*", default=[10.0], help="texts of at most N MB (10: the most import reads)"
+    )
     arguments.add_argument("--workdir", type=Path, help="write the texts and drafts here and keep them")
     return arguments
 
