@@ -261,12 +261,17 @@ def _flow_item(item: str) -> str:
 
 def _scalar(key: str, value: str, indent: str) -> list[str]:
     """The value plain and wrapped if it reads back unchanged, else double-quoted (wrapped if that is safe)."""
+    return list(_written(key, value, indent))
+
+
+@functools.lru_cache(maxsize=256)  # the kinds and a few other values repeat on every sentence; the texts do not
+def _written(key: str, value: str, indent: str) -> tuple[str, ...]:
     quoted = yaml_quoted(value)
     for written in (quoted,) if refused(value) else (value, quoted):
         lines = _wrapped(f"{indent}{key}: ", written, indent + "    ")
         if _reads_back(lines, key, value):
-            return lines
-    return [f"{indent}{key}: {quoted}"]
+            return tuple(lines)
+    return (f"{indent}{key}: {quoted}",)
 
 
 def _wrapped(first: str, words: str, indent: str) -> list[str]:
