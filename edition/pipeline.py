@@ -42,11 +42,6 @@ class Project:
     """The folder that holds ``mkdocs.yml``, ``statements/`` and ``docs/``."""
 
     @property
-    def statements(self) -> Path:
-        """The statement files."""
-        return self.root / "statements"
-
-    @property
     def docs(self) -> Path:
         """MkDocs' source folder."""
         return self.root / "docs"
@@ -211,18 +206,9 @@ def _remove_leftovers(project: Project) -> None:
 
 def correct(project: Project, statement_id: str, anchor: str, reason: str, date: datetime.date) -> None:
     """Record a deliberate correction of a commitment's words (``erratum``)."""
-    from edition import permanence, registry
+    from edition import registry
 
-    def corrected(record: registry.AnchorRecord, statement: Statement) -> registry.AnchorRecord:
-        changed = registry.with_erratum(record, statement, anchor, reason, date)
-        if not permanence.corrected_in_place(statement, record, anchor):
-            raise ValueError(
-                f"the published words of {anchor} were not corrected where they stand, but moved, split, joined "
-                "or replaced: an erratum would point the anchor at other words; run check, which says what keeps it"
-            )
-        return changed
-
-    _change_record(project, statement_id, corrected)
+    _change_record(project, statement_id, lambda r, s: registry.with_erratum(r, s, anchor, reason, date))
 
 
 def retire(

@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from edition import anchors
+from edition import anchors, permanence
 from edition.jsonfiles import indented, position
 from edition.limits import MAX_RECORD_BYTES
 from edition.loading import decode, read_input
@@ -162,13 +162,18 @@ def with_new_anchors(statement: Statement, record: AnchorRecord | None) -> Ancho
 def with_erratum(
     record: AnchorRecord, statement: Statement, anchor: str, reason: str, date: datetime.date
 ) -> AnchorRecord:
-    """``record`` with a correction of ``anchor``'s words to their current text."""
+    """``record`` with a correction of ``anchor``'s words to their current text, made where the sentence stands."""
     old = record.texts.get(anchor)
     new = current_texts(statement).get(anchor)
     if old is None or new is None:
         raise ValueError(f"{anchor} is not a published commitment of {statement.id}")
     if old == new:
         raise ValueError(f"the words of {anchor} are the published ones: there is nothing to correct")
+    if not permanence.corrected_in_place(statement, record, anchor):
+        raise ValueError(
+            f"the published words of {anchor} were not corrected where they stand, but moved, split, joined "
+            "or replaced: an erratum would point the anchor at other words; run check, which says what keeps it"
+        )
     erratum = Erratum(anchor, date.isoformat(), old, new, reason)
     return replace(record, texts={**record.texts, anchor: new}, errata=(*record.errata, erratum))
 

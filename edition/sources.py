@@ -19,6 +19,9 @@ from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from edition.loading import read_input
 from edition.problems import Problem
 
+STATEMENTS = Path("statements")
+"""The folder of the statement files, relative to the project root."""
+
 
 @dataclass(frozen=True)
 class StatementFile:
@@ -67,7 +70,7 @@ class Inputs:
 
 def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
     """The statement files of the project at ``root``, their records, and the folder's problems."""
-    folder = root / "statements"
+    folder = root / STATEMENTS
     names = _names(folder)
     problems = []
     statement_names = sorted(name for name in names if name.endswith(".yaml"))
@@ -83,7 +86,7 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
     orphans = _orphans(records, orphaned) if orphaned else []
     sources = []
     for name in statement_names:
-        path, record_path = folder / name, records / f"{name.removesuffix('.yaml')}.json"
+        path, record_path = paths(root, name.removesuffix(".yaml"))
         sources.append(_source(root, path, record_path, record_path.name in record_names))
     digests = {source.id: source_digest(code, site_url, source) for source in sources if source.error is None}
     return Inputs(sources, problems, orphans, code, site_url, digests)
@@ -91,8 +94,13 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
 
 def read_source(root: Path, statement_id: str) -> StatementFile:
     """The statement ``statement_id`` of the project at ``root`` and its record, read as a render reads them."""
-    path, record_path = root / "statements" / f"{statement_id}.yaml", root / anchors.RECORDS / f"{statement_id}.json"
+    path, record_path = paths(root, statement_id)
     return _source(root, path, record_path, os.path.lexists(record_path))
+
+
+def paths(root: Path, statement_id: str) -> tuple[Path, Path]:
+    """The statement file ``statement_id`` of the project at ``root``, and its record of published anchors."""
+    return root / STATEMENTS / f"{statement_id}.yaml", root / anchors.RECORDS / f"{statement_id}.json"
 
 
 def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:
