@@ -13,19 +13,23 @@
                                    turn a statement's text as published into a draft statement file
 
 Exit status: 0 on success, 1 on invalid input (one ``path:line:col: message`` line
-per problem on stderr, nothing written) or when another command is writing in the
-same folder, 2 when the site build fails.
+per problem on stderr, nothing written) or when the command cannot go on (one
+``build_site.py: message`` line: another command is writing in the same folder, a
+folder it would write in is a link or cannot be written, ...), 2 when the site build
+fails, 128 + the signal's number when a signal stops it (130 for Ctrl-C, but 0 for
+``serve``, which Ctrl-C ends).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import signal
 import sys
 from pathlib import Path
 
-from edition import lock, pipeline
-from edition.problems import ProblemError
+from edition import interrupts, pipeline, places
+from edition.problems import CommandError, ProblemError, display_os_error, display_path
 
 
 def parser() -> argparse.ArgumentParser:
@@ -84,39 +88,58 @@ def text(value: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run one verb; its exit status (CONTRIBUTING.md, "The command line")."""
     args = parser().parse_args(argv)
-    project = pipeline.Project(args.root)
-    try:
-        if args.verb == "check":
-            print(f"check: valid: {pipeline.summary(pipeline.check(project))}")
-        elif args.verb == "render":
-            print(f"render: {pipeline.render(project, wait=0)}")
-        elif args.verb == "build":
-            return pipeline.build(project, args.site_dir, wait=0)
-        elif args.verb == "serve":
-            pipeline.serve(project, args.port)
-        elif args.verb == "erratum":
-            pipeline.correct(project, args.statement, args.anchor, args.reason, args.date)
-            print(f"erratum: recorded the correction of {args.anchor} in {args.statement}")
-        elif args.verb == "retire":
-            pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
-            print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
-        elif args.verb == "import":
-            from edition import importer  # only this verb needs the sentence splitter, slow to load
+    with interrupts.raised():
+        try:
+            return run(args)
+        except ProblemError as error:
+            pipeline.report(error)
+        except CommandError as error:
+            print(f"build_site.py: {error}", file=sys.stderr)
+        except OSError as error:  # a disk that fills or fails while writing: the files written so far are whole
+            print(f"build_site.py: {display_os_error(error)}", file=sys.stderr)
+        except interrupts.Interrupted as interrupted:
+            if args.verb == "serve" and interrupted.number == signal.SIGINT:
+                return pipeline.EXIT_OK  # Ctrl-C is how serve ends
+            print(f"build_site.py: {interrupted}", file=sys.stderr)
+            return interrupted.status
+    return pipeline.EXIT_INVALID
 
-            draft = importer.import_to(args.path, args.output, args.source_url, args.publisher)
-            if args.output is None:
-                sys.stdout.write(draft.text)
-            else:
-                print(f"import: wrote {args.output}: {draft.summary}")
-    except ProblemError as error:
-        pipeline.report(error)
-        return pipeline.EXIT_INVALID
-    except lock.Busy as busy:
-        print(f"build_site.py: {busy}", file=sys.stderr)
-        return pipeline.EXIT_INVALID
-    except KeyboardInterrupt:
-        return pipeline.EXIT_OK
+
+def run(args: argparse.Namespace) -> int:
+    """Run the verb of ``args``; its exit status, or an exception that :func:`main` reports."""
+    project = pipeline.Project(project_folder(args.root))
+    if args.verb == "check":
+        print(f"check: valid: {pipeline.summary(pipeline.check(project))}")
+    elif args.verb == "render":
+        print(f"render: {pipeline.render(project, wait=0)}")
+    elif args.verb == "build":
+        return pipeline.build(project, args.site_dir, wait=0)
+    elif args.verb == "serve":
+        pipeline.serve(project, args.port)
+    elif args.verb == "erratum":
+        pipeline.correct(project, args.statement, args.anchor, args.reason, args.date)
+        print(f"erratum: recorded the correction of {args.anchor} in {args.statement}")
+    elif args.verb == "retire":
+        pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
+        print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
+    elif args.verb == "import":
+        from edition import importer  # only this verb needs the sentence splitter, slow to load
+
+        if args.output is not None:
+            places.refuse_unsafe(project.root, [args.output.absolute().parent], "import writes the draft")
+        draft = importer.import_to(args.path, args.output, args.source_url, args.publisher)
+        if args.output is None:
+            sys.stdout.write(draft.text)
+        else:
+            print(f"import: wrote {args.output}: {draft.summary}")
     return pipeline.EXIT_OK
+
+
+def project_folder(root: Path) -> Path:
+    """The project folder ``--root`` names; raises :class:`CommandError` unless it is a folder."""
+    if not root.is_dir():
+        raise CommandError(f"--root {display_path(root)}: {'not a folder' if root.exists() else 'no such folder'}")
+    return root
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(path, text, error)]
+        return None, [syntax_problem(path, text, error)]
     except yaml.YAMLError as error:  # errors without a position (unacceptable characters are refused before)
         return None, [Problem(path, 1, 1, f"YAML syntax error: {error}")]
     if root is None:
@@ -119,7 +119,8 @@ def data(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)
 
 
-def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
+def syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """The problem of a YAML text that cannot be read, at its place; a tab where spaces belong is named."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or "cannot be read"

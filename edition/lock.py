@@ -10,6 +10,11 @@ The file is locked with ``flock`` too, and the kernel releases that lock when it
 holder dies, however it dies: a lock file left by a killed process (its PID dead,
 or reused by another program) is taken over, never obeyed. The holder deletes the
 file when it is done.
+
+The lock is in the project: ``.cache`` and ``.cache/edition`` must be real folders
+and the lock a regular file, never a link (:mod:`edition.places`); the file is opened
+with ``O_NOFOLLOW``, so a link put in its place between the look and the opening is
+refused too, never written through.
 """
 
 from __future__ import annotations
@@ -17,11 +22,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from edition import places
 from edition.cache import FOLDER
+from edition.problems import CommandError, display_path
 
 POLL_SECONDS = 0.1
 """How often a waiting command looks again."""
@@ -29,7 +37,7 @@ PID_READS, PID_READ_SECONDS = 40, 0.005
 """How often, and how far apart, the holder's PID is read while the holder has yet to write it."""
 
 
-class Busy(Exception):
+class Busy(CommandError):
     """Another process holds the lock."""
 
     def __init__(self, pid: int | None) -> None:
@@ -47,7 +55,11 @@ def path_of(root: Path) -> Path:
 def held(root: Path, wait: float = 0.0) -> Iterator[None]:
     """Hold the project's lock for the ``with`` block; raises :class:`Busy` if it is not free within ``wait`` s."""
     path = path_of(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    places.refuse_unsafe(root, [path.parent], "a command that writes keeps its lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise places.Refused(f"cannot make {display_path(path.parent)}: {error.strerror}") from None
     deadline = time.monotonic() + wait
     while True:
         descriptor = _take(path)
@@ -67,7 +79,7 @@ def held(root: Path, wait: float = 0.0) -> Iterator[None]:
 def _take(path: Path) -> int | tuple[int | None]:
     """The open, locked lock file holding this process's id; or (the holder's PID,) when another holds it."""
     while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = _open(path)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -84,6 +96,26 @@ def _take(path: Path) -> int | tuple[int | None]:
         os.ftruncate(descriptor, 0)
         os.write(descriptor, f"{os.getpid()}\n".encode("ascii"))
         return descriptor
+
+
+def _open(path: Path) -> int:
+    """The lock file, opened for writing (made if missing) without following a link; refuses anything else."""
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY, 0o644)
+    except OSError as error:
+        raise _refusal(path, error.strerror) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise _refusal(path, "not a regular file")
+    return descriptor
+
+
+def _refusal(path: Path, reason: str | None) -> places.Refused:
+    """Why the lock file ``path`` cannot be taken: what it is instead, or the system's ``reason``."""
+    kind = places.kind_of(path)
+    if kind is not None:
+        return places.Refused(f"{display_path(path)} is {kind}, not a lock file; remove it")
+    return places.Refused(f"cannot open the lock file {display_path(path)}: {reason}")
 
 
 def _holder(descriptor: int) -> int | None:

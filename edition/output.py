@@ -189,7 +189,7 @@ def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
             written.append(key)
         stat = target.stat()
         files[key] = [file.sha256, stat.st_size, stat.st_mtime_ns]
-    removed = _remove_others(docs, set(files))
+    removed = remove_others(docs, set(files))
     state.files = dict(sorted(files.items()))
     return Changes(sorted(written), removed)
 
@@ -209,8 +209,11 @@ def _holds(target: Path, data: bytes) -> bool:
         return False
 
 
-def _remove_others(docs: Path, wanted: set[str]) -> list[str]:
-    """Delete files in the owned folders that the tree does not hold, and folders left empty."""
+def remove_others(docs: Path, wanted: set[str]) -> list[str]:
+    """Delete files in the owned folders that are not ``wanted`` (paths under ``docs``), and folders left empty.
+
+    The walk never enters a link (the render refuses owned folders that hold one,
+    :mod:`edition.places`, before it calls this)."""
     removed: list[str] = []
     for owned in OWNED:
         for folder, _, names in os.walk(docs / owned, topdown=False):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -16,13 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-import yaml
-
-from edition import anchors, lock
+from edition import anchors, lock, places, settings
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import code_digest, load_json, save_json
-from edition.output import KEEP, OWNED, Changes, File, RenderState, remove_leftovers, write_atomic, write_tree
-from edition.problems import Problem, ProblemError, listed
+from edition.output import (
+    KEEP,
+    OWNED,
+    Changes,
+    File,
+    RenderState,
+    remove_leftovers,
+    remove_others,
+    write_atomic,
+    write_tree,
+)
+from edition.problems import CommandError, Problem, ProblemError, listed
+from edition.settings import Settings
 from edition.sources import Inputs, read_inputs, read_source
 
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
@@ -49,34 +59,25 @@ class Project:
     @property
     def config(self) -> Path:
         """The MkDocs configuration."""
-        return self.root / "mkdocs.yml"
+        return self.root / settings.CONFIG
+
+    @property
+    def records(self) -> Path:
+        """The records of published anchors."""
+        return self.root / anchors.RECORDS
+
+    @property
+    def cache(self) -> Path:
+        """The render state and the lock (:mod:`edition.cache`)."""
+        return self.root / CACHE_FOLDER
+
+    def settings(self) -> Settings:
+        """What ``mkdocs.yml`` says of the site (:mod:`edition.settings`); raises :class:`ProblemError`."""
+        return settings.read(self.root)
 
     def site_url(self) -> str:
-        """The address the site is published at (``site_url`` in ``mkdocs.yml``), ending in ``/``.
-
-        ``mkdocs.yml`` may take it from the environment (``!ENV [SITE_URL, default]``),
-        as MkDocs does; other tags in the file are not needed here and read as nothing.
-        """
-        try:
-            config = yaml.load(self.config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except FileNotFoundError:  # ``check`` needs no configuration; MkDocs' build reports it missing
-            config = {}
-        url = str(config.get("site_url") or "http://127.0.0.1:8000/")
-        return url if url.endswith("/") else url + "/"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` for ``site_url`` without importing MkDocs."""
-
-
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    names = [node.value] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)  # type: ignore[arg-type]
-    *variables, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[name] for name in variables if name in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _environment_value)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+        """The address the site is published at, ending in ``/``; raises :class:`ProblemError`."""
+        return self.settings().site_url
 
 
 @dataclass(frozen=True)
@@ -159,23 +160,34 @@ def render(project: Project, wait: float = WAIT_SECONDS) -> Rendered:
         return render_locked(project)
 
 
+RENDER_WRITES = "the render writes and cleans"
+"""What a render does in its folders, for the lines that refuse one (:mod:`edition.places`)."""
+
+
 def render_locked(project: Project) -> Rendered:
     """:func:`render`, for a caller that holds the project's lock.
 
-    Load, validate, generate, write. Temporary files that a killed command left are
-    deleted first. The inputs are read and hashed (the statement files, the anchor
-    records, the site's address, this code); when none changed since the last render
-    and its files are intact, nothing is parsed and nothing is written. Otherwise every
-    statement is read and checked and the changed ones rendered; only when all are
-    valid are ``docs/``, then the records, then the render state written, each file
-    only if its bytes change and always atomically.
+    Load, validate, generate, write. First the folders it writes and cleans are looked
+    at: one that is a link, or holds one, stops it before anything is touched
+    (:mod:`edition.places`). Temporary files that a killed command left are deleted.
+    The inputs are read and hashed (the statement files, the anchor records, the
+    site's address, this code); when none changed since the last render and its files
+    are intact, nothing is parsed and nothing is written, and only files that the
+    render did not make are removed from its folders. Otherwise every statement is read
+    and checked and the changed ones rendered; only when all are valid, and every
+    folder to write in can be written, are the records, then ``docs/``, then the render
+    state written, each file only if its bytes change and always atomically: pages
+    never show an anchor that is not recorded.
     """
+    owned = [project.docs / name for name in OWNED]
+    places.refuse_unsafe(project.root, [*owned, project.records, project.cache], RENDER_WRITES)
+    places.refuse_links_within(owned, RENDER_WRITES)
     _remove_leftovers(project)
-    state_path = project.root / CACHE_FOLDER / "render-state.json"
+    state_path = project.cache / "render-state.json"
     state = RenderState.from_json(load_json(state_path))
     inputs = read_inputs(project.root, project.site_url(), code_digest())
     if state.inputs == inputs.total() and state.summary and state.all_intact(project.docs):
-        return Rendered(state.summary, Changes([], []))
+        return Rendered(state.summary, Changes([], remove_others(project.docs, set(state.files))))
     examined = examine(project, inputs, state)
     from edition.generation import shared_files, statement_paths
 
@@ -184,11 +196,16 @@ def render_locked(project: Project) -> Rendered:
     for statement_id, outcome in examined.outcomes.items():
         files = outcome.files or (KEEP,) * len(statement_paths(statement_id))
         tree.update(zip(statement_paths(statement_id), files, strict=True))
+    records = [
+        (source.record_path, outcome.record)
+        for source in inputs.sources
+        if (outcome := examined.outcomes[source.id]).record is not None
+    ]
+    pages = {(project.docs / path).parent for path, file in tree.items() if file is not KEEP}
+    places.refuse_unwritable([*(path.parent for path, _ in records), *sorted(pages), project.cache])
+    for path, record in records:
+        write_atomic(path, record.data)
     changes = write_tree(project.docs, tree, state)
-    for source in inputs.sources:
-        record = examined.outcomes[source.id].record
-        if record is not None:
-            write_atomic(source.record_path, record.data)
     state.sources = {statement_id: outcome.digest for statement_id, outcome in examined.outcomes.items()}
     state.inputs = inputs.total(state.sources)
     state.summary = summary(listings)
@@ -198,9 +215,8 @@ def render_locked(project: Project) -> Rendered:
 
 def _remove_leftovers(project: Project) -> None:
     """Delete what an interrupted command left: temporary files, and the staging folders of earlier versions."""
-    cache = project.root / CACHE_FOLDER
-    remove_leftovers([*(project.docs / owned for owned in OWNED), project.root / anchors.RECORDS, cache])
-    for staging in cache.glob("staging-*"):
+    remove_leftovers([*(project.docs / owned for owned in OWNED), project.records, project.cache])
+    for staging in project.cache.glob("staging-*"):
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -223,6 +239,7 @@ def retire(
 def _change_record(
     project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
 ) -> None:
+    places.refuse_unsafe(project.root, [project.records], "the command writes the anchor record")
     with lock.held(project.root):
         _change_record_locked(project, statement_id, change)
 
@@ -252,33 +269,52 @@ def _change_record_locked(
 
 
 def build(project: Project, site_dir: Path | None, wait: float = WAIT_SECONDS) -> int:
-    """``render``, then ``mkdocs build --strict``, both under the project's lock; the exit status of MkDocs' part."""
+    """``render``, then ``mkdocs build --strict``, both under the project's lock; the exit status of MkDocs' part.
+
+    ``site_dir`` (relative to the current folder) or else ``site_dir`` of ``mkdocs.yml``
+    (relative to the project) is where the site is built: MkDocs empties it first, so it
+    must be a real folder inside the project (:mod:`edition.places`), looked at before
+    anything is written.
+    """
+    site = Path(os.path.abspath(site_dir)) if site_dir is not None else project.root / project.settings().site_dir
+    places.refuse_unsafe(project.root, [site], "the build empties and writes the site's folder")
     with lock.held(project.root, wait):
         render_locked(project)
-        return _mkdocs_build(project, site_dir)
+        return _mkdocs_build(project, site)
 
 
-def _mkdocs_build(project: Project, site_dir: Path | None) -> int:
+def _mkdocs_build(project: Project, site: Path) -> int:
+    """Run MkDocs' build in a process group of its own, which is ended with this command however it ends."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project.config)]
-    if site_dir is not None:
-        command += ["--site-dir", str(site_dir.resolve())]
+    command += ["--site-dir", os.path.abspath(site)]
     import subprocess
 
-    completed = subprocess.run(command, env=_mkdocs_environment(), check=False)
-    return EXIT_OK if completed.returncode == 0 else EXIT_SITE_FAILED
+    with subprocess.Popen(command, env=_mkdocs_environment(), start_new_session=True) as builder:
+        try:
+            status = builder.wait()
+        except BaseException:  # interrupted: MkDocs and the Pagefind it runs end now, not after this command
+            os.killpg(builder.pid, signal.SIGKILL)
+            builder.wait()
+            raise
+    return EXIT_OK if status == 0 else EXIT_SITE_FAILED
 
 
 def serve(project: Project, port: int) -> None:
     """``render``, then serve on 127.0.0.1 with live reload until interrupted.
 
+    The port is tried first: one in use stops the command before anything is done.
     A change to a statement file, an anchor record, a hand-written page under
     ``docs/``, the theme's overrides or ``mkdocs.yml`` renders again, then MkDocs
     rebuilds the pages whose files changed and the browser reloads (see
     :mod:`edition.watch`). An invalid edit prints its problems and leaves the last
-    good pages in place; the next change renders again.
+    good pages in place; the next change renders again. The site is built in a
+    temporary folder, deleted when the command ends, however it is stopped.
     """
-    from edition.watch import EditorsLoop, render_lock
+    from edition.watch import EditorsLoop, port_fault, render_lock
 
+    fault = port_fault(port)
+    if fault is not None:
+        raise CommandError(fault)
     with render_lock(project.root):
         render(project)
     os.environ.update(_mkdocs_environment())
@@ -302,8 +338,8 @@ def rerender(project: Project) -> tuple[bool, bool]:
         report(error)
         print("serve: the site keeps the last valid version", file=sys.stderr)
         return False, False
-    except lock.Busy as busy:  # another command kept the folder longer than render waits
-        print(f"serve: {busy}; the site keeps the last version", file=sys.stderr)
+    except CommandError as error:  # another command kept the folder longer than render waits, a link, ...
+        print(f"serve: {error}; the site keeps the last version", file=sys.stderr)
         return False, False
     except Exception as error:  # serving goes on; the next change renders again
         import traceback

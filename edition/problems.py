@@ -31,11 +31,36 @@ class Problem:
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the current directory when it lies below it, else as given."""
+    """``path`` relative to the current directory when it lies below it, else as given; always one printable line.
+
+    A name that is not UTF-8, or that holds a line break or another control character,
+    is shown with escapes (``\\xff``, ``\\n``), so that it can neither break the terminal's
+    output nor split a problem's line in two.
+    """
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+        shown = Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """``name`` with every byte that is not UTF-8 and every unprintable character written as an escape."""
+    if name.isprintable():
+        return name
+    return "".join(character if character.isprintable() else _escape(character) for character in name)
+
+
+def _escape(character: str) -> str:
+    if "\udc80" <= character <= "\udcff":  # a byte that is not UTF-8, as the file system's decoding keeps it
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return character.encode("unicode_escape").decode("ascii")
+
+
+def display_os_error(error: OSError) -> str:
+    """What the system refused, as one line: the file at fault, then why (``docs/x.md: No space left on device``)."""
+    where = f"{display_path(Path(os.fsdecode(error.filename)))}: " if error.filename else ""
+    return f"{where}{error.strerror or error}"
 
 
 def listed(problems: list[Problem]) -> tuple[list[str], int]:
@@ -67,3 +92,7 @@ class ProblemError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = sorted(problems)
+
+
+class CommandError(Exception):
+    """Why a command stops when no input file is at fault; printed as one line, ``build_site.py: message``."""

@@ -72,24 +72,51 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
     """The statement files of the project at ``root``, their records, and the folder's problems."""
     folder = root / STATEMENTS
     names = _names(folder)
-    problems = []
-    statement_names = sorted(name for name in names if name.endswith(".yaml"))
+    problems = [Problem(folder / name, 1, 1, fault) for name in sorted(names) if (fault := name_fault(name))]
+    statement_names = sorted(name for name in names if name.endswith(SUFFIX) and name_fault(name) is None)
     if not statement_names:
-        problems.append(Problem(folder, 1, 1, "no statement files (*.yaml) in this folder"))
-    for misnamed in sorted(folder / name for name in names if name.endswith(".yml")):  # skipped silently otherwise
-        problems.append(Problem(misnamed, 1, 1, f"statement files end in .yaml: rename it {misnamed.stem}.yaml"))
+        problems.append(Problem(folder, 1, 1, f"no statement files (*{SUFFIX}) in this folder"))
     records = root / anchors.RECORDS
     record_names = _names(records)
-    ids = {name.removesuffix(".yaml") for name in statement_names}
+    ids = {name.removesuffix(SUFFIX) for name in statement_names}
     recorded = sorted(name for name in record_names if name.endswith(".json"))
     orphaned = [name for name in recorded if name.removesuffix(".json") not in ids]
     orphans = _orphans(records, orphaned) if orphaned else []
     sources = []
     for name in statement_names:
-        path, record_path = paths(root, name.removesuffix(".yaml"))
+        path, record_path = paths(root, name.removesuffix(SUFFIX))
         sources.append(_source(root, path, record_path, record_path.name in record_names))
     digests = {source.id: source_digest(code, site_url, source) for source in sources if source.error is None}
     return Inputs(sources, problems, orphans, code, site_url, digests)
+
+
+SUFFIX = ".yaml"
+"""How a statement file's name ends."""
+
+
+def name_fault(name: str) -> str | None:
+    """Why a file named ``name`` in the statements folder is not read as a statement, when it looks like one.
+
+    A statement file's name ends in :data:`SUFFIX` exactly (``.yml`` or ``.YAML`` would be
+    skipped without a word otherwise), is UTF-8, and shows every character: no line
+    break or other control character, which would make its problem lines unreadable.
+    """
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() not in (".yaml", ".yml"):
+        return None
+    if not name.isprintable() or not _is_utf8(name):
+        return "the file name holds a byte that is not UTF-8 or a control character; rename the file"
+    if suffix != SUFFIX:
+        return f"statement files end in {SUFFIX}: rename it {stem}{SUFFIX}"
+    return None
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a byte that is not UTF-8, kept by the file system's decoding as a surrogate
+        return False
+    return True
 
 
 def read_source(root: Path, statement_id: str) -> StatementFile:
@@ -100,7 +127,7 @@ def read_source(root: Path, statement_id: str) -> StatementFile:
 
 def paths(root: Path, statement_id: str) -> tuple[Path, Path]:
     """The statement file ``statement_id`` of the project at ``root``, and its record of published anchors."""
-    return root / STATEMENTS / f"{statement_id}.yaml", root / anchors.RECORDS / f"{statement_id}.json"
+    return root / STATEMENTS / f"{statement_id}{SUFFIX}", root / anchors.RECORDS / f"{statement_id}.json"
 
 
 def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:

@@ -26,7 +26,6 @@ import contextlib
 import logging
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -40,7 +39,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from edition import searchindex
+from edition.cache import FOLDER as CACHE_FOLDER
 from edition.output import OWNED
+from edition.problems import CommandError
 
 BUILD_DELAY_SECONDS = 0.15
 """How long the files must stay unchanged before a build starts: editors save in bursts."""
@@ -64,6 +65,53 @@ Each of those renders also takes the project's lock (:mod:`edition.lock`, throug
 :func:`edition.pipeline.render`), which keeps out a ``render``, ``build``,
 ``erratum`` or ``retire`` run in another terminal, and makes this render wait for one.
 """
+
+
+SERVED_SITE = "serve-"
+"""How the folder of the site that ``serve`` builds is named in the cache folder: this, then the process id."""
+
+
+def site_folder(root: Path) -> Path:
+    """A new, empty folder for the site that this process serves, in the project's cache folder.
+
+    ``serve`` deletes it when it ends, however it is stopped but by ``SIGKILL``; the folders
+    that killed ones left (their process gone) are deleted here first.
+    """
+    cache = root / CACHE_FOLDER
+    for old in cache.glob(f"{SERVED_SITE}*"):
+        pid = old.name.removeprefix(SERVED_SITE)
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)  # never follows a link: it refuses to remove one
+    folder = cache / f"{SERVED_SITE}{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (it may be another program that took a dead one's number)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def port_fault(port: int) -> str | None:
+    """Why ``serve`` cannot listen on ``port`` of 127.0.0.1 (in use, not allowed), or ``None``: tried at once."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as trial:
+        trial.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            trial.bind(("127.0.0.1", port))
+        except OSError as error:
+            return f"cannot serve on 127.0.0.1:{port}: {error.strerror}; choose another port with --port"
+        except OverflowError:
+            return f"cannot serve on 127.0.0.1:{port}: a port is a number from 0 to 65535"
+    return None
 
 
 class _Later:
@@ -156,7 +204,7 @@ class EditorsLoop:
         self._root = root.resolve()
         self._config_file = config_file.resolve()
         self._rerender = rerender
-        self._site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+        self._site_dir = site_folder(self._root)
         self._url = f"http://127.0.0.1:{port}/"
         self._theme: dict[str, int] | None = None
         self._search_index = _Later()
@@ -165,7 +213,11 @@ class EditorsLoop:
         self._pages_changed = False
         """Whether a hand-written page, the overrides or ``mkdocs.yml`` changed since the last build."""
         self._guard = threading.Lock()
-        self._server = _Server(builder=self._build, host="127.0.0.1", port=port, root=str(self._site_dir))
+        try:
+            self._server = _Server(builder=self._build, host="127.0.0.1", port=port, root=str(self._site_dir))
+        except OSError as error:  # taken since the port was tried
+            shutil.rmtree(self._site_dir, ignore_errors=True)
+            raise CommandError(f"cannot serve on 127.0.0.1:{port}: {error.strerror}") from None
         self._server.build_delay = BUILD_DELAY_SECONDS
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
@@ -192,8 +244,9 @@ class EditorsLoop:
             observer.start()
             try:
                 self._server.serve()  # type: ignore[no-untyped-call]
-            except KeyboardInterrupt:
+            except KeyboardInterrupt:  # Ctrl-C, or another signal (edition.interrupts): the caller says how it ended
                 logging.getLogger("mkdocs").info("Shutting down...")
+                raise
             finally:
                 self._server.shutdown()
         finally:

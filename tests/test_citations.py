@@ -20,7 +20,6 @@ from edition import citations
 from edition.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
 from edition.generation import STATEMENT_FILES
 from edition.model import Statement
-from edition.pipeline import _ConfigLoader
 from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.test_escaping import NASTY, TITLE, nasty_statement
@@ -42,8 +41,9 @@ def cited(statement: Statement, style_id: str, anchor: str, pinpoint: str | None
 
 
 def test_the_edition_name_is_the_site_name() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    assert config["site_name"] == citations.EDITION_NAME
+    config = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert isinstance(config, yaml.MappingNode)
+    assert [value.value for key, value in config.value if key.value == "site_name"] == [citations.EDITION_NAME]
 
 
 def test_the_styles_in_order() -> None:
