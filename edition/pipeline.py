@@ -278,6 +278,7 @@ def build(project: Project, site_dir: Path | None, wait: float = WAIT_SECONDS) -
     """
     site = Path(os.path.abspath(site_dir)) if site_dir is not None else project.root / project.settings().site_dir
     places.refuse_unsafe(project.root, [site], "the build empties and writes the site's folder")
+    places.refuse_unwritable([site])
     with lock.held(project.root, wait):
         render_locked(project)
         return _mkdocs_build(project, site)

@@ -150,7 +150,8 @@ def _address_problems(setting: _Setting | None, key: str, required: bool) -> lis
     if setting is None or (not setting.value and not required):
         return []
     if not setting.value:
-        return [setting.problem(key, "is empty; set it to the site's address, or leave it out to serve on 127.0.0.1")]
+        remedy = "unset the variable" if setting.variable else "leave the key out"
+        return [setting.problem(key, f"is empty; give the site's address, or {remedy} to serve on 127.0.0.1")]
     fault = address_fault(setting.value)
     return [] if fault is None else [setting.problem(key, f"{fault}, got {setting.value!r}")]
 
