@@ -409,3 +409,19 @@ def test_a_read_only_site_folder_fails_the_build_in_one_line(project: Path) -> N
         "build_site.py: cannot write in site: Read-only file system; nothing was changed\n",
     )
     assert state(project) == before
+
+
+def test_git_ignores_a_generated_folder_even_when_a_link_or_a_file_stands_in_its_place() -> None:
+    """A link in a generated folder's place cannot be committed by mistake (the render refuses it)."""
+    from edition.output import OWNED
+
+    paths = [f"docs/{name}" for name in OWNED] + ["site"]
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--verbose", *paths],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    ignored = [line.split("\t")[1] for line in result.stdout.splitlines()]
+    assert ignored == paths  # checked as files: a pattern with a trailing slash matches folders only
