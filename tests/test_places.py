@@ -378,24 +378,18 @@ def run_read_only(project: Path, folders: list[str], *args: str) -> subprocess.C
     return subprocess.run([*command, *args], cwd=project, capture_output=True, text=True, env=environment, check=False)
 
 
-def test_a_read_only_docs_folder_stops_the_render_before_any_write(project: Path) -> None:
-    add_statements(project, 1)
+@pytest.mark.parametrize(
+    ("folder", "refused"),
+    [("docs", "docs/commitments"), ("statements/anchors", "statements/anchors")],
+    ids=["pages", "records"],
+)
+def test_a_read_only_folder_stops_the_render_before_any_write(folder: str, refused: str, project: Path) -> None:
+    add_statements(project, 1)  # a new statement: new pages, and a new record
     before = state(project)
-    result = run_read_only(project, ["docs"], "render")
+    result = run_read_only(project, [folder], "render")
     assert (result.returncode, result.stderr) == (
         1,
-        "build_site.py: cannot write in docs/commitments: Read-only file system; nothing was changed\n",
-    )
-    assert state(project) == before
-
-
-def test_read_only_records_stop_the_render_before_the_pages_change(project: Path) -> None:
-    add_statements(project, 1)
-    before = state(project)
-    result = run_read_only(project, ["statements/anchors"], "render")
-    assert (result.returncode, result.stderr) == (
-        1,
-        "build_site.py: cannot write in statements/anchors: Read-only file system; nothing was changed\n",
+        f"build_site.py: cannot write in {refused}: Read-only file system; nothing was changed\n",
     )
     assert state(project) == before
 
