@@ -40,7 +40,16 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _die_with_parent(parent: int) -> None:
-    """In a new worker, on Linux: be sent SIGTERM when the process ``parent`` dies; end now if it has died."""
+    """In a new worker: leave signals to the parent, and on Linux be ended when the process ``parent`` dies.
+
+    A forked worker inherits the command's handlers (:mod:`edition.interrupts`), which
+    would turn the ``SIGTERM`` of its parent's death into an exception it survives; it
+    takes the default back (end at once), and ignores Ctrl-C, which the parent handles
+    by shutting the pool down.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform != "linux":
         return
     import ctypes
