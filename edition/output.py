@@ -65,7 +65,8 @@ def write_atomic(path: Path | str, data: bytes) -> os.stat_result:
     """Write ``data`` to ``path``: a unique temporary file in its folder, renamed into place; its status.
 
     The temporary file is ``.<name>.<random>.tmp``; on any error it is removed and
-    ``path`` is left as it was. The folder is made if it does not exist.
+    ``path`` is left as it was (an :class:`OSError` of the write names ``path``). The
+    folder is made if it does not exist.
     """
     folder, name = os.path.split(os.fspath(path))
     os.makedirs(folder or ".", exist_ok=True)
@@ -76,9 +77,11 @@ def write_atomic(path: Path | str, data: bytes) -> os.stat_result:
             stream.write(data)
             stream.flush()
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError) and error.filename is None:  # a write that failed: name the file it was for
+            raise OSError(error.errno, error.strerror, os.fspath(path)) from None
         raise
     return os.stat(path)
 

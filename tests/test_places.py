@@ -362,20 +362,24 @@ def test_a_render_with_nothing_to_do_still_removes_what_it_did_not_make(
 # Folders that cannot be written
 
 
-def run_read_only(project: Path, folders: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    """``build_site.py ARGS`` with ``folders`` of the project mounted read-only for it alone.
+def run_mounted(project: Path, mounts: list[str], *args: str, after: str = "") -> subprocess.CompletedProcess[str]:
+    """``build_site.py ARGS`` in a private mount namespace (``unshare``) where the shell commands ``mounts``
+    have run first, and ``after`` (whose output follows the command's) runs last, while the mounts still stand.
 
-    A private mount namespace (``unshare``) makes them read-only for the command, whoever
-    runs the tests: file permissions would not stop root.
+    A mount is what makes a folder read-only or a disk full for root too, whom file permissions would not stop.
     """
-    mounts = " && ".join(f"mount --bind {f} {f} && mount -o remount,bind,ro {f} {f}" for f in folders)
-    script = f'{mounts} && exec "$0" "$@"'
-    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script, sys.executable, str(ROOT / "build_site.py")]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     trial = subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False)
     if shutil.which("unshare") is None or trial.returncode != 0:
-        skip_or_fail("unshare cannot make a private mount namespace here", "read-only folder tests")
+        skip_or_fail("unshare cannot make a private mount namespace here", "read-only and full disk tests")
+    script = " && ".join([*mounts, '"$0" "$@"']) + f"; status=$?; {after or 'true'}; exit $status"
+    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script, sys.executable, str(ROOT / "build_site.py")]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([*command, *args], cwd=project, capture_output=True, text=True, env=environment, check=False)
+
+
+def read_only(folder: str) -> str:
+    """The shell commands that make ``folder`` read-only."""
+    return f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} {folder}"
 
 
 @pytest.mark.parametrize(
@@ -386,7 +390,7 @@ def run_read_only(project: Path, folders: list[str], *args: str) -> subprocess.C
 def test_a_read_only_folder_stops_the_render_before_any_write(folder: str, refused: str, project: Path) -> None:
     add_statements(project, 1)  # a new statement: new pages, and a new record
     before = state(project)
-    result = run_read_only(project, [folder], "render")
+    result = run_mounted(project, [read_only(folder)], "render")
     assert (result.returncode, result.stderr) == (
         1,
         f"build_site.py: cannot write in {refused}: Read-only file system; nothing was changed\n",
@@ -397,7 +401,7 @@ def test_a_read_only_folder_stops_the_render_before_any_write(folder: str, refus
 def test_a_read_only_site_folder_fails_the_build_in_one_line(project: Path) -> None:
     (project / "site").mkdir()
     before = state(project)
-    result = run_read_only(project, ["site"], "build")
+    result = run_mounted(project, [read_only("site")], "build")
     assert (result.returncode, result.stderr) == (
         1,
         "build_site.py: cannot write in site: Read-only file system; nothing was changed\n",
@@ -419,3 +423,15 @@ def test_git_ignores_a_generated_folder_even_when_a_link_or_a_file_stands_in_its
     )
     ignored = [line.split("\t")[1] for line in result.stdout.splitlines()]
     assert ignored == paths  # checked as files: a pattern with a trailing slash matches folders only
+
+
+def test_a_disk_that_fills_while_writing_is_one_line_and_leaves_no_part_of_a_file(project: Path) -> None:
+    shutil.rmtree(project / "docs" / "statements")
+    (project / "docs" / "statements").mkdir()
+    full = "mount -t tmpfs -o size=48k tmpfs docs/statements"  # room for the first pages, not for the statement's
+    result = run_mounted(project, [full], "render", after="find docs/statements -name '.*'")
+    assert (result.returncode, result.stderr, result.stdout) == (
+        1,
+        f"build_site.py: docs/statements/{STATEMENT_ID}/index.md: No space left on device\n",
+        "",  # no temporary file left: find printed nothing
+    )
