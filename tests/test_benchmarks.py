@@ -1,5 +1,6 @@
 """The benchmark's own parts: its corpus passes ``check`` and its texts differ, the search benchmark's queries
-stand in their target sentences, and its editor's loop reads the live-reload version."""
+stand in their target sentences, its editor's loop reads the live-reload version, and the growth benchmark's
+cases are valid statements that hold what they are named for."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark's modules import one another as scripts do
 
 import corpus
 import engines
+import growth
 import reload
 import run
 
@@ -69,3 +72,19 @@ def test_each_search_query_stands_in_its_target_sentence(count: int) -> None:
         assert 1 <= number <= count
         words = [word.strip(",.") for word in sentences(number)[query.sentence].split()]
         assert query.text in " ".join(words), f"{query.text!r} is not in {query.statement}#{query.sentence}"
+
+
+@pytest.mark.parametrize("case", list(growth.CASES))
+def test_each_growth_case_is_a_valid_statement(tmp_path: Path, case: str) -> None:
+    found, problems = read_statement(growth.make_case(tmp_path / "project", case))
+    assert problems == [] and found is not None
+    annexed = [c for c in found.commitments if "annex" in c.references]
+    mentions = sum(1 for c in annexed for _, document in found.segments(c) if document and document.id == "annex")
+    if case.startswith("mentions-"):
+        each, _, sentences = case.removeprefix("mentions-").partition("x")
+        assert [c.citation_number for c in annexed] == ["1.1", "1.2", "1.3", "2.1"][: int(sentences or 1)]
+        assert mentions == int(each) * len(annexed)
+        assert all(c.references[-2:] == ("founding-act", "annex") for c in annexed)
+    else:
+        assert (len(found.paragraphs), mentions) == (300, 0)
+        assert ("9999" in found.title) == case.endswith("-9999")
