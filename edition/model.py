@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,36 +170,118 @@ class Statement:
     """The official text, paragraph by paragraph."""
     commitments: tuple[Commitment, ...] = field(init=False, repr=False, compare=False)
     """Every commitment, in reading order (made from :attr:`paragraphs`)."""
+    _documents_by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+    _mention_finders: dict[tuple[str, ...], _MentionFinder] = field(init=False, repr=False, compare=False)
+    """The finder of :meth:`segments` for each list of references, made when first needed."""
 
     def __post_init__(self) -> None:
         commitments = tuple(c for paragraph in self.paragraphs for c in paragraph.commitments)
         object.__setattr__(self, "commitments", commitments)
+        # reversed: where two documents have one id (a fault that validation reports), the first is found
+        object.__setattr__(self, "_documents_by_id", {document.id: document for document in reversed(self.documents)})
+        object.__setattr__(self, "_mention_finders", {})
 
     def document(self, document_id: str) -> Document:
         """The declared document with id ``document_id``."""
-        return next(document for document in self.documents if document.id == document_id)
+        return self._documents_by_id[document_id]
 
     def segments(self, commitment: Commitment) -> Iterator[tuple[str, Document | None]]:
         """The commitment's text in pieces, each with the document it mentions (or ``None``).
 
         Joined, the pieces are exactly the text. A mention is one of the ``mentions`` of
         a document the commitment refers to; they are found leftmost first, the longest
-        where several start at one place. Pages and exports mark mentions by this one rule.
+        where several start at one place, and a mention that two of its documents share
+        is the first one's in ``references``. Pages and exports mark mentions by this one
+        rule. They are found in one pass over the text, however many there are.
         """
-        mentions = [
-            (mention, document)
-            for document in (self.document(ref) for ref in commitment.references)
-            for mention in document.mentions
-        ]
         text, position = commitment.text, 0
-        while True:
-            found = [(text.find(m, position), -len(m), m, d) for m, d in mentions if text.find(m, position) >= 0]
-            if not found:
-                break
-            start, _, mention, document = min(found, key=lambda item: (item[0], item[1]))
-            if start > position:
-                yield text[position:start], None
-            yield mention, document
-            position = start + len(mention)
+        if commitment.references:
+            finder = self._mention_finder(commitment.references)
+            for start, length in finder.starts(text):
+                if start < position:  # inside the mention before
+                    continue
+                if start > position:
+                    yield text[position:start], None
+                mention = text[start : start + length]
+                yield mention, finder.documents[mention]
+                position = start + length
         if position < len(text):
             yield text[position:], None
+
+    def _mention_finder(self, references: tuple[str, ...]) -> _MentionFinder:
+        """The finder of the mentions of the documents ``references`` names, made once per statement."""
+        finder = self._mention_finders.get(references)
+        if finder is None:
+            finder = _MentionFinder(self.document(reference) for reference in references)
+            self._mention_finders[references] = finder
+        return finder
+
+
+class _MentionFinder:
+    """Where the mentions of some documents start in a text, found in one pass over it.
+
+    An Aho-Corasick automaton of the mentions written backwards, run from the text's
+    end to its start: its state at a place is the longest beginning of the rest of
+    the text that ends some mention, and :attr:`longest` says how long the longest
+    mention that the rest begins with is. Each character costs a step and at most as
+    many fallbacks as steps before it, so the pass takes time in proportion to the
+    text, whatever the number or length of the mentions.
+    """
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self.documents: dict[str, Document] = {}
+        """The document of each mention: the first given that has it."""
+        for document in documents:
+            for mention in document.mentions:
+                self.documents.setdefault(mention, document)
+        self.next: list[dict[str, int]] = [{}]
+        """Each state's next state by character, where one is a longer beginning (state 0: none yet)."""
+        self.fallback: list[int] = [0]
+        """Each state's longest shorter beginning that also ends a mention."""
+        self.longest: list[int] = [0]
+        """The length of the longest mention that each state's beginning starts with (0: none)."""
+        for mention in self.documents:
+            state = 0
+            for character in reversed(mention):
+                following = self.next[state].get(character)
+                if following is None:
+                    following = len(self.next)
+                    self.next[state][character] = following
+                    self.next.append({})
+                    self.fallback.append(0)
+                    self.longest.append(0)
+                state = following
+            self.longest[state] = len(mention)
+        self._link()
+
+    def _link(self) -> None:
+        """Set every state's fallback, and its longest mention when it is not a whole mention itself."""
+        queue = deque(self.next[0].values())  # shorter beginnings first: a fallback is set before it is used
+        while queue:
+            state = queue.popleft()
+            if not self.longest[state]:
+                self.longest[state] = self.longest[self.fallback[state]]
+            for character, following in self.next[state].items():
+                fallback = self.fallback[state]
+                while fallback and character not in self.next[fallback]:
+                    fallback = self.fallback[fallback]
+                self.fallback[following] = self.next[fallback].get(character, 0)
+                queue.append(following)
+
+    def starts(self, text: str) -> list[tuple[int, int]]:
+        """Every place in ``text`` where a mention starts, with the longest one's length, in order."""
+        found: list[tuple[int, int]] = []
+        state = 0
+        for index, character in zip(range(len(text) - 1, -1, -1), reversed(text), strict=True):
+            while True:
+                following = self.next[state].get(character)
+                if following is not None:
+                    state = following
+                    break
+                if not state:
+                    break
+                state = self.fallback[state]
+            if self.longest[state]:
+                found.append((index, self.longest[state]))
+        found.reverse()
+        return found
