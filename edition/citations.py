@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import orjson
 
@@ -147,8 +147,15 @@ def citation_data(statement: Statement, site_url: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_PINPOINT, _ANCHOR = "9999", "stmt-part"
-"""A pinpoint and an anchor that stand for every part in :func:`_citations_in`."""
+# Control characters, which no value of a citation can hold: its texts are texts of a
+# statement file, which refuses a control character even written as an escape
+# (edition.shapes.text_fault); the statement's id is a file name of lower-case words, the
+# site's address is printable (edition.settings), and the edition's name is EDITION_NAME.
+# A test checks that citeproc-py passes them through every style unchanged.
+_PINPOINT: Final = "\x91"
+"""U+0091 PRIVATE USE ONE: stands for every part's pinpoint in :func:`_citations_in`."""
+_ANCHOR: Final = "\x92"
+"""U+0092 PRIVATE USE TWO: stands for every part's anchor in :func:`_citations_in`."""
 
 
 def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
@@ -156,18 +163,15 @@ def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator
 
     citeproc-py takes about 10 ms a citation, and a statement has dozens of parts. The
     parts differ only in their pinpoint and the fragment of their address, so the style
-    renders the statement once, with a stand-in part; each part's citation is the
-    stand-in's text with its own pinpoint and fragment put in the stand-ins' places.
-    Where the stand-ins are not each found exactly once (a title that holds "9999"),
-    every part is rendered on its own. A test checks the two ways agree.
+    renders the statement once, with :data:`_PINPOINT` and :data:`_ANCHOR` for them; each
+    part's citation is that text with its own pinpoint and anchor in their places. A
+    test checks that this is what citeproc-py makes of each part on its own.
     """
-    parts = list(pinpoints(statement))[1:]
     stand_in = citation(statement, site_url, style, _ANCHOR, _PINPOINT)
-    if stand_in.count(_PINPOINT) != 1 or stand_in.count(f"#{_ANCHOR}") != 1:
-        yield from ((anchor, citation(statement, site_url, style, anchor, pinpoint)) for anchor, pinpoint in parts)
-        return
-    for anchor, pinpoint in parts:
-        yield anchor, stand_in.replace(f"#{_ANCHOR}", f"#{anchor}").replace(_PINPOINT, pinpoint or "")
+    found = stand_in.count(_PINPOINT), stand_in.count(_ANCHOR)
+    assert found == (1, 1), f"{style.id}: pinpoint and anchor found {found} times in {stand_in!r}"
+    for anchor, pinpoint in list(pinpoints(statement))[1:]:
+        yield anchor, stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, pinpoint or "")
 
 
 def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:

@@ -17,9 +17,11 @@ import pytest
 import yaml
 
 from edition import citations
+from edition.characters import yaml_quoted
 from edition.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
 from edition.generation import STATEMENT_FILES
 from edition.model import Statement
+from edition.shapes import text_fault
 from edition.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.test_escaping import NASTY, TITLE, nasty_statement
@@ -183,17 +185,44 @@ def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statemen
             assert data["citations"][anchor][chosen.id] == citations.citation(statement, SITE, chosen, anchor, pinpoint)
 
 
-def test_a_title_holding_the_stand_in_is_cited_part_by_part(tmp_path: Path) -> None:
+def retitled(folder: Path, title: str) -> Statement:
+    """The real statement with the title ``title``, read from a file in ``folder``."""
     source = (ROOT / "statements" / f"{STATEMENT_ID}.yaml").read_text(encoding="utf-8")
-    path = tmp_path / f"{STATEMENT_ID}.yaml"
-    path.write_text(source.replace("title: NATO-Russia Joint Statement", "title: Statement 9999"), encoding="utf-8")
+    path = folder / f"{STATEMENT_ID}.yaml"
+    text = source.replace("title: NATO-Russia Joint Statement", f"title: {yaml_quoted(title)}")
+    path.write_text(text, encoding="utf-8")
     found, problems = read_statement(path)
     assert problems == [] and found is not None
+    return found
+
+
+@pytest.mark.parametrize("title", ["Statement 9999", "Statement #stmt-part"])
+def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
+) -> None:
+    """A title that holds "9999" or "#stmt-part", the stand-ins of old: before, every part was cited on its own."""
+    found = retitled(tmp_path, title)
+    renders = []
+
+    def counted(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
+        renders.append(style.id)
+        return render(style, item, pinpoint)
+
+    render = citations._render
+    monkeypatch.setattr(citations, "_render", counted)
     data = json.loads(citation_data(found, SITE))
+    assert renders == ["oscola", "chicago", "apa"]
     assert data["citations"]["para_3__cmt_1"]["apa"].endswith("(NATO-Russia Permanent Joint Council, 2001, para. 3.1)")
     for anchor, pinpoint in list(citations.pinpoints(found))[1:]:
         for chosen in STYLES:
             assert data["citations"][anchor][chosen.id] == citations.citation(found, SITE, chosen, anchor, pinpoint)
+
+
+def test_the_stand_ins_are_characters_no_value_of_a_citation_holds() -> None:
+    for stand_in in (citations._PINPOINT, citations._ANCHOR):
+        assert text_fault(f"Statement {stand_in}") is not None  # titles, bodies, places, document types
+        assert not stand_in.isprintable()  # site addresses, statement ids
+        assert stand_in not in citations.EDITION_NAME
 
 
 def test_citation_data_is_safe_inside_a_script(tmp_path: Path) -> None:
