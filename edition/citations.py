@@ -16,8 +16,9 @@ The pinpoint is a locator labelled ``paragraph``: ``3`` for paragraph 3 and ``3.
 first sentence, the short references typed in URLs (``#3``, ``#3.1``).
 
 The accessed date is the reader's today, filled in by the page's script when a citation is
-copied: each text holds :data:`ACCESSED` where the styles put it. It is rendered with a
-sentinel date that is then replaced, so the styles place and punctuate it.
+copied: each text holds :data:`ACCESSED` where the styles put it. It is rendered as a date
+written as a stand-in that no text holds, which is then replaced, so the styles place and
+punctuate it.
 
 Where citeproc-py or a style's rules differ from what one might expect:
 
@@ -35,7 +36,6 @@ Where citeproc-py or a style's rules differ from what one might expect:
 
 from __future__ import annotations
 
-import datetime
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,10 +87,19 @@ STYLES = (
 )
 """The styles, in the order readers are offered them."""
 
-_SENTINEL = datetime.date(1111, 11, 11)
-"""The accessed date citations are rendered with, then replaced by :data:`ACCESSED`."""
-_SENTINEL_TEXT = {"dmy": "11 November 1111", "mdy": "November 11, 1111"}
-"""How each date order writes the sentinel."""
+# Stand-ins, put in a citation where a value goes and then found and replaced: control
+# characters (C1), which no value of a citation can hold, so each is found exactly where
+# it was put. The texts of the item are texts of a statement file, which refuses a control
+# character even written as an escape (edition.shapes.text_fault); the statement's id is a
+# file name of lower-case words, the site's address is printable (edition.settings), and
+# the edition's name is EDITION_NAME. Tests check that citeproc-py passes them through
+# every style unchanged.
+_ACCESSED_STAND_IN: Final = "\x90"
+"""U+0090 DEVICE CONTROL STRING: the accessed date, as citeproc-py is given it; replaced by :data:`ACCESSED`."""
+_PINPOINT: Final = "\x91"
+"""U+0091 PRIVATE USE ONE: stands for every part's pinpoint in :func:`_citations_in`."""
+_ANCHOR: Final = "\x92"
+"""U+0092 PRIVATE USE TWO: stands for every part's anchor in :func:`_citations_in`."""
 
 
 def permanent_url(statement: Statement, site_url: str, anchor: str = "") -> str:
@@ -147,17 +156,6 @@ def citation_data(statement: Statement, site_url: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-# Control characters, which no value of a citation can hold: its texts are texts of a
-# statement file, which refuses a control character even written as an escape
-# (edition.shapes.text_fault); the statement's id is a file name of lower-case words, the
-# site's address is printable (edition.settings), and the edition's name is EDITION_NAME.
-# A test checks that citeproc-py passes them through every style unchanged.
-_PINPOINT: Final = "\x91"
-"""U+0091 PRIVATE USE ONE: stands for every part's pinpoint in :func:`_citations_in`."""
-_ANCHOR: Final = "\x92"
-"""U+0092 PRIVATE USE TWO: stands for every part's anchor in :func:`_citations_in`."""
-
-
 def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
     """The citation of every paragraph and sentence of ``statement`` in ``style``, as (anchor, text).
 
@@ -180,7 +178,7 @@ def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
     from citeproc.source import Locator
     from citeproc.source.json import CiteProcJSON
 
-    dated = {**item, "accessed": {"date-parts": [[_SENTINEL.year, _SENTINEL.month, _SENTINEL.day]]}}
+    dated = {**item, "accessed": {"literal": _ACCESSED_STAND_IN}}
     csl = _style(style.csl)
     with warnings.catch_warnings():
         # citeproc-py warns of item fields it does not use (e.g. "language"); they are meant.
@@ -193,10 +191,9 @@ def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
         text = str(bibliography.bibliography()[0]) + "\n" + note if style.in_text else note
     if csl.root.get_locale_option("punctuation-in-quote").lower() == "true":
         text = _punctuation_in_quote(text)
-    sentinel = _SENTINEL_TEXT[style.date]
-    found = text.count(sentinel)
+    found = text.count(_ACCESSED_STAND_IN)
     assert found == (1 if style.accessed else 0), f"{style.id}: accessed date found {found} times in {text!r}"
-    return text.replace(sentinel, ACCESSED)
+    return text.replace(_ACCESSED_STAND_IN, ACCESSED)
 
 
 def _unknown_item(item: object) -> None:

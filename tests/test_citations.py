@@ -219,10 +219,25 @@ def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
 
 
 def test_the_stand_ins_are_characters_no_value_of_a_citation_holds() -> None:
-    for stand_in in (citations._PINPOINT, citations._ANCHOR):
+    for stand_in in (citations._PINPOINT, citations._ANCHOR, citations._ACCESSED_STAND_IN):
         assert text_fault(f"Statement {stand_in}") is not None  # titles, bodies, places, document types
         assert not stand_in.isprintable()  # site addresses, statement ids
         assert stand_in not in citations.EDITION_NAME
+
+
+def test_a_title_holding_the_accessed_date_of_old_is_cited(tmp_path: Path) -> None:
+    """Before, the accessed date was rendered as 11 November 1111 and found by its text: such a title crashed."""
+    found = retitled(tmp_path, "Statement of 11 November 1111 (November 11, 1111)")
+    data = json.loads(citation_data(found, SITE))
+    assert data["citations"]["para_3__cmt_1"]["oscola"] == (
+        "NATO-Russia Permanent Joint Council, ‘Statement of 11 November 1111 (November 11, 1111)’ (Diplomatic "
+        f"Statements — Reference Edition, 7 December 2001) para 3.1 <{PAGE}#para_3__cmt_1> accessed {ACCESSED}."
+    )
+    assert data["citations"]["para_3__cmt_1"]["chicago"] == (
+        "NATO-Russia Permanent Joint Council, “Statement of 11 November 1111 (November 11, 1111),” NATO Press "
+        "Statement, Diplomatic Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed "
+        f"{ACCESSED}, {PAGE}#para_3__cmt_1."
+    )
 
 
 def test_citation_data_is_safe_inside_a_script(tmp_path: Path) -> None:
