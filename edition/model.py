@@ -171,6 +171,7 @@ class Statement:
     commitments: tuple[Commitment, ...] = field(init=False, repr=False, compare=False)
     """Every commitment, in reading order (made from :attr:`paragraphs`)."""
     _documents_by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+    """Each of :attr:`documents` by its id, for :meth:`document`."""
     _mention_finders: dict[tuple[str, ...], _MentionFinder] = field(init=False, repr=False, compare=False)
     """The finder of :meth:`segments` for each list of references, made when first needed."""
 
