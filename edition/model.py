@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from edition import anchors
 
@@ -199,8 +200,6 @@ class Statement:
         if commitment.references:
             finder = self._mention_finder(commitment.references)
             for start, length in finder.starts(text):
-                if start < position:  # inside the mention before
-                    continue
                 if start > position:
                     yield text[position:start], None
                 mention = text[start : start + length]
@@ -219,14 +218,12 @@ class Statement:
 
 
 class _MentionFinder:
-    """Where the mentions of some documents start in a text, found in one pass over it.
+    """Where the mentions of some documents are in a text, found in one pass over it.
 
-    An Aho-Corasick automaton of the mentions written backwards, run from the text's
-    end to its start: its state at a place is the longest beginning of the rest of
-    the text that ends some mention, and :attr:`longest` says how long the longest
-    mention that the rest begins with is. Each character costs a step and at most as
-    many fallbacks as steps before it, so the pass takes time in proportion to the
-    text, whatever the number or length of the mentions.
+    An Aho-Corasick automaton (``ahocorasick_rs``) of every mention, asked for the
+    leftmost match, the longest of those that start at one place, then the next after
+    it: the rule of :meth:`Statement.segments`, in time in proportion to the text,
+    whatever the number or length of the mentions.
     """
 
     def __init__(self, documents: Iterable[Document]) -> None:
@@ -235,54 +232,8 @@ class _MentionFinder:
         for document in documents:
             for mention in document.mentions:
                 self.documents.setdefault(mention, document)
-        self.next: list[dict[str, int]] = [{}]
-        """Each state's next state by character, where one is a longer beginning (state 0: none yet)."""
-        self.fallback: list[int] = [0]
-        """Each state's longest shorter beginning that also ends a mention."""
-        self.longest: list[int] = [0]
-        """The length of the longest mention that each state's beginning starts with (0: none)."""
-        for mention in self.documents:
-            state = 0
-            for character in reversed(mention):
-                following = self.next[state].get(character)
-                if following is None:
-                    following = len(self.next)
-                    self.next[state][character] = following
-                    self.next.append({})
-                    self.fallback.append(0)
-                    self.longest.append(0)
-                state = following
-            self.longest[state] = len(mention)
-        self._link()
-
-    def _link(self) -> None:
-        """Set every state's fallback, and its longest mention when it is not a whole mention itself."""
-        queue = deque(self.next[0].values())  # shorter beginnings first: a fallback is set before it is used
-        while queue:
-            state = queue.popleft()
-            if not self.longest[state]:
-                self.longest[state] = self.longest[self.fallback[state]]
-            for character, following in self.next[state].items():
-                fallback = self.fallback[state]
-                while fallback and character not in self.next[fallback]:
-                    fallback = self.fallback[fallback]
-                self.fallback[following] = self.next[fallback].get(character, 0)
-                queue.append(following)
+        self._automaton = AhoCorasick(list(self.documents), matchkind=MatchKind.LeftmostLongest)
 
     def starts(self, text: str) -> list[tuple[int, int]]:
-        """Every place in ``text`` where a mention starts, with the longest one's length, in order."""
-        found: list[tuple[int, int]] = []
-        state = 0
-        for index, character in zip(range(len(text) - 1, -1, -1), reversed(text), strict=True):
-            while True:
-                following = self.next[state].get(character)
-                if following is not None:
-                    state = following
-                    break
-                if not state:
-                    break
-                state = self.fallback[state]
-            if self.longest[state]:
-                found.append((index, self.longest[state]))
-        found.reverse()
-        return found
+        """Where each mention found in ``text`` starts, and its length, in order; none overlap."""
+        return [(start, end - start) for _, start, end in self._automaton.find_matches_as_indexes(text)]
