@@ -116,7 +116,7 @@ HANGING = """
     os.rename("pids.tmp", "pids")
     time.sleep(600)
 """
-"""A Pagefind that never ends, nor does the process it starts; it writes both ids in ``pids``, whole or not."""
+"""A Pagefind that never ends, nor does the process it starts; it writes both ids in ``pids``, whole or not at all."""
 SLEEPING = """
     import os, time
     with open("pids.tmp", "w") as pids:
@@ -125,7 +125,7 @@ SLEEPING = """
     time.sleep(600)
 """
 """A Pagefind that never ends, as one process, as the real one is (its Python package runs its binary in its place);
-it writes its id in ``pids``, whole or not."""
+it writes its id in ``pids``, whole or not at all."""
 
 
 def test_a_pagefind_that_hangs_is_stopped_with_its_children_and_fails_in_one_line(
