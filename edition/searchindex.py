@@ -14,19 +14,29 @@ read them, and they are most of the site's HTML. It is given only the others
 (:func:`glob`), found from the front matter of every page's source, which dirty
 builds read too.
 
+Pagefind is given a time that grows with the number of pages it indexes
+(:func:`time_limit`, from :mod:`edition.limits`): one that takes longer is stopped, with
+every process it started, and the build fails. So does one that ends without an index
+(:func:`index_fault`): a site without search is never published.
+
 Under ``serve`` a rebuild does not wait for the index: ``edition/watch.py`` puts a
 function under :data:`LATER` in the configuration's ``extra``, which runs the
 indexing in a thread of its own once the browsers have reloaded; search finds the
-edit a moment later.
+edit a moment later, and a failure there is logged while serving goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import logging
+import os
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -35,8 +45,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils.meta import get_data
 
+from edition.limits import PAGEFIND_BASE_SECONDS, PAGEFIND_SECONDS_PER_PAGE
+from edition.parallel import _PR_SET_PDEATHSIG
+from edition.problems import display_path, printable
+
+PAGEFIND = [sys.executable, "-m", "pagefind"]
+"""The program that indexes: Pagefind's Python package, which runs Pagefind's binary in its own place."""
 OUTPUT_SUBDIR = "pagefind"
 """Where the index goes, under the site folder; ``search.js`` loads ``pagefind/pagefind.js`` from there."""
+SCRIPT = "pagefind.js"
+"""Pagefind's script in :data:`OUTPUT_SUBDIR`, which the search box loads."""
+ENTRY = "pagefind-entry.json"
+"""The index's entry file in :data:`OUTPUT_SUBDIR`: how many pages each language's index holds."""
 EXCLUDED = ".headerlink"
 """What Pagefind leaves out besides ``data-pagefind-ignore``: the headings' ``¶`` permalinks (MkDocs' toc)."""
 LATER = "search_index_later"
@@ -87,19 +107,129 @@ def glob(pages: dict[str, bool]) -> str:
 
 def pagefind_command(site_dir: Path, pages: dict[str, bool] | None = None) -> list[str]:
     """The command that indexes ``site_dir`` (the searchable ``pages`` alone, when given), errors only."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR]
+    command = [*PAGEFIND, "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR]
     if pages:
         command += ["--glob", glob(pages)]
     return [*command, "--exclude-selectors", EXCLUDED, "--silent"]
 
 
+def time_limit(pages: int) -> float:
+    """How many seconds Pagefind is given to index ``pages`` pages."""
+    return PAGEFIND_BASE_SECONDS + PAGEFIND_SECONDS_PER_PAGE * pages
+
+
 def index(site_dir: Path, pages: dict[str, bool]) -> None:
-    """Index the searchable ``pages`` of ``site_dir`` with Pagefind; :class:`PluginError` if it fails."""
+    """Index the searchable ``pages`` of ``site_dir`` with Pagefind; :class:`PluginError` if it fails.
+
+    It fails when Pagefind fails, takes longer than :func:`time_limit` (it is then
+    stopped) or ends without an index of at least one page.
+    """
+    searched = sum(pages.values())
+    seconds = time_limit(searched)
     started = time.perf_counter()
-    result = subprocess.run(pagefind_command(site_dir, pages), capture_output=True, text=True, check=False)
+    result = run(pagefind_command(site_dir, pages), seconds)
+    if result is None:
+        noun = "page" if searched == 1 else "pages"
+        raise PluginError(f"Pagefind did not finish in {seconds:g} s over {searched:,} {noun} and was stopped")
     if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index {site_dir}: {(result.stderr or result.stdout).strip()}")
+        how = ending(result.returncode)
+        raise PluginError(f"Pagefind could not index {display_path(site_dir)} ({how}): {said(result)}")
+    fault = index_fault(site_dir / OUTPUT_SUBDIR)
+    if fault is not None:
+        raise PluginError(f"Pagefind ended without a search index: {fault}")
     log.info("Search index built by Pagefind in %.2f seconds", time.perf_counter() - started)
+
+
+def run(command: list[str], seconds: float) -> subprocess.CompletedProcess[str] | None:
+    """Run ``command``, its output captured, in a process group of its own; ``None`` if it takes over ``seconds``.
+
+    A command that takes too long is killed with every process of its group, and so
+    is one running when this process is interrupted. On Linux the command is also
+    killed when this process dies, as it would be in this process's own group: a
+    ``build`` that is interrupted kills MkDocs at once, and Pagefind with it.
+    """
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+        preexec_fn=dying_with(os.getpid()),
+    ) as process:
+        try:
+            out, err = process.communicate(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            end_group(process)
+            return None
+        except BaseException:
+            end_group(process)
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def end_group(process: subprocess.Popen[str]) -> None:
+    """Kill every process of the group that ``process`` leads, and wait for ``process`` to end."""
+    with contextlib.suppress(ProcessLookupError):  # the group has no process left
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def dying_with(parent: int) -> Callable[[], None] | None:
+    """What a new process runs before its program, on Linux, to be killed when the process ``parent`` dies."""
+    if sys.platform != "linux":
+        return None
+    import ctypes
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the new process only calls it
+
+    def die_with_parent() -> None:  # takes no lock: safe while other threads run (``serve``)
+        if prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0 and os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # the parent died before the request was made
+
+    return die_with_parent
+
+
+def ending(status: int) -> str:
+    """How a process ended, from its exit status as :mod:`subprocess` gives it (``-N``: killed by signal ``N``)."""
+    if status < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-status).name}"
+    return f"exit status {status}"
+
+
+def said(result: subprocess.CompletedProcess[str]) -> str:
+    """What a process wrote, errors first, its lines on one printable line; or ``"no message"``."""
+    lines = [printable(line.strip()) for line in f"{result.stderr}\n{result.stdout}".splitlines() if line.strip()]
+    return "; ".join(lines) or "no message"
+
+
+def index_fault(output: Path) -> str | None:
+    """What is missing from the index in ``output`` (Pagefind's folder): its script, its entry file, or any
+    page indexed; ``None`` when nothing is."""
+    script, entry = output / SCRIPT, output / ENTRY
+    if not script.is_file():
+        return f"{display_path(script)} is missing"
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return f"{display_path(entry)} is missing"
+    except (OSError, ValueError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return f"{display_path(entry)} cannot be read: {printable(str(error))}"
+    if indexed_pages(data) == 0:
+        return f"{display_path(entry)} counts no page indexed"
+    return None
+
+
+def indexed_pages(entry: Any) -> int:
+    """The pages indexed, according to Pagefind's entry file ``entry`` (parsed): the sum of each language's
+    ``page_count``; 0 for a file not so made."""
+    languages = entry.get("languages") if isinstance(entry, dict) else None
+    if not isinstance(languages, dict):
+        return 0
+    counts = [language.get("page_count") for language in languages.values() if isinstance(language, dict)]
+    return sum(count for count in counts if isinstance(count, int) and count > 0)
 
 
 class Options(Config):  # type: ignore[no-untyped-call]  # MkDocs defines __init_subclass__ untyped
