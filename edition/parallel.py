@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from edition import children
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -35,12 +37,8 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> l
         return list(pool.map(function, items, chunksize=chunk))
 
 
-_PR_SET_PDEATHSIG = 1
-"""``prctl`` option: the signal a process gets when its parent dies (Linux, ``<sys/prctl.h>``)."""
-
-
 def _die_with_parent(parent: int) -> None:
-    """In a new worker: leave signals to the parent, and on Linux be ended when the process ``parent`` dies.
+    """In a new worker: leave signals to the parent, and be ended when the process ``parent`` dies.
 
     A forked worker inherits the command's handlers (:mod:`edition.interrupts`), which
     would turn the ``SIGTERM`` of its parent's death into an exception it survives; it
@@ -50,12 +48,6 @@ def _die_with_parent(parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform != "linux":
-        return
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
-        return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os.kill(os.getpid(), signal.SIGTERM)
+    die_with_parent = children.dying_with(parent, signal.SIGTERM)
+    if die_with_parent is not None:
+        die_with_parent()

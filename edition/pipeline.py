@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from edition import anchors, lock, places, settings
+from edition import anchors, children, lock, places, settings
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.cache import code_digest, load_json, save_json
 from edition.output import (
@@ -290,12 +289,13 @@ def _mkdocs_build(project: Project, site: Path) -> int:
     command += ["--site-dir", os.path.abspath(site)]
     import subprocess
 
-    with subprocess.Popen(command, env=_mkdocs_environment(), start_new_session=True) as builder:
+    with subprocess.Popen(
+        command, env=_mkdocs_environment(), start_new_session=True, preexec_fn=children.dying_with(os.getpid())
+    ) as builder:
         try:
             status = builder.wait()
         except BaseException:  # interrupted: MkDocs and the Pagefind it runs end now, not after this command
-            os.killpg(builder.pid, signal.SIGKILL)
-            builder.wait()
+            children.end_group(builder)
             raise
     return EXIT_OK if status == 0 else EXIT_SITE_FAILED
 

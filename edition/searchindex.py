@@ -36,7 +36,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -45,8 +44,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils.meta import get_data
 
+from edition import children
 from edition.limits import PAGEFIND_BASE_SECONDS, PAGEFIND_SECONDS_PER_PAGE
-from edition.parallel import _PR_SET_PDEATHSIG
 from edition.problems import display_path, printable
 
 PAGEFIND = [sys.executable, "-m", "pagefind"]
@@ -156,39 +155,17 @@ def run(command: list[str], seconds: float) -> subprocess.CompletedProcess[str] 
         text=True,
         errors="replace",
         start_new_session=True,
-        preexec_fn=dying_with(os.getpid()),
+        preexec_fn=children.dying_with(os.getpid()),
     ) as process:
         try:
             out, err = process.communicate(timeout=seconds)
         except subprocess.TimeoutExpired:
-            end_group(process)
+            children.end_group(process)
             return None
         except BaseException:
-            end_group(process)
+            children.end_group(process)
             raise
     return subprocess.CompletedProcess(command, process.returncode, out, err)
-
-
-def end_group(process: subprocess.Popen[str]) -> None:
-    """Kill every process of the group that ``process`` leads, and wait for ``process`` to end."""
-    with contextlib.suppress(ProcessLookupError):  # the group has no process left
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-
-
-def dying_with(parent: int) -> Callable[[], None] | None:
-    """What a new process runs before its program, on Linux, to be killed when the process ``parent`` dies."""
-    if sys.platform != "linux":
-        return None
-    import ctypes
-
-    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the new process only calls it
-
-    def die_with_parent() -> None:  # takes no lock: safe while other threads run (``serve``)
-        if prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0 and os.getppid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)  # the parent died before the request was made
-
-    return die_with_parent
 
 
 def ending(status: int) -> str:

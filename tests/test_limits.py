@@ -253,6 +253,7 @@ def test_the_documents_state_the_limits_of_the_code() -> None:
         f"{limits.MAX_NESTING:,} deep",
         f"{limits.MAX_PROBLEMS_PER_FILE}, then one line counts the rest",
         f"{limits.MAX_CONFIG_BYTES:,} bytes",
+        f"{limits.PAGEFIND_BASE_SECONDS} s, plus {limits.PAGEFIND_SECONDS_PER_PAGE} s a page it indexes",
     ]
     assert f"at most {limits.MAX_ID_LENGTH} characters" in " ".join(contributing.split())
     page = " ".join(format_page().split())
