@@ -27,18 +27,17 @@ from __future__ import annotations
 import argparse
 import compileall
 import datetime
-import json
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from corpus import ROOT, SCHEMA_LINE, SOURCE, _Dumper, make_project
-from measure import Run, load_average, machine, run
+from measure import Run, load_average, machine, publish, run
 
 ANNEX: dict[str, Any] = {
     "id": "annex",
@@ -186,15 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = options.workdir.resolve() if options.workdir else Path(scratch)
         for case in options.cases:
             results.append(measure(case, folder, options.repeat))
-    about["load average at end (1, 5, 15 min)"] = load_average()
-    print("\n".join(f"{key}: {value}" for key, value in about.items()))
-    print()
-    print("| case | statement file | check | render: median (each run) | peak memory of the render |")
-    print("|---|---:|---:|---:|---:|")
-    print("\n".join(row(result) for result in results))
-    if options.json:
-        data = {"machine": about, "results": [asdict(result) for result in results]}
-        options.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    head = "| case | statement file | check | render: median (each run) | peak memory of the render |\n"
+    head += "|---|---:|---:|---:|---:|"
+    publish(about, "\n".join([head, *(row(result) for result in results)]), results, options.json)
     return 0
 
 

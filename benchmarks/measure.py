@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 GZIP_LEVEL = 6
 """The compression level web servers commonly use for gzip on the fly."""
@@ -113,3 +115,15 @@ def machine() -> dict[str, str]:
 def load_average() -> str:
     """The load average over 1, 5 and 15 minutes: how busy the machine is with other work."""
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def publish(about: dict[str, str], table: str, results: list[Any], json_path: Path | None) -> None:
+    """Print the machine (``about``, with the load average now) and the ``table``; write ``results`` as JSON
+    to ``json_path`` when given."""
+    about["load average at end (1, 5, 15 min)"] = load_average()
+    print("\n".join(f"{key}: {value}" for key, value in about.items()))
+    print()
+    print(table)
+    if json_path:
+        data = {"machine": about, "results": [asdict(result) for result in results]}
+        json_path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -32,17 +32,16 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import ROOT, copy_site, make_project, statement_id, write_statement
-from measure import Run, changes, load_average, machine, run, snapshot
+from measure import Run, changes, load_average, machine, publish, run, snapshot
 from reload import save_to_reload
 
 WATCHED = ["docs", "statements/anchors"]
@@ -358,13 +357,7 @@ def main(argv: list[str] | None = None) -> int:
             result = measure(count, workdir / f"corpus-{count}", args, baseline)
             baseline = baseline or result.page_bytes
             results.append(result)
-    about["load average at end (1, 5, 15 min)"] = load_average()
-    print("\n".join(f"{key}: {value}" for key, value in about.items()))
-    print()
-    print(report(results))
-    if args.json:
-        data = {"machine": about, "results": [asdict(r) for r in results]}
-        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    publish(about, report(results), results, args.json)
     return 0
 
 
