@@ -97,12 +97,12 @@
 
   /** The citations made at build time (edition/citations.py), or an empty set. */
   function citationData() {
-    var script = document.getElementById("stmt-citations");
-    if (!script) {
+    var holder = document.getElementById("stmt-citations");
+    if (!holder) {
       return { styles: [], citations: {} };
     }
     try {
-      return JSON.parse(script.textContent);
+      return JSON.parse(holder.getAttribute("data-citations"));
     } catch (error) {
       return { styles: [], citations: {} };
     }
