@@ -13,7 +13,7 @@
  *   page moves the keyboard focus there, so the next Tab goes on from it.
  * - Short references typed by a reader (#3, #p3, #para3, #3.1, #3-1) are replaced
  *   by the canonical anchor (#para_3, #para_3__cmt_1), without a server; a retired
- *   anchor is replaced by its successor; a reference to nothing says so.
+ *   anchor is replaced by its successor; a reference to nothing says so, and what there is instead.
  * - A printed page says when it was printed, from which edition and address.
  *
  * The statement page itself is complete without this script: anchors, ¶ links,
@@ -32,6 +32,15 @@
    * reference to nothing can say what there is instead.
    */
   var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*(?:[.\-/:,]|__?)\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i;
+  /*
+   * ASCII punctuation that a Markdown renderer (CommonMark, GFM, or a common extension) may read as
+   * markup in a link's text: each is written with a backslash, which CommonMark renders as the
+   * character itself. Left as they are, because no renderer reads them inside a link's text (a list
+   * or a heading starts a line, and the text follows "[") and citations are full of them: , . - : ; / ? % ' "
+   */
+  var MARKDOWN_MARKUP = /[!#$&()*+<=>@[\\\]^_`{|}~]/g;
+  /* What a Markdown link's address may not hold as it is: it would end the address or start a title. */
+  var MARKDOWN_URL_UNSAFE = /[\x00-\x20\x7f()<>\\]/g;
   var FEEDBACK_MS = 2000;
   var TARGET_CLASS = "stmt-target";
   var PAIRED_CLASS = "stmt-paired";
@@ -96,12 +105,14 @@
     return sentence ? "sentence " + sentence[1] + "." + sentence[2] : "paragraph " + PARAGRAPH.exec(anchor)[1];
   }
 
+  /** ``text`` as the text of a Markdown link, which a CommonMark renderer shows as written, never as markup. */
   function markdownText(text) {
-    return text.replace(/([\\\[\]])/g, "\\$1");
+    return text.replace(MARKDOWN_MARKUP, "\\$&");
   }
 
+  /** ``url`` as the address of a Markdown link: what would end it or start a title is percent-encoded. */
   function markdownUrl(url) {
-    return url.replace(/[()\s]/g, function (character) {
+    return url.replace(MARKDOWN_URL_UNSAFE, function (character) {
       return "%" + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
     });
   }

@@ -1,7 +1,9 @@
-"""Odd fragments on the statement page, in a real browser (``docs/assets/edition.js``).
+"""Odd fragments and copied Markdown links on the statement page, in a real browser (``docs/assets/edition.js``).
 
 Every fragment a reader may type ends in the anchor it refers to, or in a notice that
 says what is missing and what the statement has instead, and never in a script error.
+A copied Markdown link shows the title as written in every CommonMark renderer, never
+as markup.
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.browser.test_linking import fragment, statement_url
+from tests.browser.conftest import built_and_served
+from tests.browser.test_linking import CLIPBOARD, choose, clipboard, fragment, statement_url
+from tests.conftest import copy_project
+from tests.test_anchors import rewrite
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Page
@@ -187,3 +192,57 @@ def test_a_fragment_typed_on_the_open_page_keeps_the_cite_menu_whole(
             "Report an error",
         ]
     )
+
+
+TITLE = (
+    "NATO-Russia <script>alert(1)</script> <img src=x onerror=alert(1)> *emphasis* [brackets] _under_ `code` "
+    "~~struck~~ a | b &amp; back\\slash {.attr} $x$ <https://example.org> ![image](x.png)"
+)
+"""A title that holds every kind of Markdown and HTML markup."""
+TITLE_IN_MARKDOWN = (
+    r"NATO-Russia \<script\>alert\(1\)\</script\> \<img src\=x onerror\=alert\(1\)\> \*emphasis\* \[brackets\] "
+    r"\_under\_ \`code\` \~\~struck\~\~ a \| b \&amp; back\\slash \{.attr\} \$x\$ \<https://example.org\> "
+    r"\!\[image\]\(x.png\)"
+)
+"""The same title as the text of a Markdown link: each character of markup escaped with a backslash."""
+
+
+@pytest.fixture(scope="module")
+def markup_title_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, with a statement whose title holds markup (:data:`TITLE`); its base URL."""
+    root = copy_project(tmp_path_factory.mktemp("markup-title") / "project")
+
+    def set_title(data: dict[str, Any]) -> None:
+        data["title"] = TITLE
+
+    rewrite(root, set_title)
+    with built_and_served(root) as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_the_markdown_link_shows_a_title_with_markup_as_written(
+    page: Page, page_errors: list[str], markup_title_site: str
+) -> None:
+    """Rendered by markdown-it, a CommonMark renderer, with GFM's tables and strikethrough.
+
+    (Python-Markdown is no CommonMark renderer: it keeps the backslash before ``<``,
+    and reads ``<script\\>`` as HTML.)
+    """
+    from bs4 import BeautifulSoup
+    from markdown_it import MarkdownIt
+    from playwright.sync_api import expect
+
+    page.context.grant_permissions(CLIPBOARD, origin=markup_title_site.rstrip("/"))
+    page.goto(statement_url(markup_title_site))
+    expect(choose(page, "Cite sentence 3.1", "Copy Markdown link")).to_contain_text("Copied")
+    link = statement_url(markup_title_site, "para_3__cmt_1")
+    copied = clipboard(page)
+    assert copied == f"[{TITLE_IN_MARKDOWN}, Brussels, 7 December 2001, para. 3.1]({link})"
+
+    rendered = BeautifulSoup(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(copied), "html.parser")
+    assert [element.name for element in rendered.find_all(True)] == ["p", "a"]
+    anchor = rendered.find("a")
+    assert anchor is not None
+    assert anchor.get("href") == link
+    assert anchor.get_text() == f"{TITLE}, Brussels, 7 December 2001, para. 3.1"
