@@ -139,7 +139,7 @@ def citation(statement: Statement, site_url: str, style: Style, anchor: str = ""
 
 
 def citation_data(statement: Statement, site_url: str) -> str:
-    """The citations of every paragraph and sentence, as JSON safe inside ``<script type="application/json">``.
+    """The citations of every paragraph and sentence, as JSON, which the page holds in an attribute.
 
     ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}}``;
     ``<``, ``>`` and ``&`` are ``\\u`` escapes. The page's Cite menus read it.

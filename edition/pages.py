@@ -89,7 +89,10 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str) ->
     if record.errata:
         parts.append("## Corrections { #corrections }")
         parts.append("\n".join(_corrections(record)))
-    parts.append(f'<script type="application/json" id="stmt-citations">{citation_data(statement, site_url)}</script>')
+    # An attribute, not a <script type="application/json">: Material's instant navigation runs again every
+    # script of the page it shows, as JavaScript and without its id, which breaks on JSON and loses the data.
+    citations = html_text(citation_data(statement, site_url))
+    parts.append(f'<div id="stmt-citations" hidden data-citations="{citations}"></div>')
     return "\n\n".join(parts) + "\n"
 
 

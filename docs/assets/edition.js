@@ -13,7 +13,7 @@
  *   page moves the keyboard focus there, so the next Tab goes on from it.
  * - Short references typed by a reader (#3, #p3, #para3, #3.1, #3-1) are replaced
  *   by the canonical anchor (#para_3, #para_3__cmt_1), without a server; a retired
- *   anchor is replaced by its successor; a reference to nothing says so.
+ *   anchor is replaced by its successor; a reference to nothing says so, and what there is instead.
  * - A printed page says when it was printed, from which edition and address.
  *
  * The statement page itself is complete without this script: anchors, ¶ links,
@@ -25,8 +25,22 @@
   var PARAGRAPH = /^para_(\d+)$/;
   /* A sentence's number is 1, 2, ..., or one given to a sentence inserted after publication: 1A, A1. */
   var SENTENCE = /^para_(\d+)__cmt_([A-Z]+1|[1-9]\d*[A-Z]*)$/;
-  /* "3", "p3", "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1", "3.1a", "3.a1" */
-  var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*[.\-_/:,]\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i;
+  /*
+   * What a reader may type for a paragraph or sentence, the anchors themselves included: "3", "p3",
+   * "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1", "3.1a",
+   * "3.a1", "para_3__cmt_1". It reads numbers that no anchor has too ("3.0", "0", "03"), so that a
+   * reference to nothing can say what there is instead.
+   */
+  var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*(?:[.\-/:,]|__?)\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i;
+  /*
+   * ASCII punctuation that a Markdown renderer (CommonMark, GFM, or a common extension) may read as
+   * markup in a link's text: each is written with a backslash, which CommonMark renders as the
+   * character itself. Left as they are, because no renderer reads them inside a link's text (a list
+   * or a heading starts a line, and the text follows "[") and citations are full of them: , . - : ; / ? % ' "
+   */
+  var MARKDOWN_MARKUP = /[!#$&()*+<=>@[\\\]^_`{|}~]/g;
+  /* What a Markdown link's address may not hold as it is: it would end the address or start a title. */
+  var MARKDOWN_URL_UNSAFE = /[\x00-\x20\x7f()<>\\]/g;
   var FEEDBACK_MS = 2000;
   var TARGET_CLASS = "stmt-target";
   var PAIRED_CLASS = "stmt-paired";
@@ -45,23 +59,38 @@
     return address ? address.href : location.origin + location.pathname;
   }
 
-  /** The canonical anchor that a fragment names, or null. */
-  function canonicalAnchor(fragment) {
-    if (PARAGRAPH.test(fragment) || SENTENCE.test(fragment)) {
-      return fragment;
-    }
+  /** The anchor of paragraph ``paragraph``, or of its sentence ``sentence`` when one is given. */
+  function anchorOf(paragraph, sentence) {
+    return "para_" + paragraph + (sentence ? "__cmt_" + sentence : "");
+  }
+
+  /**
+   * The paragraph and sentence that a fragment refers to, as anchors write their numbers
+   * ({paragraph: "3", sentence: "1A"}, sentence "" for a paragraph), whether or not the page
+   * has them; null when the fragment is no reference to a paragraph or sentence.
+   */
+  function reference(fragment) {
     var match = SHORT.exec(fragment.trim());
     if (!match) {
       return null;
     }
-    var paragraph = "para_" + Number(match[1]);
-    return match[2] ? paragraph + "__cmt_" + sentenceNumber(match[2]) : paragraph;
+    return { paragraph: withoutLeadingZeros(match[1]), sentence: match[2] ? sentenceNumber(match[2]) : "" };
+  }
+
+  /** The anchor that a fragment refers to (which the page may not have), or null. */
+  function canonicalAnchor(fragment) {
+    var referred = reference(fragment);
+    return referred && anchorOf(referred.paragraph, referred.sentence);
+  }
+
+  /** Digits without the zeros before them, kept as written however many: "03" is "3", "00" is "0". */
+  function withoutLeadingZeros(written) {
+    return written.replace(/^0+(?=\d)/, "");
   }
 
   /** A sentence number as anchors write it: "01a" is "1A", "a1" is "A1". */
   function sentenceNumber(written) {
-    var parts = /^(\d+)([a-z]*)$/i.exec(written);
-    return parts ? Number(parts[1]) + parts[2].toUpperCase() : written.toUpperCase();
+    return withoutLeadingZeros(written).toUpperCase();
   }
 
   /** The pinpoint of an anchor, as every citation on the site writes it: "para. 3" or "para. 3.1". */
@@ -76,12 +105,14 @@
     return sentence ? "sentence " + sentence[1] + "." + sentence[2] : "paragraph " + PARAGRAPH.exec(anchor)[1];
   }
 
+  /** ``text`` as the text of a Markdown link, which a CommonMark renderer shows as written, never as markup. */
   function markdownText(text) {
-    return text.replace(/([\\\[\]])/g, "\\$1");
+    return text.replace(MARKDOWN_MARKUP, "\\$&");
   }
 
+  /** ``url`` as the address of a Markdown link: what would end it or start a title is percent-encoded. */
   function markdownUrl(url) {
-    return url.replace(/[()\s]/g, function (character) {
+    return url.replace(MARKDOWN_URL_UNSAFE, function (character) {
       return "%" + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
     });
   }
@@ -97,12 +128,12 @@
 
   /** The citations made at build time (edition/citations.py), or an empty set. */
   function citationData() {
-    var script = document.getElementById("stmt-citations");
-    if (!script) {
+    var holder = document.getElementById("stmt-citations");
+    if (!holder) {
       return { styles: [], citations: {} };
     }
     try {
-      return JSON.parse(script.textContent);
+      return JSON.parse(holder.getAttribute("data-citations"));
     } catch (error) {
       return { styles: [], citations: {} };
     }
@@ -352,7 +383,46 @@
 
   /* --- Arriving by a link ---------------------------------------------------------------------- */
 
-  /** Says that the fragment names nothing on the page, and what there is instead. */
+  /** The numbers of the statement's paragraphs, in order, as their anchors write them. */
+  function paragraphNumbers() {
+    return Array.prototype.map.call(document.querySelectorAll(".stmt-para"), function (body) {
+      return body.dataset.para;
+    });
+  }
+
+  /** The numbers of paragraph ``paragraph``'s sentences, in order, as their anchors write them. */
+  function sentenceNumbers(paragraph) {
+    return Array.prototype.map.call(document.querySelectorAll("li[data-sentence]"), function (note) {
+      return SENTENCE.exec(note.dataset.sentence);
+    }).filter(function (sentence) {
+      return sentence && sentence[1] === paragraph;
+    }).map(function (sentence) {
+      return sentence[2];
+    });
+  }
+
+  /** "first to last" of ``numbers``, each written after ``prefix``: "1 to 4", "3.A1 to 3.3". */
+  function span(prefix, numbers) {
+    return prefix + numbers[0] + " to " + prefix + numbers[numbers.length - 1];
+  }
+
+  /** What the notice says for a fragment that names nothing on the page: what is missing, and what there is. */
+  function missingText(fragment) {
+    var referred = reference(fragment);
+    var paragraphs = paragraphNumbers();
+    if (!referred) {
+      return "Nothing on this page is called “#" + fragment + "”: the link may be mistyped. This statement's " +
+        "paragraphs are " + span("", paragraphs) + ".";
+    }
+    if (referred.sentence && paragraphs.indexOf(referred.paragraph) >= 0) {
+      return "Paragraph " + referred.paragraph + " has no sentence " + referred.sentence + ": its sentences are " +
+        span(referred.paragraph + ".", sentenceNumbers(referred.paragraph)) + ".";
+    }
+    return "This statement has no paragraph " + referred.paragraph + ": its paragraphs are " +
+      span("", paragraphs) + ".";
+  }
+
+  /** Says that the fragment names nothing on the page, and what there is instead; "" takes the notice away. */
   function sayMissing(fragment) {
     var notice = document.getElementById("stmt-missing");
     if (!fragment) {
@@ -368,36 +438,22 @@
       notice.setAttribute("role", "alert");
       document.getElementById("title").after(notice);
     }
-    var anchor = canonicalAnchor(fragment);
-    var numbers = Array.prototype.map.call(document.querySelectorAll(".stmt-para"), function (body) {
-      return body.dataset.para;
-    });
-    var sentence = anchor && SENTENCE.exec(anchor);
-    var paragraph = anchor && (sentence ? sentence[1] : PARAGRAPH.exec(anchor)[1]);
-    var text;
-    if (sentence && numbers.indexOf(paragraph) >= 0) {
-      var listed = document.querySelectorAll("li[data-sentence^='para_" + paragraph + "__']");
-      var first = SENTENCE.exec(listed[0].dataset.sentence)[2];
-      var last = SENTENCE.exec(listed[listed.length - 1].dataset.sentence)[2];
-      text = "Paragraph " + paragraph + " has no sentence " + sentence[2] + ": its sentences are " +
-        paragraph + "." + first + " to " + paragraph + "." + last + ".";
-    } else if (paragraph) {
-      text = "This statement has no paragraph " + paragraph + ": its paragraphs are " + numbers[0] + " to " +
-        numbers[numbers.length - 1] + ".";
-    } else {
-      text = "Nothing on this page is called “#" + fragment + "”: the link may be mistyped.";
+    notice.textContent = missingText(fragment);
+  }
+
+  /** The address's fragment, percent-decoded; as it is written when it is no valid percent-encoding. */
+  function addressFragment() {
+    var written = location.hash.slice(1);
+    try {
+      return decodeURIComponent(written);
+    } catch (error) {
+      return written;
     }
-    notice.textContent = text;
   }
 
   /** Replaces a short reference in the fragment by its canonical anchor; returns the element named. */
   function resolveFragment() {
-    var fragment = "";
-    try {
-      fragment = decodeURIComponent(location.hash.slice(1));
-    } catch (error) {
-      return null;
-    }
+    var fragment = addressFragment();
     if (!fragment) {
       sayMissing("");
       return null;

@@ -251,7 +251,11 @@ def test_short_references_lead_to_the_canonical_anchor(page: Page, site_url: str
         ("para_9", "This statement has no paragraph 9: its paragraphs are 1 to 4."),
         ("3.9", "Paragraph 3 has no sentence 9: its sentences are 3.1 to 3.3."),
         ("para_2__cmt_7", "Paragraph 2 has no sentence 7: its sentences are 2.1 to 2.4."),
-        ("nonsense", "Nothing on this page is called “#nonsense”: the link may be mistyped."),
+        (
+            "nonsense",
+            "Nothing on this page is called “#nonsense”: the link may be mistyped. "
+            "This statement's paragraphs are 1 to 4.",
+        ),
     ],
 )
 def test_a_link_to_nothing_says_so_and_leaves_the_address_alone(
