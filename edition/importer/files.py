@@ -11,7 +11,7 @@ from typing import Final
 
 from edition.importer import draft, layout
 from edition.limits import MAX_STATEMENT_BYTES
-from edition.loading import decode, read_input
+from edition.loading import decode, read_input, wide_encoding
 from edition.problems import Problem, ProblemError
 from edition.shapes import is_http_url, text_fault
 
@@ -78,7 +78,7 @@ def read(path: Path) -> list[layout.Line]:
     data = read_input(path, MAX_STATEMENT_BYTES, "a text to import")
     if isinstance(data, Problem):
         raise ProblemError([data])
-    if b"\0" in data:
+    if b"\0" in data and wide_encoding(data) is None:  # UTF-16 text has NULs too: decode() names it
         message = "the file is binary, not text; import the statement's text, copied from its page and saved as UTF-8"
         raise ProblemError([Problem(path, 1, 1, message)])
     text, problems = decode(path, data)
