@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from edition import model, numbering
+from edition import model, numbering, official
 from edition.fileformat import STATEMENT
 from edition.limits import MAX_ID_LENGTH, MAX_STATEMENT_BYTES
 from edition.loading import decode, load, read_input
@@ -26,8 +26,14 @@ ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
 
 
-def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Statement | None, list[Problem]]:
-    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it."""
+def read_statement(
+    path: Path, data: bytes | None = None, official_text: bytes | None = None
+) -> tuple[model.Statement | None, list[Problem]]:
+    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it.
+
+    With ``official_text``, the bytes of its official text, each paragraph must be the official one
+    (:mod:`edition.official`).
+    """
     if data is None:
         read = read_input(path, MAX_STATEMENT_BYTES, "a statement file")
         if isinstance(read, Problem):
@@ -50,7 +56,9 @@ def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Stateme
         return None, reader.found()
     text, _ = decode(path, data)  # as load() decoded it
     assert text is not None
-    return _statement(path, root, values, text), []
+    statement = _statement(path, root, values, text)
+    problems = [] if official_text is None else official.compare(statement, official_text)
+    return (None, problems) if problems else (statement, [])
 
 
 def child(node: yaml.Node, *steps: str | int) -> yaml.Node:

@@ -31,6 +31,7 @@ from edition.model import Statement
 from edition.validation import read_statement
 from edition.vocabulary import TOPICS
 from tests.conftest import ROOT, SOURCES, STATEMENT_ID, run_build_site
+from tests.sources import published
 
 FIXTURES = Path(__file__).parent / "import"
 LAYOUTS = FIXTURES / "layouts"
@@ -92,8 +93,7 @@ def test_the_draft_of_the_source_is_the_golden_file() -> None:
 
 
 def test_joining_a_paragraphs_commitments_gives_the_paragraph_as_published() -> None:
-    published = [line.split(". ", 1)[1] for line in SOURCE.read_text(encoding="utf-8").split("\n") if line[:2] == "  "]
-    assert [" ".join(texts) for _, texts in text_of_draft(imported(SOURCE))] == published
+    assert {number: " ".join(texts) for number, texts in text_of_draft(imported(SOURCE))} == published().paragraphs
 
 
 # The header: metadata, not furniture.

@@ -1,9 +1,9 @@
-"""The words as published: differences that do not show are named.
+"""The words as published: differences that do not show are named, and ``check`` compares with ``sources/``.
 
-A sentence compared with its published words (the anchor record) is one line at the first
-character that differs; when the difference does not show (another Unicode normalization,
-a Cyrillic or Greek letter that looks like a Latin one), the line names it, and asks for no
-erratum.
+A sentence compared with its published words (the anchor record) or a paragraph compared
+with its official text (``sources/<id>.txt``) is one line at the first character that
+differs; when the difference does not show (another Unicode normalization, a Cyrillic or
+Greek letter that looks like a Latin one), the line names it, and asks for no erratum.
 """
 
 from __future__ import annotations
@@ -118,6 +118,157 @@ def test_a_changed_word_asks_for_an_erratum_at_the_first_character_that_differs(
             f"{STATEMENT_FILE}:{place(lines, 'co-ordinated/joint', 2)}: para_2__cmt_3: the words differ from the "
             f"published text recorded in {RECORD_FILE}; restore them, or record a correction: "
             f"python build_site.py erratum {STATEMENT_ID} para_2__cmt_3 --reason '...'",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+# Against the official text, sources/<id>.txt: check finds what the tests of the built pages would.
+
+
+def test_the_statements_are_their_official_texts(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(sourced, capsys, "check") == (0, [])
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["published", "new"])
+def test_a_cyrillic_letter_in_russia_is_named_against_the_official_text(
+    published: bool, sourced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not published:
+        (sourced / RECORD_FILE).unlink()
+    lines = edit(sourced, {"between NATO Allies and Russia,": f"between NATO Allies and Russi{CYRILLIC_A},"})
+    assert run(sourced, capsys, "check") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{place(lines, 'Allies and Russi', 16)}: paragraph 1: 'а' (U+0430 CYRILLIC SMALL "
+            "LETTER A) looks like 'a' (U+0061 LATIN SMALL LETTER A) but is another letter; the official text "
+            f"({SOURCE_FILE}:12) has 'a' here: replace it",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+def test_a_paragraph_in_nfd_is_named_against_the_official_text(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / RECORD_FILE).unlink()
+    shutil.copytree(SOURCES, project / "sources")
+    edit(project, {"areas of common interest": "areas of common intérêt"}, SOURCE_FILE)
+    edit(project, {"areas of common interest": unicodedata.normalize("NFD", "areas of common intérêt")})
+    lines = (project / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
+    assert run(project, capsys, "check") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{place(lines, 'common inte', 10)}: paragraph 1: the same words as the official "
+            f"text ({SOURCE_FILE}:12), in another Unicode normalization (NFD); save them in NFC",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "words", "offset", "message"),
+    [
+        pytest.param(
+            {"We condemn terrorism in all its manifestations.": "We condemn terrorism in all its forms."},
+            "We condemn terrorism",
+            32,
+            "paragraph 3: the words differ from the official text (sources/{id}.txt:14) here: 'forms.' where it has "
+            "'manifestations.'; copy them from it",
+            id="a-word",
+        ),
+        pytest.param(
+            {"and in defeating the scourge of terrorism.": "and in defeating the scourge of terrorism. Indeed."},
+            "scourge of terrorism",
+            len("scourge of terrorism."),
+            "paragraph 3: the official text (sources/{id}.txt:14) ends the paragraph here, but the words go on "
+            "with ' Indeed.'; delete them, or move them to the paragraph they belong to",
+            id="words-added",
+        ),
+    ],
+)
+def test_a_paragraph_that_is_not_the_official_text_is_one_line_at_the_difference(
+    change: dict[str, str], words: str, offset: int, message: str, sourced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (sourced / RECORD_FILE).unlink()  # a new statement: no record of published words to compare with
+    lines = edit(sourced, change)
+    assert run(sourced, capsys, "check") == (
+        1,
+        [f"{STATEMENT_FILE}:{place(lines, words, offset)}: {message.format(id=STATEMENT_ID)}", "1 problem in 1 file"],
+    )
+
+
+def test_a_sentence_missing_from_a_paragraph_is_found(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (sourced / RECORD_FILE).unlink()
+    path = sourced / STATEMENT_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["paragraphs"][1]["commitments"].pop()
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert run(sourced, capsys, "check") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{place(lines, 'coordinated/joint action.', 25)}: paragraph 2: the words stop here, "
+            f"but the official text ({SOURCE_FILE}:13) goes on with ' We intend that such cooperative mechanisms "
+            "beyond the cu...'; add them",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+def test_a_paragraph_the_statement_lacks_is_found(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(
+        sourced, {"qualitatively new relationship.\n": "qualitatively new relationship.\n  5. We note.\n"}, SOURCE_FILE
+    )
+    lines = (sourced / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
+    assert run(sourced, capsys, "check") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{line(lines, '- number: 4')}:1: paragraph 4: the official text ({SOURCE_FILE}:16) "
+            "goes on with paragraph 5, which the statement lacks; add it",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+def test_a_paragraph_the_official_text_lacks_is_found(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = (sourced / SOURCE_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    (sourced / SOURCE_FILE).write_text("".join(line for line in source if not line.startswith("  4. ")))
+    lines = (sourced / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
+    assert run(sourced, capsys, "check") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{line(lines, '- number: 4')}:1: paragraph 4: the official text ({SOURCE_FILE}) "
+            "has no paragraph 4, only 3; delete it, or join it to the paragraph it belongs to",
+            "1 problem in 1 file",
+        ],
+    )
+
+
+def test_an_official_text_that_cannot_be_read_is_one_line(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = sourced / SOURCE_FILE
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16-le"))
+    assert run(sourced, capsys, "check") == (
+        1,
+        [f"{SOURCE_FILE}:1:1: the file is UTF-16, not UTF-8; save it as UTF-8", "1 problem in 1 file"],
+    )
+    path.unlink()
+    path.mkdir()
+    assert run(sourced, capsys, "check") == (
+        1,
+        [f"{SOURCE_FILE}:1:1: this is a folder; an official text must be a regular file", "1 problem in 1 file"],
+    )
+
+
+def test_a_render_notices_a_change_to_the_official_text(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(sourced, capsys, "render")[0] == 0
+    edit(sourced, {"We condemn terrorism in all its manifestations.": "We condemn terrorism."}, SOURCE_FILE)
+    lines = (sourced / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
+    assert run(sourced, capsys, "render") == (
+        1,
+        [
+            f"{STATEMENT_FILE}:{place(lines, 'We condemn terrorism', 20)}: paragraph 3: the words differ from the "
+            f"official text ({SOURCE_FILE}:14) here: 'terrorism in' where it has 'terrorism.'; copy them from it",
             "1 problem in 1 file",
         ],
     )
