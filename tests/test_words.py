@@ -258,6 +258,17 @@ def test_an_official_text_that_cannot_be_read_is_one_line(sourced: Path, capsys:
         1,
         [f"{SOURCE_FILE}:1:1: this is a folder; an official text must be a regular file", "1 problem in 1 file"],
     )
+    path.rmdir()
+    outside = sourced.parent / "elsewhere.txt"
+    outside.write_bytes((SOURCES / f"{STATEMENT_ID}.txt").read_bytes())
+    path.symlink_to(outside)
+    assert run(sourced, capsys, "check") == (
+        1,
+        [
+            f"{SOURCE_FILE}:1:1: a symbolic link to {outside.resolve()}, outside the project folder; copy the file in",
+            "1 problem in 1 file",
+        ],
+    )
 
 
 def test_a_render_notices_a_change_to_the_official_text(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
