@@ -20,6 +20,12 @@ Written as an escape in a double-quoted YAML string (``"\\u00AD"``), an invisibl
 character is visible in the file, and accepted: that is how a statement whose
 official text truly holds one is written. The rules of each value still apply
 (a text is one line; an address is printable).
+
+Two texts can also read the same and be other characters, which no rule here refuses
+(an official text may hold them) but which :func:`unseen_difference` names when a text
+is compared with its published or official words: the same words in another Unicode
+normalization (``e`` and U+0301 COMBINING ACUTE ACCENT for ``é``), or a letter of
+another script that looks like the expected one (:data:`LOOK_ALIKES`).
 """
 
 from __future__ import annotations
@@ -146,3 +152,77 @@ def _message(character: str) -> str:
         f"{code} {name} is invisible and not allowed as it is; if the official text truly has it, "
         f'write it as the escape "{escape(character)}" in a double-quoted string'
     )
+
+
+LOOK_ALIKES: Final = {
+    **dict(zip("АВЕЅІЈКМНОРСТХҮӀ", "ABESIJKMHOPCTXYI", strict=True)),  # Cyrillic capital letters
+    **dict(zip("аеѕіјһԁорԛсуүхԝ", "aesijhdopqcyyxw", strict=True)),  # Cyrillic small letters
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),  # Greek capital letters
+    **dict(zip("νορ", "vop", strict=True)),  # Greek small letters
+}
+"""The Cyrillic and Greek letters that look like a Latin letter in common fonts, each with that letter.
+
+Taken from Unicode's confusables (UTS #39) where the shapes are the same, not merely alike:
+"а" (U+0430 CYRILLIC SMALL LETTER A) in "Russia" shows as "a". Only used to say why two
+texts differ; an official text in Russian or Greek holds these letters rightly.
+"""
+
+
+def first_difference(text: str, other: str) -> int | None:
+    """The index of the first character where ``text`` and ``other`` differ (the shorter's length when one
+    begins the other); ``None`` when they are the same."""
+    if text == other:
+        return None
+    return next(
+        (index for index, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), min(len(text), len(other))
+    )
+
+
+def unseen_difference(written: str, expected: str, index: int, source: str) -> str | None:
+    """Why ``written`` differs from ``expected`` at ``index``, their first difference, although it reads the same
+    there; ``None`` when the difference shows.
+
+    The cause is said with what to do, naming ``source``, where ``expected`` comes from ("the published text
+    recorded in ..."): a letter that looks like another (:data:`LOOK_ALIKES`), or the same words in another
+    Unicode normalization.
+    """
+    mine, theirs = written[index : index + 1], expected[index : index + 1]
+    if mine and theirs and LOOK_ALIKES.get(mine, mine) == LOOK_ALIKES.get(theirs, theirs):
+        return (
+            f"{named(mine)} looks like {named(theirs)} but is another letter; {source} has {theirs!r} here: replace it"
+        )
+    start, longer = index, written if index < len(written) else expected
+    while start and unicodedata.combining(longer[start]):  # the same before index: the letter the marks are on
+        start -= 1
+    here, there = _letter(written, start), _letter(expected, start)
+    if unicodedata.normalize("NFC", written) == unicodedata.normalize("NFC", expected):
+        same, them = "the same words as", "them"
+    elif unicodedata.normalize("NFC", here) == unicodedata.normalize("NFC", there):
+        same, them = "here the same letter as", "the words"
+    else:
+        return None
+    return (
+        f"{same} {source}, in another Unicode normalization ({_normalization(here)}); "
+        f"save {them} in {_normalization(there)}"
+    )
+
+
+def named(character: str) -> str:
+    """``'а' (U+0430 CYRILLIC SMALL LETTER A)``: a character, its code point and its name."""
+    return f"{character!r} (U+{ord(character):04X} {unicodedata.name(character, 'unnamed')})"
+
+
+def _letter(text: str, start: int) -> str:
+    """The character at ``start`` with the combining marks that follow it."""
+    end = start + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return text[start:end]
+
+
+def _normalization(text: str) -> str:
+    """The Unicode normalization ``text`` is in: NFC, NFD, or neither."""
+    for form in ("NFC", "NFD"):
+        if unicodedata.is_normalized(form, text):
+            return form
+    return "neither NFC nor NFD"

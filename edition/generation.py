@@ -90,7 +90,7 @@ def work(job: Job) -> Outcome:
     source = job.source
     if source.error is not None:
         return Outcome([source.error], [], None, None)
-    statement, problems = read_statement(source.path, source.data)
+    statement, problems = read_statement(source.path, source.data, source.official)
     if statement is None:
         return Outcome(problems, [], None, None)
     published, record_problems = registry.parse(source.record_path, source.record)

@@ -12,10 +12,12 @@ what an editor shows are refused before YAML reads the file
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import yaml
 
@@ -37,7 +39,14 @@ STANDARD_TAGS = frozenset(
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
-    """The text of ``data`` as UTF-8 (a byte-order mark is allowed), or a problem."""
+    """The text of ``data`` as UTF-8 (a byte-order mark is allowed), or a problem.
+
+    A file saved as UTF-16 or UTF-32 (:func:`wide_encoding`) is one problem that says so,
+    never a line for each NUL byte that UTF-8 would read as a control character.
+    """
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        return None, [Problem(path, 1, 1, f"the file is {encoding}, not UTF-8; save it as UTF-8")]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -47,6 +56,50 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         bad = data[error.start]
         message = f"the file is not valid UTF-8: byte 0x{bad:02x} cannot be decoded; save it as UTF-8"
         return None, [Problem(path, line, column, message)]
+
+
+_BYTE_ORDER_MARKS: Final = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's, which starts it
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+"""How a file saved as UTF-16 or UTF-32 with a byte-order mark starts."""
+_WIDE_CODECS: Final = (("UTF-32", "utf-32-le", "utf-32-be"), ("UTF-16", "utf-16-le", "utf-16-be"))
+"""The encodings whose text has NUL bytes: their names, and their codecs in each byte order."""
+_NOT_IN_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""The control characters but tab and the line ends, which no line of text holds."""
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when ``data`` is text in that encoding, else ``None``.
+
+    Such a file starts with its byte-order mark, or has NUL bytes (which UTF-8 text never
+    has) in its pattern: read in that encoding, in one byte order, it is lines of text (at
+    least one line end, and no control character but tab and the line ends) of which at
+    least a tenth of the characters are ASCII, whose high bytes are the NULs. A UTF-8 file
+    with a stray NUL, or a binary file, is not.
+    """
+    for mark, name in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return name
+    if b"\0" not in data:
+        return None
+    for name, *codecs_of_name in _WIDE_CODECS:
+        for codec in codecs_of_name:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _is_wide_text(text):
+                return name
+    return None
+
+
+def _is_wide_text(text: str) -> bool:
+    """Whether ``text``, read from bytes with NULs, is lines of text with ASCII characters in them."""
+    ascii_characters = len(text.encode("ascii", "ignore"))
+    return ("\n" in text or "\r" in text) and _NOT_IN_TEXT.search(text) is None and 10 * ascii_characters >= len(text)
 
 
 def compose(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:

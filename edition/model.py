@@ -10,6 +10,7 @@ from pathlib import Path
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from edition import anchors
+from edition.scalars import Written
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ class Commitment:
     """The time limit the text sets, if any."""
     line: int
     """The line of its text in the statement file, for messages."""
+    written: Written | None = field(default=None, repr=False, compare=False)
+    """How its text is written in the statement file, for messages that point at one of its characters."""
     anchor: str = field(init=False, repr=False, compare=False)
     """The permanent anchor, ``para_N__cmt_M`` (made from the numbers)."""
     citation_number: str = field(init=False, repr=False, compare=False)
@@ -117,6 +120,11 @@ class Commitment:
         # Set once here: every page and export asks for them many times.
         object.__setattr__(self, "anchor", anchors.commitment(self.paragraph, self.number))
         object.__setattr__(self, "citation_number", f"{self.paragraph}.{self.number}")
+
+    def place(self, index: int) -> tuple[int, int]:
+        """The line and column in the statement file of its text's character ``index`` (or of the place after
+        the last, for ``len(text)``); the start of its line when how it is written is not known."""
+        return (self.line, 1) if self.written is None else self.written.place(self.text, index)
 
 
 @dataclass(frozen=True)

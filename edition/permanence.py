@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edition import anchors, numbering
+from edition.characters import first_difference, unseen_difference
 from edition.problems import Problem, display_path
 from edition.revisions import Numbered, Revision, revise
 
@@ -82,7 +83,8 @@ def _paragraph_problems(
     numbers = list(_numbering(statement, paragraph, revision, record))
     if numbers:
         return numbers
-    return [*_corrections(statement, paragraph, revision, record_path), *_retirements(statement, paragraph, revision)]
+    corrections = _corrections(statement, paragraph, revision, record, record_path)
+    return [*corrections, *_retirements(statement, paragraph, revision)]
 
 
 def _numbering(
@@ -117,18 +119,24 @@ def _renumber(paragraph: Paragraph, commitment: Commitment, wanted: str, record:
 
 
 def _corrections(
-    statement: Statement, paragraph: Paragraph, revision: Revision, record_path: Path
+    statement: Statement, paragraph: Paragraph, revision: Revision, record: AnchorRecord, record_path: Path
 ) -> Iterator[Problem]:
+    """A problem for each sentence whose words were changed in place, at the first character that differs.
+
+    A change that does not show (the same words in another Unicode normalization, a letter
+    that looks like the published one) is named, and is no correction to record.
+    """
     for commitment in paragraph.commitments:
         if commitment.number in revision.corrected:
-            yield Problem(
-                statement.path,
-                commitment.line,
-                1,
-                f"{commitment.anchor}: the words differ from the published text recorded in "
-                f"{display_path(record_path)}; restore them, or record a correction: "
-                f"python build_site.py erratum {statement.id} {commitment.anchor} --reason '...'",
+            published = record.texts.get(commitment.anchor) or ""
+            index = first_difference(commitment.text, published) or 0
+            recorded = f"the published text recorded in {display_path(record_path)}"
+            unseen = unseen_difference(commitment.text, published, index, recorded)
+            message = (
+                f"the words differ from {recorded}; restore them, or record a correction: "
+                f"python build_site.py erratum {statement.id} {commitment.anchor} --reason '...'"
             )
+            yield Problem(statement.path, *commitment.place(index), f"{commitment.anchor}: {unseen or message}")
 
 
 def _retirements(statement: Statement, paragraph: Paragraph, revision: Revision) -> Iterator[Problem]:

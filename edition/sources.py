@@ -1,7 +1,7 @@
 """What a render reads: every statement file with its record of published anchors, and their hashes.
 
 Everything a statement's generated files and its listing depend on is its file,
-its record, the site's address and this package's code. The hash of these
+its record, its official text, the site's address and this package's code. The hash of these
 (:func:`source_digest`) decides, without reading anything else, whether a
 statement must be read and rendered again (:mod:`edition.pipeline`). Nothing here
 parses YAML: a render with nothing to do only reads bytes and hashes them.
@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition import anchors
+from edition import anchors, official
 from edition.cache import digest
 from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from edition.loading import read_input
@@ -37,6 +37,8 @@ class StatementFile:
     """Its record of published anchors, ``statements/anchors/<id>.json``."""
     record: bytes | None
     """The record's bytes; ``None`` when the statement has not been published yet."""
+    official: bytes | None = None
+    """The bytes of its official text, ``sources/<id>.txt`` (:mod:`edition.official`); ``None`` when there is none."""
 
     @property
     def id(self) -> str:
@@ -133,7 +135,8 @@ def paths(root: Path, statement_id: str) -> tuple[Path, Path]:
 def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:
     """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
     record = source.record if record is None else record
-    return digest(code, site_url, source.path.name, source.data or b"", record or b"")
+    official = () if source.official is None else (source.official,)  # none differs from an empty one
+    return digest(code, site_url, source.path.name, source.data or b"", record or b"", *official)
 
 
 def _orphans(records: Path, names: list[str]) -> list[Problem]:
@@ -152,7 +155,8 @@ def _names(folder: Path) -> set[str]:
 def _source(root: Path, path: Path, record_path: Path, has_record: bool) -> StatementFile:
     """The source at ``path``, its bytes read; ``has_record`` says whether its record exists.
 
-    Both files must be regular files inside the project at ``root``, within their limits of size.
+    Both files must be regular files inside the project at ``root``, within their limits of size, and so
+    must its official text, read when there is one.
     """
     data = read_input(path, MAX_STATEMENT_BYTES, "a statement file", root)
     if isinstance(data, Problem):
@@ -160,4 +164,9 @@ def _source(root: Path, path: Path, record_path: Path, has_record: bool) -> Stat
     record = read_input(record_path, MAX_RECORD_BYTES, "an anchor record", root) if has_record else None
     if isinstance(record, Problem):
         return StatementFile(path, None, record, record_path, None)
-    return StatementFile(path, data, None, record_path, record)
+    official_path = official.path_of(path)
+    has_text = os.path.lexists(official_path)
+    text = read_input(official_path, MAX_STATEMENT_BYTES, "an official text", root) if has_text else None
+    if isinstance(text, Problem):
+        return StatementFile(path, None, text, record_path, None)
+    return StatementFile(path, data, None, record_path, record, text)

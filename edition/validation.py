@@ -14,19 +14,31 @@ from typing import Any
 
 import yaml
 
-from edition import model, numbering
+from edition import model, numbering, official
 from edition.fileformat import STATEMENT
-from edition.limits import MAX_ID_LENGTH
-from edition.loading import load
+from edition.limits import MAX_ID_LENGTH, MAX_STATEMENT_BYTES
+from edition.loading import decode, load, read_input
 from edition.problems import Problem
+from edition.scalars import Written, written
 from edition.shapes import INVALID, Reader, shown_value, within
 
 ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
 
 
-def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Statement | None, list[Problem]]:
-    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it."""
+def read_statement(
+    path: Path, data: bytes | None = None, official_text: bytes | None = None
+) -> tuple[model.Statement | None, list[Problem]]:
+    """The statement in ``path`` (whose bytes are ``data``, if given), or ``None`` and every problem found in it.
+
+    With ``official_text``, the bytes of its official text, each paragraph must be the official one
+    (:mod:`edition.official`).
+    """
+    if data is None:
+        read = read_input(path, MAX_STATEMENT_BYTES, "a statement file")
+        if isinstance(read, Problem):
+            return None, [read]
+        data = read
     root, problems = load(path, data)
     if root is None:
         return None, problems
@@ -42,7 +54,11 @@ def read_statement(path: Path, data: bytes | None = None) -> tuple[model.Stateme
     _check_documents(reader, root, values)
     if reader.problems:
         return None, reader.found()
-    return _statement(path, root, values), []
+    text, _ = decode(path, data)  # as load() decoded it
+    assert text is not None
+    statement = _statement(path, root, values, text)
+    problems = [] if official_text is None else official.compare(statement, official_text)
+    return (None, problems) if problems else (statement, [])
 
 
 def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
@@ -169,9 +185,10 @@ def _check_mentions(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) 
                 )
 
 
-def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any]) -> model.Statement:
+def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any], text: str) -> model.Statement:
+    """The statement read from ``text``, the file at ``path``, whose nodes are ``root`` and values ``values``."""
     nodes = child(root, "paragraphs").value
-    paragraphs = tuple(_paragraph(nodes[index], p) for index, p in enumerate(values["paragraphs"]))
+    paragraphs = tuple(_paragraph(nodes[index], p, text) for index, p in enumerate(values["paragraphs"]))
     return model.Statement(
         id=path.stem,
         path=path,
@@ -191,7 +208,14 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
+def _written(node: yaml.Node, text: str) -> Written:
+    """How the text value ``node`` of the file ``text`` is written there."""
+    assert isinstance(node, yaml.ScalarNode)  # validation has read a text there
+    start, end = node.start_mark, node.end_mark
+    return written(start.line + 1, start.column + 1, node.style or None, text[start.index : end.index], node.value)
+
+
+def _paragraph(node: yaml.Node, values: Mapping[str, Any], text: str) -> model.Paragraph:
     number = values["number"]
     nodes = child(node, "commitments").value
     sentence_numbers = numbering.numbers(c["number"] for c in values["commitments"])
@@ -209,6 +233,7 @@ def _paragraph(node: yaml.Node, values: Mapping[str, Any]) -> model.Paragraph:
                 references=c["references"] or (),
                 deadline=c["deadline"],
                 line=_line(child(nodes[index], "text")),
+                written=_written(child(nodes[index], "text"), text),
             )
             for index, c in enumerate(values["commitments"])
         ),

@@ -83,8 +83,9 @@ def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
     result = run_build_site(project, verb)
     assert result.returncode == 1
     line = line_of("We condemn terrorism")
+    column = 15 + len("We condemn terrorism in all its ")  # at "forms", where the words first differ
     assert result.stderr.splitlines() == [
-        f"{STATEMENT_FILE}:{line}:1: para_3__cmt_1: the words differ from the published text recorded in "
+        f"{STATEMENT_FILE}:{line}:{column}: para_3__cmt_1: the words differ from the published text recorded in "
         f"{RECORD_FILE}; restore them, or record a correction: "
         f"python build_site.py erratum {STATEMENT_ID} para_3__cmt_1 --reason '...'",
         "1 problem in 1 file",

@@ -31,6 +31,7 @@ from edition.model import Statement
 from edition.validation import read_statement
 from edition.vocabulary import TOPICS
 from tests.conftest import ROOT, SOURCES, STATEMENT_ID, run_build_site
+from tests.sources import published
 
 FIXTURES = Path(__file__).parent / "import"
 LAYOUTS = FIXTURES / "layouts"
@@ -92,8 +93,7 @@ def test_the_draft_of_the_source_is_the_golden_file() -> None:
 
 
 def test_joining_a_paragraphs_commitments_gives_the_paragraph_as_published() -> None:
-    published = [line.split(". ", 1)[1] for line in SOURCE.read_text(encoding="utf-8").split("\n") if line[:2] == "  "]
-    assert [" ".join(texts) for _, texts in text_of_draft(imported(SOURCE))] == published
+    assert {number: " ".join(texts) for number, texts in text_of_draft(imported(SOURCE))} == published().paragraphs
 
 
 # The header: metadata, not furniture.
@@ -428,6 +428,38 @@ def test_a_line_ending_with_a_hyphen_is_joined_with_a_space_and_marked(tmp_path:
     text = importer.import_statement(path).text
     assert "    # REVIEW: line 5 ends with a hyphen and was joined to the next with a space ('co- ordinated'): " in text
     assert text_of_draft(yaml.safe_load(text)) == [(1, ["We welcome co- ordinated responses."])]
+
+
+def test_a_number_of_ten_digits_at_the_start_of_a_wrapped_line_stays_words(tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text("7 Dec. 2001\n\nTitle\n\n1. The fund holds EUR\n1234567890. It is enough.\n", encoding="utf-8")
+    assert text_of_draft(imported(path)) == [(1, ["The fund holds EUR 1234567890.", "It is enough."])]
+
+
+@pytest.mark.parametrize(
+    ("page", "place"),
+    [
+        pytest.param("<!-- saved from url=(0014)about:internet -->\n<html>\n", "2:1", id="comment"),
+        pytest.param("<!--\n  saved\n-->  <!-- again --> <!DOCTYPE HTML PUBLIC>\n", "3:21", id="comments"),
+        pytest.param('<?xml version="1.0"?>\r\n<!-- x -->\r\n  <html>\r\n', "3:3", id="xml-declaration"),
+    ],
+)
+def test_an_html_page_is_refused_whatever_comments_come_first(
+    page: str, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "page.html").write_bytes((page + "<body>7 Dec. 2001\n\n1. We agree.</body></html>\n").encode())
+    monkeypatch.chdir(tmp_path)
+    assert build_site.main(["import", "page.html"]) == 1
+    assert capsys.readouterr().err == (
+        f"page.html:{place}: this is an HTML page, not the statement's text; open it in a browser, "
+        "copy the statement's text and import that\n1 problem in 1 file\n"
+    )
+
+
+def test_a_text_that_starts_with_a_comment_is_no_html_page(tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text("<!-- copied by hand -->\n\n7 Dec. 2001\n\nTitle\n\n1. We agree.\n", encoding="utf-8")
+    assert text_of_draft(imported(path)) == [(1, ["We agree."])]
 
 
 # The command line: exit status, exact errors, --output.

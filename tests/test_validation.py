@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import build_site
-from edition import characters, registry
+from edition import characters, loading, registry
 from edition.pages import statement_page
 from edition.validation import read_statement
 from tests.conftest import STATEMENT_ID
@@ -129,6 +129,52 @@ def test_a_yml_file_is_not_skipped_silently(
         "statements/2001-12-08-second.yml:1:1: statement files end in .yaml: rename it 2001-12-08-second.yaml\n"
         "1 problem in 1 file\n"
     )
+
+
+# Encodings: a file saved as UTF-16 or UTF-32 is one line that says so (edition/loading.py).
+
+
+@pytest.mark.parametrize(
+    ("codec", "words", "name"),
+    [
+        ("utf-16-le", "We condemn terrorism.", "UTF-16"),
+        ("utf-16-be", "We condemn terrorism.", "UTF-16"),
+        ("utf-16-le", "Мы осуждаем терроризм во всех его проявлениях.", "UTF-16"),
+        ("utf-16", "We condemn terrorism.", "UTF-16"),  # with a byte-order mark
+        ("utf-32-le", "We condemn terrorism.", "UTF-32"),
+        ("utf-32-be", "We condemn terrorism.", "UTF-32"),
+        ("utf-32", "We condemn terrorism.", "UTF-32"),
+    ],
+)
+def test_a_file_saved_as_utf16_or_utf32_is_one_line(
+    codec: str,
+    words: str,
+    name: str,
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(project)
+    text = (Path(__file__).parent / "valid-minimal.yaml").read_text(encoding="utf-8")
+    data = text.replace("We condemn terrorism in all its manifestations.", words).encode(codec)
+    assert check(project, data, capsys) == (
+        1,
+        "",
+        f"{STATEMENT_FILE}:1:1: the file is {name}, not UTF-8; save it as UTF-8\n1 problem in 1 file\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a\0b\n",
+        b"title: NATO-Russia Joint Statement\n\0place: Brussels\n",  # the NUL and line end make U+000A in UTF-16
+        b"\0\0\0\0",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    ],
+)
+def test_bytes_with_a_stray_nul_are_not_taken_for_utf16(data: bytes) -> None:
+    assert loading.wide_encoding(data) is None
 
 
 # Invisible characters: refused as they are, accepted as escapes (edition/characters.py).

@@ -16,7 +16,9 @@ The steps, in the order the work happens:
 Every problem is a :class:`~edition.problems.Problem` (``path:line:col: message``),
 raised together in a :class:`~edition.problems.ProblemError`.
 
-Only the ``import`` verb loads this package: the sentence splitter is slow to load.
+The ``import`` verb loads this package, and so does ``check`` for a statement with an official
+text, whose paragraphs :func:`~edition.importer.layout.parse` finds (:mod:`edition.official`); the
+sentence splitter, slow to load, loads only when it first splits a paragraph.
 """
 
 from __future__ import annotations

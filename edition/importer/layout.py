@@ -21,6 +21,7 @@ from typing import Final
 
 from edition.importer import dates
 from edition.importer.sentences import ends_like_a_sentence
+from edition.limits import MAX_DIGITS
 from edition.problems import Problem, ProblemError
 
 
@@ -81,11 +82,14 @@ class PublishedText:
 
 
 NUMBERED: Final = {
-    "1.": re.compile(r"(?P<number>[0-9]{1,9})\.\s+(?P<text>\S.*)"),
-    "1)": re.compile(r"(?P<number>[0-9]{1,9})\)\s+(?P<text>\S.*)"),
-    "(1)": re.compile(r"\((?P<number>[0-9]{1,9})\)\s+(?P<text>\S.*)"),
+    "1.": re.compile(r"(?P<number>[0-9]+)\.\s+(?P<text>\S.*)"),
+    "1)": re.compile(r"(?P<number>[0-9]+)\)\s+(?P<text>\S.*)"),
+    "(1)": re.compile(r"\((?P<number>[0-9]+)\)\s+(?P<text>\S.*)"),
 }
-"""Paragraph numbers as pages write them; the first paragraph must be number 1."""
+"""Paragraph numbers as pages write them; the first paragraph must be number 1.
+
+A number of more than :data:`~edition.limits.MAX_DIGITS` digits matches too, so that it
+is refused where it would start a paragraph, never taken for words of the one above."""
 BULLETS: Final = {
     "•": re.compile(r"[•◦▪·]\s+(?P<text>\S.*)"),
     "-": re.compile(r"[-–]\s+(?P<text>\S.*)"),
@@ -161,7 +165,7 @@ def _marker_style(lines: Sequence[Line | None]) -> str | None:
     for line in lines:
         for style, pattern in NUMBERED.items():
             match = pattern.fullmatch(line.text) if line else None
-            if match and int(match["number"]) == 1:
+            if match and _number(match) == 1:
                 return style
     for line in lines:
         for style, pattern in BULLETS.items():
@@ -184,14 +188,14 @@ def _marked(
             open_item = False
             continue
         match = pattern.fullmatch(line.text)
-        number = int(match["number"]) if match and style in NUMBERED else len(items) + 1
+        number = _number(match) if match and style in NUMBERED else len(items) + 1
         if match and number == len(items) + 1:
             items.append([Line(line.number, line.indent, match["text"])])
             open_item = True
         elif open_item and not (match and _ends_previous(lines, index)):
             items[-1].append(line)
         else:
-            problems.append(_stray(path, line, style, match is not None, len(items) + 1))
+            problems.append(_stray(path, line, style, match is not None, len(items) + 1, number is None))
             open_item = False
     layout = f'numbered "{style}"' if style in NUMBERED else f'bulleted "{style}"'
     return lines[:first], [_paragraph(number, item) for number, item in enumerate(items, start=1)], layout
@@ -203,9 +207,22 @@ def _ends_previous(lines: list[Line | None], index: int) -> bool:
     return previous is None or ends_like_a_sentence(previous.text)
 
 
-def _stray(path: Path, line: Line, style: str, numbered: bool, expected: int) -> Problem:
-    if numbered:
-        message = f"paragraph numbers must go 1, 2, ... in order: expected {expected}, got {line.text.split()[0]!r}"
+def _number(match: re.Match[str]) -> int | None:
+    """The paragraph number of a numbered line, or ``None`` when it has more digits than a number may have."""
+    digits = match["number"]
+    return None if len(digits) > MAX_DIGITS else int(digits)
+
+
+def _stray(path: Path, line: Line, style: str, numbered: bool, expected: int, too_long: bool) -> Problem:
+    """The problem of a line that neither starts the next paragraph nor continues one."""
+    marker = line.text.split()[0]
+    if too_long:
+        message = (
+            f"a paragraph number has at most {MAX_DIGITS} digits, got {_shown(marker)}; correct the number, "
+            "or join the line to the paragraph above if the number is part of its words"
+        )
+    elif numbered:
+        message = f"paragraph numbers must go 1, 2, ... in order: expected {expected}, got {marker!r}"
     else:
         kind = "numbered" if style in NUMBERED else "bulleted"
         message = (
