@@ -23,6 +23,7 @@ import yaml
 
 from edition import characters
 from edition.limits import MAX_NESTING, MAX_STATEMENT_BYTES
+from edition.places import KINDS
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
@@ -273,16 +274,6 @@ def _compose_visible(path: Path, text: str) -> tuple[yaml.Node | None, list[Prob
     return root, refused + problems
 
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-"""What a path that is not a regular file is called in messages."""
-
-
 def read_input(path: Path, max_bytes: int, noun: str, folder: Path | None = None) -> bytes | Problem:
     """The bytes of the input file ``path``, or the one problem that keeps it from being read.
 
@@ -315,7 +306,7 @@ def read_input(path: Path, max_bytes: int, noun: str, folder: Path | None = None
 def _refusal(path: Path, status: os.stat_result, max_bytes: int, noun: str) -> Problem | None:
     """Why a file with ``status`` is not read, if it is not."""
     if not stat.S_ISREG(status.st_mode):
-        kind = next((name for test, name in _KINDS if test(status.st_mode)), "a special file")
+        kind = next((name for test, name in KINDS if test(status.st_mode)), "a special file")
         return Problem(path, 1, 1, f"this is {kind}; {noun} must be a regular file")
     if status.st_size > max_bytes:
         return _too_large(path, max_bytes, noun, status.st_size)

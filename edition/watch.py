@@ -1,7 +1,8 @@
 """The editor's loop: watching a project while serving it, rendering and rebuilding only what changed.
 
 ``serve`` watches the statement files and their records of published anchors
-(``statements/``, ``statements/anchors/``), the hand-written pages under ``docs/``
+(``statements/``, ``statements/anchors/``), the official texts they are checked
+against (``sources/``), the hand-written pages under ``docs/``
 (never the folders a render writes, :data:`edition.output.OWNED`: that would loop),
 the theme's overrides and ``mkdocs.yml``. After a change, one build thread renders
 (under :func:`render_lock`), then has MkDocs rebuild only the pages whose files
@@ -43,6 +44,9 @@ from edition.cache import FOLDER as CACHE_FOLDER
 from edition.output import OWNED
 from edition.problems import CommandError
 
+WATCHED_FOLDERS = ("statements", "sources", "overrides")
+"""The folders watched whole: the statements and their records, the official texts they are checked against, and
+the theme's overrides (with ``mkdocs.yml`` and the hand-written pages of ``docs/``)."""
 BUILD_DELAY_SECONDS = 0.15
 """How long the files must stay unchanged before a build starts: editors save in bursts."""
 
@@ -193,7 +197,7 @@ class _Changes(FileSystemEventHandler):
             return False  # hidden folders and editors' scratch files
         if parts[0] == "docs":
             return len(parts) > 1 and parts[1] not in OWNED
-        return parts[0] in ("statements", "overrides") or parts == ("mkdocs.yml",)
+        return parts[0] in WATCHED_FOLDERS or parts == ("mkdocs.yml",)
 
 
 class EditorsLoop:
@@ -232,7 +236,7 @@ class EditorsLoop:
             self._server.error_handler = self._error_page
             self._server.watch(str(self._config_file))  # also turns on the reload script in every page
             handler = _Changes(self._root, self._changed)
-            for folder in ("statements", "overrides"):
+            for folder in WATCHED_FOLDERS:
                 if (self._root / folder).is_dir():
                     observer.schedule(handler, str(self._root / folder), recursive=True)
             observer.schedule(handler, str(self._root), recursive=False)  # mkdocs.yml
@@ -261,7 +265,10 @@ class EditorsLoop:
             if self._rendering:  # decided when the render ends: it writes records itself
                 self._during.append(path)
                 return
-            self._pages_changed = self._pages_changed or not path.is_relative_to(self._root / "statements")
+            rendered_from = path.is_relative_to(self._root / "statements") or path.is_relative_to(
+                self._root / "sources"
+            )
+            self._pages_changed = self._pages_changed or not rendered_from
         self._server.request_build()
 
     def _build(self, config: Any = None) -> None:

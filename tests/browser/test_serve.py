@@ -214,7 +214,8 @@ def test_serve_watches_nothing_that_a_render_writes(tmp_path: Path) -> None:
 
     asked: list[Path] = []
     changes = _Changes(tmp_path, asked.append)
-    watched = ["statements/a.yaml", "statements/anchors/a.json", "docs/about.md", "docs/assets/x.css", "mkdocs.yml"]
+    watched = ["statements/a.yaml", "statements/anchors/a.json", "sources/a.txt", "docs/about.md", "docs/assets/x.css"]
+    watched.append("mkdocs.yml")
     ignored = ["docs/statements/a/index.md", "docs/topics/x/index.md", "docs/.about.md.swp", ".cache/x", "site/x"]
     assert [changes._watched(tmp_path / path) for path in watched] == [True] * len(watched)
     assert [changes._watched(tmp_path / path) for path in ignored] == [False] * len(ignored)
