@@ -1,9 +1,10 @@
 """The settings the edition reads from ``mkdocs.yml``: the site's address, the report form's, the site folder.
 
-``mkdocs.yml`` may take a value from the environment (``!ENV [SITE_URL, default]``), as
-MkDocs does; other tags in the file are not needed here and are left alone. The file is
-read as input is (a regular file within :data:`~edition.limits.MAX_CONFIG_BYTES`, never a
-folder or a pipe), and every fault is one ``mkdocs.yml:line:col: message`` line.
+``mkdocs.yml`` may take a value from the environment (``!ENV [SITE_URL, default]``),
+read by the library MkDocs reads it with (``pyyaml_env_tag``); other tags in the file
+are not needed here and are left alone. The file is read as input is (a regular file
+within :data:`~edition.limits.MAX_CONFIG_BYTES`, never a folder or a pipe), and every
+fault is one ``mkdocs.yml:line:col: message`` line.
 
 Both addresses end up in every page, inside HTML attributes and scripts, so each must
 be an absolute ``http(s)`` address with no user, query or fragment, made only of the
@@ -22,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from edition.limits import MAX_CONFIG_BYTES
 from edition.loading import decode, read_input, syntax_problem
@@ -133,16 +135,15 @@ def _setting(path: Path, node: yaml.Node | None, key: str) -> _Setting | None:
 
 
 def _environment_value(node: yaml.Node) -> tuple[str | None, str | None]:
-    """The value of an ``!ENV`` node (the first of its variables that is set, else its default), and that variable."""
-    if isinstance(node, yaml.ScalarNode):
-        names = [node.value]
-    elif isinstance(node, yaml.SequenceNode):
-        names = [str(item.value) for item in node.value if isinstance(item, yaml.ScalarNode)]
-    else:
+    """The value of an ``!ENV`` node, as MkDocs reads it (``pyyaml_env_tag``), and the variable that gave it."""
+    try:
+        value = construct_env_tag(_Loader(""), node)
+    except yaml.YAMLError:  # neither a name nor a list of names: MkDocs reports it
         return None, None
-    *variables, default = names if len(names) > 1 else [*names, None]
+    names = node.value[:-1] if isinstance(node, yaml.SequenceNode) and len(node.value) > 1 else [node]
+    variables = [name.value for name in names if isinstance(name, yaml.ScalarNode)]
     variable = next((name for name in variables if name in os.environ), None)
-    return (default, None) if variable is None else (os.environ[variable], variable)
+    return (None if value is None else str(value)), variable
 
 
 def _address_problems(setting: _Setting | None, key: str, required: bool) -> list[Problem]:
