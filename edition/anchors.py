@@ -33,17 +33,37 @@ RECORDS = Path("statements") / "anchors"
 (:mod:`edition.registry`)."""
 
 
+PARAGRAPH_PREFIX = "para_"
+"""How a paragraph's anchor starts, before its number."""
+SENTENCE_SEPARATOR = "__cmt_"
+"""What stands between a paragraph's anchor and the number of one of its sentences."""
+_PARAGRAPH_NUMBER = f"[1-9][0-9]{{0,{MAX_DIGITS - 1}}}"
+
+
 def paragraph(number: int) -> str:
     """The anchor of paragraph ``number``."""
-    return f"para_{number}"
+    return f"{PARAGRAPH_PREFIX}{number}"
 
 
 def commitment(paragraph_number: int, number: int | str) -> str:
     """The anchor of commitment ``number`` of paragraph ``paragraph_number``."""
-    return f"{paragraph(paragraph_number)}__cmt_{number}"
+    return f"{paragraph(paragraph_number)}{SENTENCE_SEPARATOR}{number}"
 
 
-_ANCHOR = re.compile(rf"para_([1-9][0-9]{{0,{MAX_DIGITS - 1}}})(?:__cmt_({numbering.PATTERN.pattern}))?")
+_ANCHOR = re.compile(f"{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})(?:{SENTENCE_SEPARATOR}({numbering.PATTERN.pattern}))?")
+
+
+def for_scripts() -> dict[str, str]:
+    """The rule, as the site's scripts take it (the render writes it in ``urls.SCRIPT_RULES``): how an anchor
+    is made, and the patterns of a paragraph's and a sentence's anchor (regular expressions that JavaScript
+    reads as Python does), which capture the paragraph's number and the sentence's."""
+    sentence = numbering.PATTERN.pattern
+    return {
+        "paragraphPrefix": PARAGRAPH_PREFIX,
+        "sentenceSeparator": SENTENCE_SEPARATOR,
+        "paragraph": f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})$",
+        "sentence": f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER}){SENTENCE_SEPARATOR}({sentence})$",
+    }
 
 
 def is_anchor(value: str) -> bool:

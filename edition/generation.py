@@ -11,10 +11,11 @@ The pages that list across statements are then assembled from the listings
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from edition import permanence, registry, urls
+from edition import anchors, permanence, registry, urls
 from edition.akn import akoma_ntoso
 from edition.citations import bibtex, csl_json, ris
 from edition.exports import corpus_index, data_schema, statement_data
@@ -118,6 +119,12 @@ def _statement_files(statement: Statement, record: registry.AnchorRecord, site_u
     return tuple(File.of(text) for text in texts)
 
 
+def rules_script() -> str:
+    """The script that hands the edition's rules to the site's scripts, as ``window.EDITION_RULES``."""
+    rules = json.dumps({"anchors": anchors.for_scripts()}, indent=2, sort_keys=True)
+    return f"/* Made by build_site.py render from edition/anchors.py: never edit. */\nwindow.EDITION_RULES = {rules};\n"
+
+
 def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, File]:
     """The files that are not any one statement's: lists of statements and commitments, formats, schemas."""
     texts = {
@@ -130,6 +137,7 @@ def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, 
         urls.page_file(urls.TIMELINE): timeline_page(listings),
         urls.page_file(urls.DATA): data_page(listings),
         urls.DATA_SCHEMA: data_schema(),
+        urls.SCRIPT_RULES: rules_script(),
     }
     for topic, page in topic_pages(listings).items():
         texts[urls.page_file(urls.topic_path(topic))] = page

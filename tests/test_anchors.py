@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -209,3 +210,25 @@ def test_a_tampered_record_is_reported(project: Path) -> None:
         f"{RECORD_FILE}:{line}:{len(entry)}: the anchor record cannot be read (the checksum of para_3__cmt_1 does "
         "not match its text); restore it from version control\n1 problem in 1 file\n",
     )
+
+
+def test_the_scripts_and_templates_take_the_anchor_rule_from_its_home() -> None:
+    """The site's scripts and templates spell no anchor: they take the rule from ``data/edition-rules.js``,
+    which the render writes from this module (a script's own copy once missed inserted sentences)."""
+
+    comments = re.compile(r"/\*.*?\*/|^\s*//.*?$|\{#.*?#\}", re.DOTALL | re.MULTILINE)
+    spelled = re.compile(f"{re.escape(anchors.SENTENCE_SEPARATOR)}|[\"']{re.escape(anchors.PARAGRAPH_PREFIX)}")
+    found = []
+    for path in sorted([*(ROOT / "docs" / "assets").glob("*.js"), *(ROOT / "overrides").rglob("*.html")]):
+        code = comments.sub("", path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(ROOT)}: {match[0]}" for match in spelled.finditer(code)]
+    assert found == []
+
+
+def test_the_scripts_read_anchors_as_this_module_does() -> None:
+    """The patterns handed to the scripts accept exactly the anchors this module makes."""
+    rules = anchors.for_scripts()
+    paragraph, sentence = re.compile(rules["paragraph"]), re.compile(rules["sentence"])
+    for anchor in ("para_3", "para_3__cmt_1", "para_4__cmt_A1", "para_4__cmt_1AA", "para_0", "para_3__cmt_0", "x"):
+        assert anchors.is_anchor(anchor) == bool(paragraph.fullmatch(anchor) or sentence.fullmatch(anchor))
+    assert rules["paragraphPrefix"] + "3" + rules["sentenceSeparator"] + "A1" == anchors.commitment(3, "A1")

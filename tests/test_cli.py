@@ -64,11 +64,12 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     hand_written = snapshot(project / "docs")
     result = run_build_site(project, "render")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 28 file(s) written, 0 removed\n"
+    assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 29 file(s) written, 0 removed\n"
     after = snapshot(project / "docs")
     assert sorted(set(after) - set(hand_written)) == sorted(
         [
             "commitments/index.md",
+            "data/edition-rules.js",
             "data/index.md",
             "data/statement-data.schema.json",
             "format/index.md",

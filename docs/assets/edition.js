@@ -22,9 +22,13 @@
 (function () {
   "use strict";
 
-  var PARAGRAPH = /^para_(\d+)$/;
-  /* A sentence's number is 1, 2, ..., or one given to a sentence inserted after publication: 1A, A1. */
-  var SENTENCE = /^para_(\d+)__cmt_([A-Z]+1|[1-9]\d*[A-Z]*)$/;
+  /*
+   * The anchors of paragraphs and sentences, from the edition's code (data/edition-rules.js): a
+   * sentence's number is 1, 2, ..., or one given to a sentence inserted after publication: 1A, A1.
+   */
+  var ANCHORS = window.EDITION_RULES.anchors;
+  var PARAGRAPH = new RegExp(ANCHORS.paragraph);
+  var SENTENCE = new RegExp(ANCHORS.sentence);
   /*
    * What a reader may type for a paragraph or sentence, the anchors themselves included: "3", "p3",
    * "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1", "3.1a",
@@ -61,7 +65,7 @@
 
   /** The anchor of paragraph ``paragraph``, or of its sentence ``sentence`` when one is given. */
   function anchorOf(paragraph, sentence) {
-    return "para_" + paragraph + (sentence ? "__cmt_" + sentence : "");
+    return ANCHORS.paragraphPrefix + paragraph + (sentence ? ANCHORS.sentenceSeparator + sentence : "");
   }
 
   /**
@@ -342,7 +346,7 @@
     header.dataset.decorated = "true";
     document.querySelectorAll(".stmt-para").forEach(function (body) {
       var number = body.querySelector(".stmt-num");
-      number.after(citeControl("para_" + body.dataset.para));
+      number.after(citeControl(anchorOf(body.dataset.para)));
       body.querySelectorAll(".stmt-notes li[data-sentence]").forEach(function (note) {
         note.appendChild(citeControl(note.dataset.sentence));
       });

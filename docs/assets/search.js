@@ -11,7 +11,7 @@
  *   the text of the results it shows, whatever the size of the corpus. Words in
  *   double quotes are searched as an exact phrase; pages that hold the words as
  *   they were typed come before those that hold them apart.
- * - Each result lands on the sentence (#para_N__cmt_M) or, elsewhere, the heading
+ * - Each result lands on the sentence (its anchor) or, elsewhere, the heading
  *   that holds most of the words searched for: Pagefind records where every
  *   element with an id stands among the words of a page, and where the words
  *   matched. Its link carries the words (?highlight=...), which are marked on the
@@ -37,8 +37,9 @@
   var SHOWN = 10;
   var EXCERPT_WORDS = 24;
   var DEBOUNCE_MS = 120;
-  var SENTENCE = /^para_(\d+)__cmt_(\d+)$/;
-  var PARAGRAPH = /^para_(\d+)$/;
+  /* The anchors of paragraphs and sentences, from the edition's code (data/edition-rules.js). */
+  var SENTENCE = new RegExp(window.EDITION_RULES.anchors.sentence);
+  var PARAGRAPH = new RegExp(window.EDITION_RULES.anchors.paragraph);
   var OPENING_KEYS = ["/", "s", "f"];
   /* Marked on the page a result opens: whole words ("at" not in "NATO"), before any of these. */
   var WORD_LIMITERS = [",", ".", ";", ":", "!", "?", "(", ")", "\"", "'", "’", "“", "”", "/", "-"];

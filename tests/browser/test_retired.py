@@ -71,3 +71,21 @@ def test_an_inserted_sentence_has_its_own_number_and_the_others_keep_theirs(
     expect(page.locator("#para_3__cmt_1")).to_have_text("We condemn terrorism in all its manifestations.")
     page.goto(f"{statement}#3.9")
     expect(page.get_by_role("alert")).to_have_text("Paragraph 3 has no sentence 9: its sentences are 3.A1 to 3.3.")
+
+
+LANDING = """async query => {
+    const search = window.editionSearch;
+    const found = await search.find(query, {});
+    const landing = search.landing(await found.pages[0], query);
+    return [new URL(landing.url, location.href).hash, landing.place];
+}"""
+"""Where search leads the first result for a query, by its fragment, and how the result names the place."""
+
+
+@pytest.mark.browser
+def test_search_lands_on_an_inserted_sentence_with_its_own_number(page: Page, retired_site: str) -> None:
+    page.goto(f"{retired_site}statements/{STATEMENT_ID}/")
+    assert page.evaluate(LANDING, "missing from the first transcription") == [
+        "#para_3__cmt_A1",
+        "Paragraph 3, sentence 3.A1",
+    ]
