@@ -213,13 +213,14 @@ def test_a_tampered_record_is_reported(project: Path) -> None:
 
 
 def test_the_scripts_and_templates_take_the_anchor_rule_from_its_home() -> None:
-    """The site's scripts and templates spell no anchor: they take the rule from ``data/edition-rules.js``,
+    """The site's scripts, stylesheets and templates spell no anchor: they take the rule from ``data/edition-rules.js``,
     which the render writes from this module (a script's own copy once missed inserted sentences)."""
 
     comments = re.compile(r"/\*.*?\*/|^\s*//.*?$|\{#.*?#\}", re.DOTALL | re.MULTILINE)
     spelled = re.compile(f"{re.escape(anchors.SENTENCE_SEPARATOR)}|[\"']{re.escape(anchors.PARAGRAPH_PREFIX)}")
     found = []
-    for path in sorted([*(ROOT / "docs" / "assets").glob("*.js"), *(ROOT / "overrides").rglob("*.html")]):
+    assets = [*(ROOT / "docs" / "assets").glob("*.js"), *(ROOT / "docs" / "assets").glob("*.css")]
+    for path in sorted([*assets, *(ROOT / "overrides").rglob("*.html")]):
         code = comments.sub("", path.read_text(encoding="utf-8"))
         found += [f"{path.relative_to(ROOT)}: {match[0]}" for match in spelled.finditer(code)]
     assert found == []
