@@ -50,20 +50,33 @@ def commitment(paragraph_number: int, number: int | str) -> str:
     return f"{paragraph(paragraph_number)}{SENTENCE_SEPARATOR}{number}"
 
 
-_ANCHOR = re.compile(f"{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})(?:{SENTENCE_SEPARATOR}({numbering.PATTERN.pattern}))?")
+PARAGRAPH_PATTERN = f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})$"
+"""A paragraph's anchor, as a regular expression that JSON Schema, JavaScript and Python read alike; it
+captures the paragraph's number."""
+SENTENCE_PATTERN = f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER}){SENTENCE_SEPARATOR}({numbering.PATTERN.pattern})$"
+"""A sentence's anchor, read alike by JSON Schema, JavaScript and Python; it captures the paragraph's number
+and the sentence's."""
+ANCHOR_PATTERN = f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})(?:{SENTENCE_SEPARATOR}({numbering.PATTERN.pattern}))?$"
+"""A paragraph's or a sentence's anchor, read alike by JSON Schema, JavaScript and Python."""
+_ANCHOR = re.compile(ANCHOR_PATTERN)
+SENTENCE_CITATION_PATTERN = f"^{_PARAGRAPH_NUMBER}\\.{numbering.PATTERN.pattern}$"
+"""How readers cite a sentence by number (:func:`citation`), read alike by JSON Schema, JavaScript and Python."""
 
 
 def for_scripts() -> dict[str, str]:
     """The rule, as the site's scripts take it (the render writes it in ``urls.SCRIPT_RULES``): how an anchor
-    is made, and the patterns of a paragraph's and a sentence's anchor (regular expressions that JavaScript
-    reads as Python does), which capture the paragraph's number and the sentence's."""
-    sentence = numbering.PATTERN.pattern
+    is made, and the patterns of a paragraph's and a sentence's anchor."""
     return {
         "paragraphPrefix": PARAGRAPH_PREFIX,
         "sentenceSeparator": SENTENCE_SEPARATOR,
-        "paragraph": f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER})$",
-        "sentence": f"^{PARAGRAPH_PREFIX}({_PARAGRAPH_NUMBER}){SENTENCE_SEPARATOR}({sentence})$",
+        "paragraph": PARAGRAPH_PATTERN,
+        "sentence": SENTENCE_PATTERN,
     }
+
+
+def citation(paragraph_number: int, number: str | None) -> str:
+    """How readers cite a paragraph, or one of its sentences, by number: ``3``, ``3.1``, ``4.A1``."""
+    return str(paragraph_number) if number is None else f"{paragraph_number}.{number}"
 
 
 def is_anchor(value: str) -> bool:

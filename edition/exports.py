@@ -25,7 +25,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from edition import numbering, urls
+from edition import anchors, urls
 from edition.jsonfiles import indented
 from edition.listings import Listing
 from edition.model import Commitment, Deadline, Document, Paragraph, Statement
@@ -137,7 +137,7 @@ def _paragraph(paragraph: Paragraph, page: str) -> JsonObject:
     return {
         "number": paragraph.number,
         "anchor": paragraph.anchor,
-        "url": f"{page}#{paragraph.anchor}",
+        "url": urls.at(page, paragraph.anchor),
         "editorial_heading": paragraph.heading,
         "text": paragraph.text,
         "commitments": [_commitment(commitment, page) for commitment in paragraph.commitments],
@@ -148,7 +148,7 @@ def _commitment(commitment: Commitment, page: str) -> JsonObject:
     return {
         "number": commitment.position,
         "anchor": commitment.anchor,
-        "url": f"{page}#{commitment.anchor}",
+        "url": urls.at(page, commitment.anchor),
         "citation": commitment.citation_number,
         "text": commitment.text,
         "kind": commitment.kind,
@@ -232,10 +232,9 @@ def data_schema() -> str:
 
 
 def _definitions() -> JsonObject:
-    paragraph_anchor = {"type": "string", "pattern": "^para_[1-9][0-9]*$"}
-    sentence = numbering.PATTERN.pattern
-    commitment_anchor = {"type": "string", "pattern": f"^para_[1-9][0-9]*__cmt_{sentence}$"}
-    anchor = {"type": "string", "pattern": f"^para_[1-9][0-9]*(__cmt_{sentence})?$"}
+    paragraph_anchor = {"type": "string", "pattern": anchors.PARAGRAPH_PATTERN}
+    commitment_anchor = {"type": "string", "pattern": anchors.SENTENCE_PATTERN}
+    anchor = {"type": "string", "pattern": anchors.ANCHOR_PATTERN}
     return {
         "document": _object(
             {
@@ -266,7 +265,7 @@ def _definitions() -> JsonObject:
                     "after publication): the fragment and the eId.",
                 },
                 "url": _url("The commitment on the statement's page."),
-                "citation": {"type": "string", "pattern": f"^[1-9][0-9]*\\.{sentence}$", "description": "N.M"},
+                "citation": {"type": "string", "pattern": anchors.SENTENCE_CITATION_PATTERN, "description": "N.M"},
                 "text": _string("The official words of one sentence."),
                 "kind": {"enum": [term.id for term in KINDS], "description": "What the sentence does."},
                 "topics": {"type": "array", "items": {"enum": [term.id for term in TOPICS]}, "minItems": 1},

@@ -137,7 +137,7 @@ def _commitment_row(statement: Statement, commitment: Commitment, cited: str) ->
     Each cell but the first names its column (``data-label``): on a narrow screen the
     rows are stacked and the names are shown before the values (``listings.css``).
     """
-    url = f"{ROOT}{urls.statement_path(statement.id)}#{commitment.anchor}"
+    url = urls.at(f"{ROOT}{urls.statement_path(statement.id)}", commitment.anchor)
     topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
     deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
     return (
@@ -275,7 +275,7 @@ def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> 
     assert commitment.deadline is not None
     deadline = commitment.deadline
     event = f": {html_text(deadline.event)}" if deadline.event else ""
-    url = f"{urls.relative(urls.TIMELINE, urls.statement_path(statement.id))}#{commitment.anchor}"
+    url = urls.at(urls.relative(urls.TIMELINE, urls.statement_path(statement.id)), commitment.anchor)
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',

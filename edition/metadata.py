@@ -44,16 +44,16 @@ def structured_data(statement: Statement, site_url: str) -> str:
         "hasPart": [
             {
                 "@type": "CreativeWork",
-                "@id": f"{page}#{paragraph.anchor}",
-                "url": f"{page}#{paragraph.anchor}",
+                "@id": urls.at(page, paragraph.anchor),
+                "url": urls.at(page, paragraph.anchor),
                 "name": f"Paragraph {paragraph.number}",
                 "position": paragraph.number,
                 "text": paragraph.text,
                 "hasPart": [
                     {
                         "@type": "CreativeWork",
-                        "@id": f"{page}#{commitment.anchor}",
-                        "url": f"{page}#{commitment.anchor}",
+                        "@id": urls.at(page, commitment.anchor),
+                        "url": urls.at(page, commitment.anchor),
                         "name": f"Commitment {commitment.citation_number}",
                         "position": commitment.position,
                         "text": commitment.text,

@@ -119,7 +119,7 @@ class Commitment:
     def __post_init__(self) -> None:
         # Set once here: every page and export asks for them many times.
         object.__setattr__(self, "anchor", anchors.commitment(self.paragraph, self.number))
-        object.__setattr__(self, "citation_number", f"{self.paragraph}.{self.number}")
+        object.__setattr__(self, "citation_number", anchors.citation(self.paragraph, self.number))
 
     def place(self, index: int) -> tuple[int, int]:
         """The line and column in the statement file of its text's character ``index`` (or of the place after

@@ -20,7 +20,7 @@ import datetime
 from collections.abc import Iterator
 from functools import cache
 
-from edition import urls, vocabulary
+from edition import anchors, urls, vocabulary
 from edition.citations import citation_data, highwire_tags
 from edition.display import commitment_html, deadline_html, long_date, time_html, topic_label
 from edition.markup import front_matter, html_text, markdown_text
@@ -258,7 +258,7 @@ def _retired_leading_to(record: AnchorRecord, successor: str | None) -> list[str
 def _corrections(record: AnchorRecord) -> Iterator[str]:
     yield '<ol class="stmt-errata">'
     for erratum in record.errata:
-        number = erratum.anchor.removeprefix("para_").replace("__cmt_", ".")
+        number = anchors.citation(*anchors.parts(erratum.anchor))
         when = long_date(datetime.date.fromisoformat(erratum.date))
         yield (
             f'<li><a href="#{erratum.anchor}">{number}</a>, corrected on '

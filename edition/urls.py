@@ -77,9 +77,14 @@ def page_file(path: str) -> str:
     return f"{path}{PAGE_FILE}"
 
 
+def at(page: str, anchor: str) -> str:
+    """The address (or path) of ``anchor`` on the page at ``page``; of the page itself when ``anchor`` is empty."""
+    return f"{page}#{anchor}" if anchor else page
+
+
 def absolute(site_url: str, path: str, anchor: str = "") -> str:
     """The address of ``path`` on the site at ``site_url``, or of ``anchor`` on that page."""
-    return f"{site_url}{path}#{anchor}" if anchor else f"{site_url}{path}"
+    return at(f"{site_url}{path}", anchor)
 
 
 def statement_url(site_url: str, statement_id: str, anchor: str = "") -> str:
