@@ -53,6 +53,7 @@ def front_matter(
     in_navigation: bool = True,
     structured_data: str | None = None,
     meta_tags: Sequence[tuple[str, str]] = (),
+    listed_in: str | None = None,
 ) -> str:
     """A YAML front-matter block for a generated page.
 
@@ -65,6 +66,8 @@ def front_matter(
     (:func:`edition.metadata.structured_data`); the theme puts it in the page's head.
     ``meta_tags`` are ``<meta name content>`` pairs for the head (the citation tags of
     :func:`edition.citations.highwire_tags`), written as they are: the theme escapes them.
+    ``listed_in``, the path of the page that lists this one, marks a statement's page for
+    the theme (``overrides/main.html``: its breadcrumb and its place in the navigation).
     """
     lines = ["---", f"title: {_json_string(html_text(title))}"]
     if description is not None:
@@ -75,6 +78,8 @@ def front_matter(
         lines += ["search:", "  exclude: true"]
     if structured_data is not None:
         lines.append(f"structured_data: {_json_string(structured_data)}")
+    if listed_in is not None:
+        lines.append(f"listed_in: {_json_string(listed_in)}")
     if meta_tags:
         lines.append("meta_tags:")
         lines += [f"  - {{name: {_json_string(name)}, content: {_json_string(value)}}}" for name, value in meta_tags]

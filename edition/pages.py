@@ -74,6 +74,7 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str) ->
         in_navigation=False,
         structured_data=structured_data(statement, site_url),
         meta_tags=highwire_tags(statement, site_url),
+        listed_in=urls.STATEMENTS,
     )
     parts = [
         head.rstrip("\n"),

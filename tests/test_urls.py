@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 
 from edition import urls
 
@@ -60,3 +61,19 @@ def test_relative_links() -> None:
 
 def test_the_examples_in_the_docstring() -> None:
     assert doctest.testmod(urls, raise_on_error=True).attempted > 0
+
+
+def test_templates_and_scripts_spell_no_address_of_the_site() -> None:
+    """The theme's templates and the site's scripts take the site's addresses from the pages (a statement page's
+    front matter names the list it belongs to) and from Material's configuration, never from a copy of their own."""
+    from tests.conftest import ROOT
+
+    paths = [urls.STATEMENTS, urls.SENTENCES, urls.TOPICS, urls.TIMELINE, urls.DATA, urls.FORMAT, urls.ABOUT]
+    spelled = re.compile("|".join(f"[\"']{re.escape(path)}" for path in paths))
+    files = sorted([*(ROOT / "overrides").rglob("*.html"), *(ROOT / "docs" / "assets").glob("*.js")])
+    found = [
+        f"{path.relative_to(ROOT)}: {match[0]}"
+        for path in files
+        for match in spelled.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
