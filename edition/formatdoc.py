@@ -140,22 +140,23 @@ page.
 """
 
 
-DOWNLOADS = (
-    ("all statements", "[`/statements/index.json`](../statements/index.json)",
-     "JSON: each statement's id, title, date, place, page and data addresses"),
-    ("one statement", "`/statements/<id>/data.json`",
-     "JSON: metadata, documents referred to, every paragraph and commitment with its exact text, anchor, "
-     "address, kind, topics, references and deadline; corrections and retired anchors"),
-    ("one statement", "`/statements/<id>/data.akn.xml`", "Akoma Ntoso 3.0 XML (OASIS LegalDocML)"),
-    ("the statement files", "[`/format/statement.schema.json`](../format/statement.schema.json)",
-     "JSON Schema of the YAML files the site is built from: see [Statement file format](../format/index.md)"),
-)  # fmt: skip
-"""The downloads: what, where, in which format."""
+def downloads() -> list[tuple[str, str, str]]:
+    """The downloads of the Data page: what, where, in which format."""
+    index, schema = urls.relative(urls.DATA, urls.STATEMENTS_INDEX), urls.relative(urls.DATA, urls.FORMAT_SCHEMA)
+    folder = "/" + urls.statement_path("<id>")
+    return [
+        ("all statements", f"[`/{urls.STATEMENTS_INDEX}`]({index})",
+         "JSON: each statement's id, title, date, place, page and data addresses"),
+        *(("one statement", f"`{folder}{file.name}`", file.format) for file in urls.DOWNLOAD_FILES),
+        ("the statement files", f"[`/{urls.FORMAT_SCHEMA}`]({schema})",
+         f"JSON Schema of the YAML files the site is built from: see [Statement file format]"
+         f"({urls.relative(urls.DATA, urls.page_file(urls.FORMAT))})"),
+    ]  # fmt: skip
 
 
 def data_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/data/``: the formats, and every statement's downloads."""
-    table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in DOWNLOADS)]
+    table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in downloads())]
     lines = [
         front_matter("Data"),
         DATA_PAGE.format(downloads="\n".join(table)),

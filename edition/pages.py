@@ -35,14 +35,6 @@ EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
     "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
 )
-DOWNLOADS = (
-    ("Data (JSON)", urls.DATA_JSON),
-    ("Akoma Ntoso (XML)", urls.DATA_AKN),
-    ("BibTeX", urls.CITE_BIB),
-    ("RIS", urls.CITE_RIS),
-    ("CSL-JSON", urls.CITE_JSON),
-)
-"""What a reader can download of a statement, by plain name, from its folder."""
 TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
 LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
@@ -133,7 +125,7 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
         checked = "not yet checked against the official text"
     yield _meta("Words", checked, "stmt-checked")
     yield _meta("Permanent address", f'<a class="stmt-address" href="{address}">{address}</a>', "stmt-permanent")
-    downloads = " · ".join(f'<a href="{file}">{name}</a>' for name, file in DOWNLOADS)
+    downloads = " · ".join(f'<a href="{file.name}">{file.label}</a>' for file in urls.DOWNLOAD_FILES)
     yield _meta("Download", downloads, "stmt-downloads")
     yield "</dl>"
     yield from _kinds_explained(statement)

@@ -19,6 +19,7 @@ The names of the anchors within a page are the rule of :mod:`edition.anchors`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 STATEMENTS: Final = "statements/"
@@ -58,8 +59,35 @@ CITE_RIS: Final = "cite.ris"
 """A statement as a RIS record, in its page's folder."""
 CITE_JSON: Final = "cite.json"
 """A statement as CSL-JSON, in its page's folder."""
-DOWNLOADS: Final = (DATA_JSON, DATA_AKN, CITE_BIB, CITE_RIS, CITE_JSON)
-"""What a reader can download of a statement, by name in its page's folder, in the order the page offers them."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file of a statement that readers download, next to its page."""
+
+    name: str
+    """Its name in the statement's folder."""
+    label: str
+    """What the statement page calls it."""
+    format: str
+    """What it holds, as the Data page says."""
+
+
+DOWNLOAD_FILES: Final = (
+    Download(
+        DATA_JSON,
+        "Data (JSON)",
+        "JSON: metadata, documents referred to, every paragraph and sentence with its exact text, anchor, "
+        "address, kind, topics, references and deadline; corrections and retired anchors",
+    ),
+    Download(DATA_AKN, "Akoma Ntoso (XML)", "Akoma Ntoso 3.0 XML (OASIS LegalDocML)"),
+    Download(CITE_BIB, "BibTeX", "BibTeX: the statement as a reference, for BibTeX, biblatex and Zotero"),
+    Download(CITE_RIS, "RIS", "RIS: the statement as a reference, for EndNote, Mendeley and Zotero"),
+    Download(CITE_JSON, "CSL-JSON", "CSL-JSON: the statement as a reference, for Zotero and citation processors"),
+)
+"""What a reader can download of a statement, in the order the page offers them."""
+DOWNLOADS: Final = tuple(download.name for download in DOWNLOAD_FILES)
+"""The names of :data:`DOWNLOAD_FILES`, in their order."""
 
 
 def statement_path(statement_id: str) -> str:
