@@ -31,8 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-OWNED = ("statements", "format", "commitments", "topics", "timeline", "data")
-"""The folders under ``docs/`` that the generator owns."""
+from edition import urls
+
+OWNED = tuple(
+    path.rstrip("/") for path in (urls.STATEMENTS, urls.FORMAT, urls.SENTENCES, urls.TOPICS, urls.TIMELINE, urls.DATA)
+)
+"""The folders under ``docs/`` that the generator owns: those of the site's generated pages (:mod:`edition.urls`)."""
 
 KEEP: Final = None
 """In a tree, "this file is unchanged since the last render": keep it, do not regenerate it."""
