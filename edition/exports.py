@@ -66,6 +66,7 @@ def statement_data(statement: Statement, record: AnchorRecord, site_url: str) ->
             "url": statement.source.url,
             "publisher": statement.source.publisher,
             "updated": _iso(statement.source.updated),
+            "checked": _iso(statement.source.checked),
         },
         "documents": [_document(document) for document in statement.documents],
         "paragraphs": [_paragraph(paragraph, page) for paragraph in statement.paragraphs],
@@ -218,6 +219,9 @@ def data_schema() -> str:
                         "url": _url("Where the official text is published."),
                         "publisher": _string("Who publishes it."),
                         "updated": _nullable(_date("The last update the source page gives.")),
+                        "checked": _nullable(
+                            _date("When this edition last compared its words with the published text.")
+                        ),
                     }
                 ),
                 "documents": {"type": "array", "items": {"$ref": "#/$defs/document"}},
