@@ -27,7 +27,7 @@ import pytest
 from tests.conftest import copy_project, run_build_site, skip_or_fail
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Request, WebSocket
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, WebSocket
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium, the only browser the tests use."""
@@ -170,3 +170,18 @@ def first_search_result(page: Page, query: str) -> str | None:
     """The address the site's search leads to first for ``query`` on the open page, or ``None``: no result."""
     url: str | None = page.evaluate(FIRST_RESULT, query)
     return url
+
+
+@pytest.fixture
+def page_errors(page: Page) -> Iterator[list[str]]:
+    """The script errors and console errors of ``page``, collected while the test runs; none may be left at its end."""
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(f"console: {message.text}")
+
+    page.on("pageerror", lambda error: errors.append(f"page: {error}"))
+    page.on("console", on_console)
+    yield errors
+    assert errors == []

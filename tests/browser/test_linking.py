@@ -23,6 +23,15 @@ STATEMENT = f"statements/{STATEMENT_ID}/"
 CITED_AS = "NATO-Russia Joint Statement, Brussels, 7 December 2001"
 """The short reference of the "How to link and cite" page, before its pinpoint."""
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
+MENU_ITEMS = [
+    "Copy link",
+    "Copy citation: OSCOLA",
+    "Copy citation: Chicago (notes)",
+    "Copy citation: APA",
+    "Copy Markdown link",
+    "Report an error",
+]
+"""The items of a sentence's Cite menu, in order."""
 
 
 def statement_url(site_url: str, fragment: str = "") -> str:
@@ -154,16 +163,7 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     assert page.locator("article button").count() == len(anchors), "one control per paragraph and sentence"
     controls.nth(5).click()
     items = page.locator("#stmt-menu .stmt-menu-item")
-    expect(items).to_have_text(
-        [
-            "Copy link",
-            "Copy citation: OSCOLA",
-            "Copy citation: Chicago (notes)",
-            "Copy citation: APA",
-            "Copy Markdown link",
-            "Report an error",
-        ]
-    )
+    expect(items).to_have_text(MENU_ITEMS)
     page.mouse.click(5, 300)  # a click elsewhere closes the menu
     expect(page.locator("#stmt-menu")).to_be_hidden()
     expect(controls.nth(5)).to_have_attribute("aria-expanded", "false")
@@ -256,10 +256,27 @@ def test_short_references_lead_to_the_canonical_anchor(page: Page, site_url: str
             "Nothing on this page is called “#nonsense”: the link may be mistyped. "
             "This statement's paragraphs are 1 to 4.",
         ),
+        ("3.0", "Paragraph 3 has no sentence 0: its sentences are 3.1 to 3.3."),
+        ("0.0", "This statement has no paragraph 0: its paragraphs are 1 to 4."),
+        ("9.1", "This statement has no paragraph 9: its paragraphs are 1 to 4."),
+        ("3.00a", "Paragraph 3 has no sentence 0A: its sentences are 3.1 to 3.3."),
+        ("para_3__cmt_0", "Paragraph 3 has no sentence 0: its sentences are 3.1 to 3.3."),
+        ("9" * 24, f"This statement has no paragraph {'9' * 24}: its paragraphs are 1 to 4."),
+        ("3." + "9" * 23, f"Paragraph 3 has no sentence {'9' * 23}: its sentences are 3.1 to 3.3."),
+        (
+            "%E0%A4%A",
+            "Nothing on this page is called “#%E0%A4%A”: the link may be mistyped. "
+            "This statement's paragraphs are 1 to 4.",
+        ),
+        (
+            "para_",
+            "Nothing on this page is called “#para_”: the link may be mistyped. "
+            "This statement's paragraphs are 1 to 4.",
+        ),
     ],
 )
 def test_a_link_to_nothing_says_so_and_leaves_the_address_alone(
-    page: Page, site_url: str, typed: str, said: str
+    page: Page, page_errors: list[str], site_url: str, typed: str, said: str
 ) -> None:
     from playwright.sync_api import expect
 
