@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from edition import lock
 from tests.browser.conftest import first_search_result
 from tests.conftest import ROOT, STATEMENT_ID
 
@@ -298,8 +299,13 @@ def test_serve_ends_with_the_last_of_quick_edits_and_never_overlaps_renders(
     new = [f"2001-12-07-statement-copy-{number:02d}" for number in range(1, 41)]
     for statement_id in new:
         write(project / "statements" / f"{statement_id}.yaml", source)
-    time.sleep(0.6)  # the first render has started
+    held = lock.path_of(project)  # held by serve's render of the new statements while it runs
+    deadline = time.monotonic() + RELOAD_MS / 1000
+    while not held.exists():
+        assert time.monotonic() < deadline, f"the render of the new statements never started:\n{server.stderr()}"
+        time.sleep(0.01)
     replace_once(project / STATEMENT_FILE, HEADING, f"    heading: {EDITED_HEADING}\n")
+    assert held.exists(), "the edit must come while the render of the new statements runs"
     expect(page.locator("#para_3")).to_contain_text(EDITED_HEADING, timeout=RELOAD_MS)
     base = server.url.split("statements/")[0]
     deadline = time.monotonic() + RELOAD_MS / 1000
