@@ -23,13 +23,16 @@ import yaml
 
 from edition import characters
 from edition.limits import MAX_NESTING, MAX_STATEMENT_BYTES
-from edition.places import KINDS
+from edition.places import kind_name
 from edition.problems import Problem
 
 try:  # The C loader when libyaml is present: same results, faster.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+SAFE_LOADER = _Loader
+"""The safe YAML loader that every file of the project is read with: libyaml's when PyYAML has it."""
 
 ALIAS_MESSAGE = "YAML aliases are not allowed; write the value out"
 
@@ -306,8 +309,7 @@ def read_input(path: Path, max_bytes: int, noun: str, folder: Path | None = None
 def _refusal(path: Path, status: os.stat_result, max_bytes: int, noun: str) -> Problem | None:
     """Why a file with ``status`` is not read, if it is not."""
     if not stat.S_ISREG(status.st_mode):
-        kind = next((name for test, name in KINDS if test(status.st_mode)), "a special file")
-        return Problem(path, 1, 1, f"this is {kind}; {noun} must be a regular file")
+        return Problem(path, 1, 1, f"this is {kind_name(status.st_mode)}; {noun} must be a regular file")
     if status.st_size > max_bytes:
         return _too_large(path, max_bytes, noun, status.st_size)
     return None

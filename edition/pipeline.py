@@ -309,7 +309,8 @@ def serve(project: Project, port: int) -> None:
     rebuilds the pages whose files changed and the browser reloads (see
     :mod:`edition.watch`). An invalid edit prints its problems and leaves the last
     good pages in place; the next change renders again. The site is built in a
-    temporary folder, deleted when the command ends, however it is stopped.
+    folder of its own in the cache (:func:`edition.watch.site_folder`), deleted when
+    the command ends, however it is stopped.
     """
     from edition.watch import EditorsLoop, port_fault, render_lock
 

@@ -29,11 +29,13 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from edition.output import TEMPORARY_SUFFIX
 from edition.problems import CommandError, display_path
 
-PROBE_PREFIX, PROBE_SUFFIX = ".write-probe.", ".tmp"
-"""The name of the empty file that tries a folder for writing; it ends like a temporary file, which the
-next render deletes (:func:`edition.output.remove_leftovers`) if a kill left one."""
+PROBE_PREFIX = ".write-probe."
+"""How the empty file that tries a folder for writing is named; it ends like a temporary file of
+:func:`edition.output.write_atomic`, which git ignores and, in the folders a render cleans, the next render
+deletes if a kill left one."""
 
 
 class Refused(CommandError):
@@ -121,7 +123,7 @@ def refuse_unwritable(folders: Iterable[Path]) -> None:
             continue
         tried.add(existing)
         try:
-            descriptor, probe = tempfile.mkstemp(dir=existing, prefix=PROBE_PREFIX, suffix=PROBE_SUFFIX)
+            descriptor, probe = tempfile.mkstemp(dir=existing, prefix=PROBE_PREFIX, suffix=TEMPORARY_SUFFIX)
         except OSError as error:
             raise Refused(f"cannot write in {display_path(existing)}: {error.strerror}; nothing was changed") from None
         os.close(descriptor)
@@ -135,8 +137,11 @@ def kind_of(path: Path) -> str | None:
         mode = os.lstat(path).st_mode
     except OSError:
         return None
-    if stat.S_ISREG(mode):
-        return None
+    return None if stat.S_ISREG(mode) else kind_name(mode)
+
+
+def kind_name(mode: int) -> str:
+    """What a file of ``mode`` that is not a regular file is called in messages: "a folder", "a named pipe", ..."""
     return next((name for test, name in KINDS if test(mode)), "a special file")
 
 

@@ -26,14 +26,9 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from edition.limits import MAX_CONFIG_BYTES
-from edition.loading import decode, read_input, syntax_problem
+from edition.loading import SAFE_LOADER, decode, read_input, syntax_problem
 from edition.problems import Problem, ProblemError
 from edition.shapes import url_fault
-
-try:  # The C loader when libyaml is present: same results, faster.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CONFIG = "mkdocs.yml"
 """The MkDocs configuration, in the project folder."""
@@ -49,12 +44,11 @@ percent-encoded bytes; never a quote, an angle bracket, ``&`` or a space, which 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the edition takes from ``mkdocs.yml``."""
+    """What the edition takes from ``mkdocs.yml``; the report form's address is only checked (the theme puts it
+    in the pages)."""
 
     site_url: str
     """The address the site is published at, ending in ``/``."""
-    report_url: str
-    """The form where readers report an error (``extra.report_url``); empty when there is none."""
     site_dir: Path
     """Where MkDocs builds the site, relative to the project folder unless absolute (``site_dir``)."""
 
@@ -63,7 +57,7 @@ def read(root: Path) -> Settings:
     """The settings of the project at ``root``; raises :class:`ProblemError` with every fault."""
     path = root / CONFIG
     if not os.path.lexists(path):
-        return Settings(LOCAL_SITE_URL, "", Path("site"))
+        return Settings(LOCAL_SITE_URL, Path("site"))
     data = read_input(path, MAX_CONFIG_BYTES, "the configuration", root)
     if isinstance(data, Problem):
         raise ProblemError([data])
@@ -71,7 +65,7 @@ def read(root: Path) -> Settings:
     if text is None:
         raise ProblemError(problems)
     try:
-        top = yaml.compose(text, Loader=_Loader)
+        top = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         raise ProblemError([syntax_problem(path, text, error)]) from None
     except yaml.YAMLError as error:
@@ -90,7 +84,6 @@ def read(root: Path) -> Settings:
     site = (site_url.value if site_url else None) or LOCAL_SITE_URL
     return Settings(
         site if site.endswith("/") else site + "/",
-        (report_url.value if report_url else None) or "",
         Path((site_dir.value if site_dir else None) or "site"),
     )
 
@@ -137,7 +130,7 @@ def _setting(path: Path, node: yaml.Node | None, key: str) -> _Setting | None:
 def _environment_value(node: yaml.Node) -> tuple[str | None, str | None]:
     """The value of an ``!ENV`` node, as MkDocs reads it (``pyyaml_env_tag``), and the variable that gave it."""
     try:
-        value = construct_env_tag(_Loader(""), node)
+        value = construct_env_tag(SAFE_LOADER(""), node)
     except yaml.YAMLError:  # neither a name nor a list of names: MkDocs reports it
         return None, None
     names = node.value[:-1] if isinstance(node, yaml.SequenceNode) and len(node.value) > 1 else [node]

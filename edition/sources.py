@@ -104,7 +104,7 @@ def name_fault(name: str) -> str | None:
     break or other control character, which would make its problem lines unreadable.
     """
     stem, suffix = os.path.splitext(name)
-    if suffix.lower() not in (".yaml", ".yml"):
+    if suffix.lower() not in (SUFFIX, ".yml"):
         return None
     if not name.isprintable() or not _is_utf8(name):
         return "the file name holds a byte that is not UTF-8 or a control character; rename the file"

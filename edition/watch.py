@@ -39,14 +39,18 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from edition import searchindex
+from edition import official, searchindex
+from edition.anchors import RECORDS
 from edition.cache import FOLDER as CACHE_FOLDER
 from edition.output import OWNED
 from edition.problems import CommandError
+from edition.sources import STATEMENTS
 
-WATCHED_FOLDERS = ("statements", "sources", "overrides")
-"""The folders watched whole: the statements and their records, the official texts they are checked against, and
-the theme's overrides (with ``mkdocs.yml`` and the hand-written pages of ``docs/``)."""
+RENDERED_FROM = (STATEMENTS.as_posix(), official.FOLDER.as_posix())
+"""The folders a render reads: the statements and their records, and the official texts they are checked against."""
+WATCHED_FOLDERS = (*RENDERED_FROM, "overrides")
+"""The folders watched whole: those a render reads, and the theme's overrides (besides ``mkdocs.yml`` and the
+hand-written pages of ``docs/``)."""
 BUILD_DELAY_SECONDS = 0.15
 """How long the files must stay unchanged before a build starts: editors save in bursts."""
 
@@ -98,8 +102,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True
+    except PermissionError:  # it runs, as another user
+        pass
     return True
 
 
@@ -265,9 +269,7 @@ class EditorsLoop:
             if self._rendering:  # decided when the render ends: it writes records itself
                 self._during.append(path)
                 return
-            rendered_from = path.is_relative_to(self._root / "statements") or path.is_relative_to(
-                self._root / "sources"
-            )
+            rendered_from = any(path.is_relative_to(self._root / folder) for folder in RENDERED_FROM)
             self._pages_changed = self._pages_changed or not rendered_from
         self._server.request_build()
 
@@ -282,8 +284,8 @@ class EditorsLoop:
             with self._guard:
                 self._rendering = False
                 during, self._during = self._during, []
-        anchors = self._root / "statements" / "anchors"
-        if any(path.parent != anchors for path in during):
+        records = self._root / RECORDS
+        if any(path.parent != records for path in during):
             self._server.request_build()  # an edit came during the render: render again after this build
         theme = self._theme_state()
         whole = removed or theme != self._theme
