@@ -111,7 +111,7 @@ def gone(pids: list[int]) -> bool:
 HANGING = """
     import os, subprocess, sys, time
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-    with open("pids.tmp", "w") as pids:
+    with open("pids.tmp", "w", encoding="ascii") as pids:
         pids.write(f"{os.getpid()} {child.pid}")
     os.rename("pids.tmp", "pids")
     time.sleep(600)
@@ -119,7 +119,7 @@ HANGING = """
 """A Pagefind that never ends, nor does the process it starts; it writes both ids in ``pids``, whole or not at all."""
 SLEEPING = """
     import os, time
-    with open("pids.tmp", "w") as pids:
+    with open("pids.tmp", "w", encoding="ascii") as pids:
         pids.write(str(os.getpid()))
     os.rename("pids.tmp", "pids")
     time.sleep(600)
