@@ -233,7 +233,9 @@ def test_a_paragraph_the_statement_lacks_is_found(sourced: Path, capsys: pytest.
 
 def test_a_paragraph_the_official_text_lacks_is_found(sourced: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = (sourced / SOURCE_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
-    (sourced / SOURCE_FILE).write_text("".join(line for line in source if not line.startswith("  4. ")), encoding="utf-8")
+    (sourced / SOURCE_FILE).write_text(
+        "".join(line for line in source if not line.startswith("  4. ")), encoding="utf-8"
+    )
     lines = (sourced / STATEMENT_FILE).read_text(encoding="utf-8").splitlines()
     assert run(sourced, capsys, "check") == (
         1,
