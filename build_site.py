@@ -28,7 +28,7 @@ import signal
 import sys
 from pathlib import Path
 
-from edition import interrupts, pipeline, places
+from edition.build import interrupts, pipeline, places
 from edition.problems import CommandError, ProblemError, display_os_error, display_path
 
 

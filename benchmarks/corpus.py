@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from edition.output import OWNED
+from edition.build.output import OWNED
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project's checkout: the real statement, ``mkdocs.yml`` and the hand-written pages."""

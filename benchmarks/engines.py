@@ -9,7 +9,7 @@ as it was built with Material's search: the ``search`` plugin on, its search box
 the header (the edition's box left out). The build runs in a child process that
 times the search plugin's part (``lunr_build.py``): the time to build the lunr index.
 Then Pagefind indexes the same site, timed as the build's hook runs it
-(``edition/searchindex.py``). The site is served on 127.0.0.1 by a server that compresses
+(``edition/build/searchindex.py``). The site is served on 127.0.0.1 by a server that compresses
 what a web server compresses (HTML, CSS, JavaScript, JSON), as GitHub Pages does,
 and counts the bytes it sends. In Chromium, for each engine:
 
@@ -259,12 +259,12 @@ def lunr_variant(project: Path) -> None:
 
 
 def pagefind_command(project: Path, site: Path) -> tuple[list[str], float]:
-    """The command the build's search plugin runs (``edition/searchindex.py``), and the seconds it takes to
+    """The command the build's search plugin runs (``edition/build/searchindex.py``), and the seconds it takes to
     find the searchable pages (it reads the front matter of every page)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from edition import searchindex as hook
+    from edition.build import searchindex as hook
 
     files = get_files(load_config(config_file=str(project / "mkdocs.yml")))
     started = time.perf_counter()

@@ -1,23 +1,23 @@
 """The reference edition of official diplomatic statements.
 
-The pipeline reads like the modules that hold it:
+Data flows through five sub-packages, in this order:
 
-* :mod:`edition.model` - the statement as frozen dataclasses;
-* :mod:`edition.vocabulary` - the commitment kinds and topics;
-* :mod:`edition.shapes` and :mod:`edition.fileformat` - the statement file format,
-  declared once and used for validation, the JSON Schema and its documentation;
-* :mod:`edition.loading` - safe YAML loading with line and column for every node;
-* :mod:`edition.validation` - from YAML nodes to a :class:`~edition.model.Statement`,
-  collecting every problem;
-* :mod:`edition.registry` - the record of published anchors, errata and retirements;
-* :mod:`edition.display`, :mod:`edition.pages` and :mod:`edition.listings` - the
-  Markdown of statement pages and of the pages that list across statements;
-* :mod:`edition.urls` and :mod:`edition.anchors` - the permanent addresses and anchors;
-* :mod:`edition.exports` and :mod:`edition.akn` - data.json, index.json, Akoma Ntoso;
-* :mod:`edition.formatdoc` and :mod:`edition.schema` - the format and data pages, JSON Schema;
-* :mod:`edition.cache`, :mod:`edition.output` and :mod:`edition.parallel` - incremental,
-  parallel rendering that writes under ``docs/`` only what changed;
-* :mod:`edition.pipeline` - the verbs: check, render, build, serve, erratum, retire;
-* :mod:`edition.importer` - the ``import`` verb, a sub-package: the text read, its layout,
-  its dates and sentences, the guesses and the draft.
+1. :mod:`edition.statements` - statement files read and checked, into a
+   :class:`~edition.statements.model.Statement`;
+2. :mod:`edition.records` - the anchors each statement has published, kept with the
+   same words: sentence numbers, records, what changed and how it is fixed;
+3. :mod:`edition.site` - the parts of the site made from a statement: its page, the
+   listings, the data files, the citations, the format page;
+4. :mod:`edition.build` - the commands that run them: reading the project, rendering
+   ``docs/`` through a cache, MkDocs and Pagefind, serving, one command at a time;
+5. :mod:`edition.importer` - the ``import`` command: a statement file drafted from a text.
+
+The rules every stage shares each have one home here:
+
+* :mod:`edition.urls` - the site's addresses; :mod:`edition.anchors` - the anchor names;
+* :mod:`edition.vocabulary` - the sentence kinds and topics;
+* :mod:`edition.dates` - how dates are written;
+* :mod:`edition.limits` - how large an input may be;
+* :mod:`edition.problems` - a problem as one ``path:line:col: message`` line;
+* :mod:`edition.jsonfiles` and :mod:`edition.digests` - JSON as published, and SHA-256.
 """

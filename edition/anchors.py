@@ -15,8 +15,8 @@ The same string is the HTML ``id`` on the page and the ``eId`` in data exports.
 A paragraph's number is its official number, from the statement file. A
 commitment's number is its permanent number in its paragraph: 1, 2, ... in order,
 except that a sentence inserted after publication takes a number such as 1A or A1,
-so that no published anchor ever names other words (:mod:`edition.numbering`; the
-record of published anchors, :mod:`edition.registry`, and :mod:`edition.permanence`
+so that no published anchor ever names other words (:mod:`edition.records.numbering`; the
+record of published anchors, :mod:`edition.records.registry`, and :mod:`edition.records.permanence`
 keep it so).
 """
 
@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from edition import numbering
 from edition.limits import MAX_DIGITS
+from edition.records import numbering
 
 RECORDS = Path("statements") / "anchors"
 """Where the record of each statement's published anchors lives, relative to the project root
-(:mod:`edition.registry`)."""
+(:mod:`edition.records.registry`)."""
 
 
 PARAGRAPH_PREFIX = "para_"

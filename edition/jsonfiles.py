@@ -1,5 +1,7 @@
 """JSON as the edition publishes and records it: indented by two spaces, UTF-8 characters as they are.
 
+JSON put inside a page's ``<script>`` is compact and escapes what could end the script (:func:`script_json`).
+
 The files are written with orjson, which gives the same bytes as the standard
 library's ``json.dumps(data, indent=2, ensure_ascii=False)`` many times faster
 (with thousands of statements, their JSON was a large part of a render).
@@ -11,6 +13,17 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+
+
+def script_json(data: Any) -> str:
+    """``data`` as compact JSON that is safe inside an HTML ``<script>``: ``<``, ``>`` and ``&`` are ``\\u`` escapes.
+
+    Every other character is written as it is.
+    """
+    import orjson
+
+    text = orjson.dumps(data).decode("utf-8")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def indented(data: Any) -> str:

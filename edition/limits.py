@@ -24,7 +24,7 @@ record of a statement of many short sentences is larger than its file: five time
 at most, for a statement within :data:`MAX_STATEMENT_BYTES`."""
 
 MAX_CONFIG_BYTES: Final = 1_000_000
-"""The largest ``mkdocs.yml``, in bytes, read for the site's settings (:mod:`edition.settings`)."""
+"""The largest ``mkdocs.yml``, in bytes, read for the site's settings (:mod:`edition.build.settings`)."""
 
 MAX_TEXT_LENGTH: Final = 20_000
 """The most characters of one text value (a title, a sentence, ...): eight pages or so."""

@@ -11,9 +11,9 @@ from typing import NoReturn
 
 import pytest
 
-from edition.model import Statement
-from edition.output import OWNED
-from edition.validation import read_statement
+from edition.build.output import OWNED
+from edition.statements.model import Statement
+from edition.statements.validation import read_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project's checkout."""

@@ -1,4 +1,4 @@
-"""The official texts of ``sources/``, read by the edition's own rule (:func:`edition.official.published`).
+"""The official texts of ``sources/``, read by the edition's own rule (:func:`edition.statements.official.published`).
 
 The tests compare the built pages and exports with the paragraphs found here, the same ones
 ``check`` compares every statement file with: one rule, in the package.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edition import official
+from edition.statements import official
 from tests.conftest import SOURCES, STATEMENT_ID
 
 

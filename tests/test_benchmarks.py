@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.validation import read_statement
+from edition.statements.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark's modules import one another as scripts do

@@ -2,7 +2,7 @@
 
 The expected citations were checked by hand against the style guides; the comment
 beside each says which rules it follows. The accessed date is the reader's today,
-filled in by the page: here it is :data:`edition.citations.ACCESSED`, shown as the
+filled in by the page: here it is :data:`edition.site.citations.ACCESSED`, shown as the
 date a reader on 2 December 2026 would get.
 """
 
@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
-from edition import citations
-from edition.characters import yaml_quoted
-from edition.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
-from edition.generation import STATEMENT_FILES
-from edition.model import Statement
-from edition.shapes import text_fault
-from edition.validation import read_statement
+from edition.build.generation import STATEMENT_FILES
+from edition.site import citations
+from edition.site.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
+from edition.statements.characters import yaml_quoted
+from edition.statements.model import Statement
+from edition.statements.shapes import text_fault
+from edition.statements.validation import read_statement
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.test_escaping import NASTY, TITLE, nasty_statement
 
@@ -62,7 +62,7 @@ def test_the_styles_are_the_csl_files_shipped_with_the_package() -> None:
         assert (citations.CSL_FOLDER / chosen.csl).is_file()
         assert f"`{chosen.csl}`" in readme
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'edition = ["csl/*.csl", "csl/README.md"]' in pyproject
+    assert '"edition.site" = ["csl/*.csl", "csl/README.md"]' in pyproject
 
 
 # OSCOLA 4th edition. Web source, 3.3.4: Author, ‘Title’ (Website name, date of publication)
@@ -383,7 +383,7 @@ def test_an_invalid_statement_writes_no_citation_file(project: Path) -> None:
 
 def test_the_render_hash_covers_the_citation_styles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A changed CSL file makes the next render cite again: output made with other styles is not reused."""
-    from edition import cache
+    from edition.build import cache
 
     package = tmp_path / "edition"
     (package / "csl").mkdir(parents=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import lock, parallel
+from edition.build import lock, parallel
 from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
 from tests.test_scale import add_statements

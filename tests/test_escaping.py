@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition.characters import yaml_quoted
+from edition.statements.characters import yaml_quoted
 from tests.conftest import run_build_site
 from tests.html import attribute, definitions, heading_text, one
 from tests.html import text as text_of

@@ -21,11 +21,11 @@ import jsonschema
 import pytest
 import xmlschema
 
-from edition import registry
-from edition.akn import NAMESPACE, akoma_ntoso
-from edition.exports import corpus_index, data_schema, statement_data
-from edition.listings import listing
-from edition.model import Commitment, Document, Issuer, Paragraph, Source, Statement
+from edition.records import registry
+from edition.site.akn import NAMESPACE, akoma_ntoso
+from edition.site.exports import corpus_index, data_schema, statement_data
+from edition.site.listings import listing
+from edition.statements.model import Commitment, Document, Issuer, Paragraph, Source, Statement
 from tests.conftest import ROOT, STATEMENT_ID
 from tests.sources import published
 from tests.test_pages import assert_golden

@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edition.model import Commitment, Document, Statement
+from edition.statements.model import Commitment, Document, Statement
 
 ANNEX = Document(
     id="annex",
@@ -29,7 +29,7 @@ ANNEX = Document(
 
 
 class CountingAutomaton:
-    """The automaton of :mod:`edition.model`, counting how often one is made and how often it searches a text."""
+    """The automaton of :mod:`edition.statements.model`, counting how often one is made and searches a text."""
 
     made = 0
     searched: ClassVar[list[str]] = []
@@ -46,10 +46,10 @@ class CountingAutomaton:
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> type[CountingAutomaton]:
-    """The automaton of :mod:`edition.model`, counted from now on."""
+    """The automaton of :mod:`edition.statements.model`, counted from now on."""
     monkeypatch.setattr(CountingAutomaton, "made", 0)
     monkeypatch.setattr(CountingAutomaton, "searched", [])
-    monkeypatch.setattr("edition.model.AhoCorasick", CountingAutomaton)
+    monkeypatch.setattr("edition.statements.model.AhoCorasick", CountingAutomaton)
     return CountingAutomaton
 
 

@@ -27,8 +27,8 @@ import build_site
 from edition import importer
 from edition.importer import dates, draft, guesses, layout, sentences
 from edition.importer.layout import Header, PublishedParagraph, PublishedText
-from edition.model import Statement
-from edition.validation import read_statement
+from edition.statements.model import Statement
+from edition.statements.validation import read_statement
 from edition.vocabulary import TOPICS
 from tests.conftest import ROOT, SOURCES, STATEMENT_ID, run_build_site
 from tests.sources import published

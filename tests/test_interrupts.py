@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import lock
+from edition.build import lock
 from tests.conftest import ROOT, STATEMENT_ID
 from tests.test_crash import strays
 from tests.test_scale import add_statements

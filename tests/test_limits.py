@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 import build_site
-from edition import limits, shapes
-from edition.formatdoc import format_page
+from edition import limits
 from edition.limits import MAX_ID_LENGTH, MAX_PROBLEMS_PER_FILE, MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
-from edition.shapes import close_match
+from edition.site.formatdoc import format_page
+from edition.statements import shapes
+from edition.statements.shapes import close_match
 from tests.conftest import ROOT, STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"

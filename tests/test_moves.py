@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 import build_site
-from edition import registry
-from edition.numbering import following, inserted, numbers, order
-from edition.revisions import Numbered, Retiring, revise
+from edition.records import registry
+from edition.records.numbering import following, inserted, numbers, order
+from edition.records.revisions import Numbered, Retiring, revise
 from tests.conftest import STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from edition import registry
-from edition.formatdoc import format_page
-from edition.listings import listing, statements_index
-from edition.model import Statement
-from edition.pages import statement_page
+from edition.records import registry
+from edition.site.formatdoc import format_page
+from edition.site.listings import listing, statements_index
+from edition.site.pages import statement_page
+from edition.statements.model import Statement
 from tests.conftest import STATEMENT_ID
 
 GOLDEN = Path(__file__).parent / "golden"

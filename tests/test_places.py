@@ -411,7 +411,7 @@ def test_a_read_only_site_folder_fails_the_build_in_one_line(project: Path) -> N
 
 def test_git_ignores_a_generated_folder_even_when_a_link_or_a_file_stands_in_its_place() -> None:
     """A link in a generated folder's place cannot be committed by mistake (the render refuses it)."""
-    from edition.output import OWNED
+    from edition.build.output import OWNED
 
     paths = [f"docs/{name}" for name in OWNED] + ["site"]
     result = subprocess.run(

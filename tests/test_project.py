@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
 
-from edition.schema import SCHEMA_FILE, schema_text
+from edition.statements.fileformat import SCHEMA_FILE, schema_text
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 
 
@@ -32,7 +33,7 @@ def as_json(value: Any) -> Any:
 
 def test_committed_schema_is_current() -> None:
     committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
-    assert committed == schema_text(), "regenerate it: python -m edition.schema"
+    assert committed == schema_text(), "regenerate it: python -m edition.statements.fileformat"
 
 
 def test_every_statement_file_names_the_schema_and_validates_against_it() -> None:
@@ -149,3 +150,23 @@ def test_no_two_classes_of_the_package_share_a_name() -> None:
                 defined.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
     shared = {name: paths for name, paths in defined.items() if len(paths) > 1}
     assert shared == {}, f"classes that share a name: {shared}"
+
+
+PACKAGE = ROOT / "edition"
+
+
+@pytest.mark.parametrize(
+    "package", sorted(path.parent for path in PACKAGE.rglob("__init__.py")), ids=lambda path: path.name
+)
+def test_each_package_says_what_each_of_its_modules_holds(package: Path) -> None:
+    """The docstring of every package of the code names each module and sub-package directly in it."""
+    docstring = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+    dotted = ".".join(package.relative_to(ROOT).parts)
+    held = [path.stem for path in package.glob("*.py") if path.stem != "__init__"]
+    held += [path.name for path in package.iterdir() if (path / "__init__.py").is_file()]
+    unnamed = [name for name in sorted(held) if not re.search(rf"`~?{re.escape(dotted)}\.{name}[`.]", docstring)]
+    assert unnamed == [], f"{dotted}/__init__.py does not say what these hold: {unnamed}"
+
+
+def test_the_package_keeps_at_most_twelve_modules_beside_its_stages() -> None:
+    assert len([path for path in PACKAGE.glob("*.py") if path.name != "__init__.py"]) <= 12

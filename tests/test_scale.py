@@ -1,6 +1,6 @@
 """Rendering many statements: the parallel path gives what the serial one gives, and the faster parts stay exact.
 
-With 64 statements or more a render works on every core (``edition/parallel.py``):
+With 64 statements or more a render works on every core (``edition/build/parallel.py``):
 each statement is read, checked and rendered in a worker, which sends its files'
 bytes back; the main process writes ``docs/`` only when every statement is valid.
 These tests render such corpora for real. The second half pins the faster parts
@@ -19,12 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition import parallel
-from edition.generation import STATEMENT_FILES
+from edition.build import parallel
+from edition.build.generation import STATEMENT_FILES
+from edition.build.pipeline import Project, render
 from edition.jsonfiles import indented
-from edition.markup import markdown_text
-from edition.pipeline import Project, render
-from edition.shapes import _fault, text_fault
+from edition.site.markup import markdown_text
+from edition.statements.shapes import _fault, text_fault
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
 

@@ -1,4 +1,4 @@
-"""The search index's plugin (``edition/searchindex.py``) and ``serve``'s indexing after the reload, without a build."""
+"""The search index's plugin (``edition/build/searchindex.py``) and ``serve``'s indexing after the reload."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from edition import searchindex
-from edition.watch import _Later
+from edition.build import searchindex
+from edition.build.watch import _Later
 from tests.conftest import run_build_site
 
 
@@ -207,7 +207,7 @@ def test_pagefind_dies_with_the_process_that_runs_it(
 ) -> None:
     # An interrupted build kills MkDocs' process group at once: the Pagefind it runs, in a group of its own, dies too.
     fake_pagefind(tmp_path / "fake", monkeypatch, SLEEPING)
-    indexing = "import pathlib, sys; from edition import searchindex; searchindex.index(pathlib.Path('site'), {})"
+    indexing = "import pathlib, sys; from edition.build import searchindex; searchindex.index(pathlib.Path('site'), {})"
     with subprocess.Popen([sys.executable, "-c", indexing], start_new_session=True) as builder:
         deadline = time.monotonic() + 60
         while not (tmp_path / "pids").exists():

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from edition.schema import schema_text
+from edition.statements.fileformat import schema_text
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.html import attribute, definitions, heading_text, one, parse, text
 from tests.sources import published

@@ -82,7 +82,7 @@ def test_templates_and_scripts_spell_no_address_of_the_site() -> None:
 def test_the_data_page_lists_every_download_of_a_statement() -> None:
     """One list of downloads makes the statement page's links and the Data page's table (the table once
     lacked the citation files)."""
-    from edition.formatdoc import data_page
+    from edition.site.formatdoc import data_page
 
     page = data_page([])
     assert [name for name in urls.DOWNLOADS if f"`/statements/<id>/{name}`" in page] == list(urls.DOWNLOADS)

@@ -15,9 +15,10 @@ import pytest
 import yaml
 
 import build_site
-from edition import characters, loading, registry
-from edition.pages import statement_page
-from edition.validation import read_statement
+from edition.records import registry
+from edition.site.pages import statement_page
+from edition.statements import characters, loading
+from edition.statements.validation import read_statement
 from tests.conftest import STATEMENT_ID
 
 CASES = Path(__file__).parent / "invalid"
@@ -131,7 +132,7 @@ def test_a_yml_file_is_not_skipped_silently(
     )
 
 
-# Encodings: a file saved as UTF-16 or UTF-32 is one line that says so (edition/loading.py).
+# Encodings: a file saved as UTF-16 or UTF-32 is one line that says so (edition/statements/loading.py).
 
 
 @pytest.mark.parametrize(
@@ -177,7 +178,7 @@ def test_bytes_with_a_stray_nul_are_not_taken_for_utf16(data: bytes) -> None:
     assert loading.wide_encoding(data) is None
 
 
-# Invisible characters: refused as they are, accepted as escapes (edition/characters.py).
+# Invisible characters: refused as they are, accepted as escapes (edition/statements/characters.py).
 
 
 def test_invisible_characters_written_as_escapes_are_read_and_shown_as_they_are() -> None:

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import build_site
-from edition import characters
-from edition.scalars import written
+from edition.statements import characters
+from edition.statements.scalars import written
 from tests.conftest import SOURCES, STATEMENT_ID
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"

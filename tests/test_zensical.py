@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.model import Statement
+from edition.statements.model import Statement
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site, skip_or_fail
 from tests.html import attribute, parse, text
 from tests.test_site import contract_anchors

@@ -130,7 +130,7 @@
       : now.getDate() + " " + month + " " + now.getFullYear();
   }
 
-  /** The citations made at build time (edition/citations.py), or an empty set. */
+  /** The citations made at build time (edition/site/citations.py), or an empty set. */
   function citationData() {
     var holder = document.getElementById("stmt-citations");
     if (!holder) {

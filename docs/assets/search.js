@@ -1,5 +1,5 @@
 /*
- * Search: Pagefind's index (built over the site by edition/searchindex.py) in a search box
+ * Search: Pagefind's index (built over the site by edition/build/searchindex.py) in a search box
  * of Material's look, in the header bar.
  *
  * - The box (overrides/partials/site-search.html) is moved into the header. "/",

@@ -17,7 +17,7 @@ Every problem is a :class:`~edition.problems.Problem` (``path:line:col: message`
 raised together in a :class:`~edition.problems.ProblemError`.
 
 The ``import`` verb loads this package, and so does ``check`` for a statement with an official
-text, whose paragraphs :func:`~edition.importer.layout.parse` finds (:mod:`edition.official`); the
+text, whose paragraphs :func:`~edition.importer.layout.parse` finds (:mod:`edition.statements.official`); the
 sentence splitter, slow to load, loads only when it first splits a paragraph.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from edition.display import MONTHS  # the months as the pages write them, and official pages print them
+from edition.dates import MONTHS  # the months as the pages write them, and official pages print them
 
 _MONTH_NUMBER: Final = {name.lower()[:3]: index for index, name in enumerate(MONTHS, start=1)}
 _MONTH = (

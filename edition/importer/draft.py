@@ -14,7 +14,7 @@ unchanged, else double-quoted (and wrapped, again only if that reads back
 unchanged). Every written value is read back to check. A value with a character
 that a statement file may not hold as it is (an invisible one, e.g. a soft
 hyphen) is double-quoted, with that character written as an escape; so are the
-words quoted in comments (:mod:`edition.characters`).
+words quoted in comments (:mod:`edition.statements.characters`).
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from typing import Final
 
 import yaml
 
-from edition import loading
-from edition.characters import refused, yaml_quoted
 from edition.importer import guesses, sentences
 from edition.importer.layout import Header, PublishedText
+from edition.statements import loading
+from edition.statements.characters import refused, yaml_quoted
 from edition.vocabulary import TOPICS
 
 SOURCE_URL: Final = "https://invalid.example/REVIEW-source-url"

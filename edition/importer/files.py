@@ -11,9 +11,9 @@ from typing import Final
 
 from edition.importer import draft, layout
 from edition.limits import MAX_STATEMENT_BYTES
-from edition.loading import decode, read_input, wide_encoding
 from edition.problems import Problem, ProblemError
-from edition.shapes import is_http_url, text_fault
+from edition.statements.loading import decode, read_input, wide_encoding
+from edition.statements.shapes import is_http_url, text_fault
 
 _HTML_STARTS: Final = ("<!doctype html", "<html")
 """How an HTML page starts (compared in lower case), after its prolog: such a file is refused, never parsed."""

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition import lock
+from edition.build import lock
 from tests.browser.conftest import first_search_result
 from tests.conftest import ROOT, STATEMENT_ID
 
@@ -117,7 +117,7 @@ def server(project: Path, tmp_path: Path) -> Iterator[Server]:
 
 def searched_after_reload(page: Page, query: str) -> str | None:
     """Where search leads first for ``query``, reloading the page until it finds it (serve indexes after the
-    reload: ``edition/watch.py``); ``None`` if it never does within :data:`SEARCH_INDEX_SECONDS`."""
+    reload: ``edition/build/watch.py``); ``None`` if it never does within :data:`SEARCH_INDEX_SECONDS`."""
     deadline = time.monotonic() + SEARCH_INDEX_SECONDS
     while True:
         found = first_search_result(page, query)
@@ -211,7 +211,7 @@ def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
 
 def test_serve_watches_nothing_that_a_render_writes(tmp_path: Path) -> None:
     """Events in the generated folders and editors' scratch files never ask for a render (no loop)."""
-    from edition.watch import _Changes
+    from edition.build.watch import _Changes
 
     asked: list[Path] = []
     changes = _Changes(tmp_path, asked.append)

@@ -1,0 +1,9 @@
+"""The anchors a statement has published, and how they keep their words.
+
+Data flows through the modules in this order:
+
+* :mod:`~edition.records.numbering` - sentence numbers, inserted ones (``1A``, ``A1``) included;
+* :mod:`~edition.records.registry` - the record of published anchors, errata and retirements;
+* :mod:`~edition.records.revisions` - how a paragraph's sentences changed since publication;
+* :mod:`~edition.records.permanence` - whether every published anchor keeps its words, and the fix.
+"""

@@ -1,0 +1,303 @@
+"""Pages that list across statements: statements, sentences, topics, the timeline.
+
+Each sentence of a statement's text is a unit of this edition, with a permanent
+anchor (``#para_3__cmt_1``: the name of the anchor is older than the wording). The
+listing pages call them sentences, and keep "commitment" for the sentences whose kind
+is one: the list holds condemnations and expressions of sympathy as well.
+
+They are made from one :class:`Listing` per statement: what these pages show of
+it, made once, where the statement is rendered (in a worker process, see
+:mod:`edition.build.generation`), and kept between renders while its file is unchanged.
+The pages are assembled anew at every render, so they stay true to the statement
+files. Statement pages are the only place a statement's words are searched: these pages
+repeat the words, so they are kept out of the search index (``search: exclude``)
+and a search still lands on the paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
+
+from edition import urls
+from edition.dates import long_date, partial_date
+from edition.site.markup import (
+    deadline_html,
+    front_matter,
+    html_text,
+    kind_label,
+    markdown_text,
+    time_html,
+    topic_label,
+)
+from edition.statements.model import Commitment, Statement
+from edition.vocabulary import KINDS, TOPICS, Term
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the pages that list statements and commitments show of one statement.
+
+    It is plain data (strings, numbers and tuples of them), which travels between
+    processes and into the cache many times faster than an object per commitment.
+    """
+
+    id: str
+    """The statement's permanent id."""
+    title: str
+    """Its title."""
+    date: datetime.date
+    """Its date."""
+    place: str
+    """Where it was issued."""
+    document_type: str
+    """The publisher's type of document."""
+    paragraph_count: int
+    """How many paragraphs it has."""
+    rows: tuple[str, ...]
+    """Its sentences' rows in a table of sentences, in reading order, with :data:`ROOT` for the path to
+    the site's root."""
+    kinds: tuple[str, ...]
+    """The kind of each row of :attr:`rows`."""
+    topics: dict[str, tuple[int, ...]]
+    """For each topic of its commitments, where in :attr:`rows` the commitments with that topic are."""
+    deadlines: tuple[tuple[str, str, str], ...]
+    """Its commitments with a deadline: the deadline (``YYYY-MM`` or ``YYYY-MM-DD``), the anchor, and the item
+    on the timeline."""
+
+    @property
+    def commitment_count(self) -> int:
+        """How many commitments it has."""
+        return len(self.rows)
+
+    @property
+    def order(self) -> tuple[datetime.date, str]:
+        """Sorted by this, newest last: date, then id."""
+        return self.date, self.id
+
+
+ROOT = "\x00"
+"""In a table row, where the path from the page to the site's root goes (``../`` or ``../../``).
+
+A row is made once and put on several pages. No text of a statement can hold this
+character: YAML does not allow it in a file.
+"""
+
+
+def listing(statement: Statement) -> Listing:
+    """What the listing pages show of ``statement``."""
+    cited = f"{html_text(statement.title)}, {html_text(statement.place)}, {long_date(statement.date)}"
+    by_topic: dict[str, list[int]] = {}
+    for index, commitment in enumerate(statement.commitments):
+        for topic in commitment.topics:
+            by_topic.setdefault(topic, []).append(index)
+    return Listing(
+        id=statement.id,
+        title=statement.title,
+        date=statement.date,
+        place=statement.place,
+        document_type=statement.document_type,
+        paragraph_count=len(statement.paragraphs),
+        rows=tuple(_commitment_row(statement, commitment, cited) for commitment in statement.commitments),
+        kinds=tuple(commitment.kind for commitment in statement.commitments),
+        topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
+        deadlines=tuple(
+            (commitment.deadline.date, commitment.anchor, _timeline_item(statement, commitment, cited))
+            for commitment in statement.commitments
+            if commitment.deadline
+        ),
+    )
+
+
+def newest_first(listings: Iterable[Listing]) -> list[Listing]:
+    """``listings`` by date, newest first, then by id (reversed)."""
+    return sorted(listings, key=lambda listed: listed.order, reverse=True)
+
+
+def statements_index(listings: Iterable[Listing]) -> str:
+    """The Markdown of ``/statements/``: every statement, newest year first.
+
+    One heading per year keeps the page scannable at thousands of statements;
+    statement pages stay out of the navigation, which therefore stays small.
+    """
+    lines = [front_matter("Statements"), "# Statements", ""]
+    for year, group in groupby(newest_first(listings), key=lambda listed: listed.date.year):
+        lines += [f"## {year} {{ #year-{year} }}", ""]
+        for listed in group:
+            page = urls.page_file(urls.statement_path(listed.id))
+            link = f"[{markdown_text(listed.title)}]({urls.relative(urls.STATEMENTS, page)})"
+            lines.append(
+                f"- {long_date(listed.date)}: {link}, {markdown_text(listed.place)} "
+                f"({markdown_text(listed.document_type)})"
+            )
+        lines.append("")
+    lines.append("Every statement is also listed as data: [index.json](index.json).")
+    return "\n".join(lines) + "\n"
+
+
+def _commitment_row(statement: Statement, commitment: Commitment, cited: str) -> str:
+    """A table row of a sentence; ``cited`` names its statement.
+
+    Each cell but the first names its column (``data-label``): on a narrow screen the
+    rows are stacked and the names are shown before the values (``listings.css``).
+    """
+    url = urls.at(f"{ROOT}{urls.statement_path(statement.id)}", commitment.anchor)
+    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
+    deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
+    return (
+        f'<tr data-kind="{commitment.kind}" data-topics="{" ".join(commitment.topics)}">'
+        f'<td><a href="{url}">para. {commitment.citation_number}</a>: '
+        f"{html_text(commitment.text)}</td>"
+        f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(commitment.kind)}</td>'
+        f'<td data-label="Topics">{topics}</td><td data-label="Deadline">{deadline}</td></tr>'
+    )
+
+
+@cache
+def _topic_link(topic: str) -> str:
+    """A link from a table row to a topic's page."""
+    return f'<a href="{ROOT}{urls.topic_path(topic)}">{html_text(topic_label(topic))}</a>'
+
+
+@cache
+def _kind_label(kind: str) -> str:
+    return html_text(kind_label(kind))
+
+
+def _commitment_table(rows: Iterable[str], root: str) -> str:
+    """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
+    head = (
+        '<table class="stmt-commitments">\n'
+        '<thead><tr><th scope="col">Sentence</th><th scope="col">Statement</th>'
+        '<th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Deadline</th></tr></thead>\n'
+        "<tbody>\n"
+    )
+    return (head + "\n".join(rows) + "\n</tbody>\n</table>").replace(ROOT, root)
+
+
+def commitments_page(listings: Iterable[Listing]) -> str:
+    """The Markdown of ``/commitments/``: every sentence, filterable by kind and topic.
+
+    The menus offer only the kinds and topics that some sentence has, in the order of
+    the vocabulary: a choice that can only empty the list is not offered. The page's
+    address and the anchor of its heading (``#commitments``) are older than its title.
+    """
+    ordered = newest_first(listings)
+    count = sum(listed.commitment_count for listed in ordered)
+    kinds_used = {kind for listed in ordered for kind in listed.kinds}
+    topics_used = {topic for listed in ordered for topic in listed.topics}
+    kinds = _options(term for term in KINDS if term.id in kinds_used)
+    topics = _options(term for term in TOPICS if term.id in topics_used)
+    lines = [
+        front_matter("Sentences", searchable=False),
+        "# Sentences { #commitments }",
+        "",
+        f"Every sentence of every statement, {count} in all, with what it does (its "
+        "[kind](../format/index.md#kinds): a commitment, a reaffirmation, a condemnation, ...) and what it is "
+        "about (its [topics](../topics/index.md)). Choose a kind or a topic to narrow the list; the address "
+        "of the page keeps your choice, so it can be shared.",
+        "",
+        '<form class="stmt-filter" hidden aria-label="Filter the sentences">',
+        f'<label>Kind <select name="kind"><option value="">all kinds</option>{kinds}</select></label>',
+        f'<label>Topic <select name="topic"><option value="">all topics</option>{topics}</select></label>',
+        f'<output class="stmt-filter-count" aria-live="polite">{count} sentences</output>',
+        '<button type="button" class="stmt-filter-clear" hidden>Show all sentences</button>',
+        "</form>",
+        "",
+        _commitment_table([row for listed in ordered for row in listed.rows], urls.to_root(urls.SENTENCES)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _options(terms: Iterable[Term]) -> str:
+    """The ``<option>`` of each of ``terms`` in a filter's menu."""
+    return "".join(f'<option value="{term.id}">{html_text(term.label)}</option>' for term in terms)
+
+
+def topics_index(listings: Iterable[Listing]) -> str:
+    """The Markdown of ``/topics/``: the topic vocabulary, with how many sentences each has."""
+    counts: Counter[str] = Counter()
+    for listed in listings:
+        counts.update({topic: len(indexes) for topic, indexes in listed.topics.items()})
+    lines = [
+        front_matter("Topics"),
+        "# Topics",
+        "",
+        "Every sentence is tagged with one or more topics from this vocabulary, most important first. "
+        "Each topic's page lists its sentences across all statements.",
+        "",
+        "| topic | term in statement files | what it covers | sentences |",
+        "|---|---|---|---|",
+    ]
+    for term in TOPICS:
+        lines.append(f"| [{term.label}]({term.id}/index.md) | `{term.id}` | {term.definition} | {counts[term.id]} |")
+    return "\n".join(lines) + "\n"
+
+
+def topic_pages(listings: Iterable[Listing]) -> dict[str, str]:
+    """The Markdown of every ``/topics/<topic>/`` page, by topic."""
+    rows: dict[str, list[str]] = {term.id: [] for term in TOPICS}
+    for listed in newest_first(listings):
+        for topic, indexes in listed.topics.items():
+            rows[topic] += [listed.rows[index] for index in indexes]
+    return {term.id: _topic_page(term, rows[term.id]) for term in TOPICS}
+
+
+def _topic_page(topic: Term, rows: list[str]) -> str:
+    """The Markdown of ``/topics/<topic>/``: the rows of the sentences tagged with ``topic``."""
+    count = f"{len(rows)} sentence{'s'[: len(rows) != 1]}" if rows else "No sentence yet"
+    lines = [
+        front_matter(f"Topic: {topic.label}", searchable=False, in_navigation=False),
+        f"# {topic.label}",
+        "",
+        f"{topic.definition} {count} tagged with this topic. [All topics](../index.md).",
+        "",
+    ]
+    if rows:
+        lines.append(_commitment_table(rows, urls.to_root(urls.topic_path(topic.id))))
+    return "\n".join(lines) + "\n"
+
+
+def timeline_page(listings: Iterable[Listing]) -> str:
+    """The Markdown of ``/timeline/``: sentences with a deadline, and what followed, by date."""
+    dated = sorted(
+        (deadline, listed.id, anchor, item) for listed in listings for deadline, anchor, item in listed.deadlines
+    )
+    lines = [
+        front_matter("Timeline", searchable=False),
+        "# Timeline",
+        "",
+        "The sentences that set a deadline, in the order of their deadlines, with what followed.",
+        "",
+        *(item for *_, item in dated),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> str:
+    """A sentence's item on the timeline: its deadline, its words and what followed."""
+    assert commitment.deadline is not None
+    deadline = commitment.deadline
+    event = f": {html_text(deadline.event)}" if deadline.event else ""
+    url = urls.at(urls.relative(urls.TIMELINE, urls.statement_path(statement.id)), commitment.anchor)
+    lines = [
+        f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
+        f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',
+        f'<p><a href="{url}">{cited}, para. {commitment.citation_number}</a></p>',
+        f'<blockquote class="stmt-quote">{html_text(commitment.text)}</blockquote>',
+    ]
+    if deadline.followed_by:
+        lines.append('<p>What followed:</p>\n<ol class="stmt-followups">')
+        for follow_up in deadline.followed_by:
+            summary = f" {html_text(follow_up.summary)}" if follow_up.summary else ""
+            lines.append(
+                f"<li>{time_html(follow_up.date)}: "
+                f'<a href="{html_text(follow_up.url)}">{html_text(follow_up.title)}</a>.{summary}</li>'
+            )
+        lines.append("</ol>")
+    lines += ["</section>", ""]
+    return "\n".join(lines)

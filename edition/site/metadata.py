@@ -1,0 +1,68 @@
+"""Metadata for machines: schema.org JSON-LD describing a statement page.
+
+Search engines and citation tools read it from the page's head (see
+``overrides/main.html``): the statement's name, date, place, author (the issuing
+body), publisher, address, the official source it is based on, and its parts,
+each paragraph and commitment with its permanent address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edition import urls
+from edition.jsonfiles import script_json
+from edition.statements.model import Statement
+
+
+def structured_data(statement: Statement, site_url: str) -> str:
+    """The JSON-LD of a statement page, safe inside ``<script>``: ``<``, ``>`` and ``&`` are escaped."""
+    page = urls.statement_url(site_url, statement.id)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": page,
+        "url": page,
+        "name": statement.title,
+        "alternativeHeadline": statement.subtitle,
+        "genre": statement.document_type,
+        "dateCreated": statement.date.isoformat(),
+        "locationCreated": {"@type": "Place", "name": statement.place},
+        "author": {"@type": "Organization", "name": statement.issuer.body},
+        "publisher": {"@type": "Organization", "name": statement.source.publisher},
+        "isBasedOn": statement.source.url,
+        "inLanguage": "en",
+        "encoding": [
+            {
+                "@type": "MediaObject",
+                "encodingFormat": encoding,
+                "contentUrl": urls.file_url(site_url, statement.id, name),
+            }
+            for encoding, name in (("application/json", urls.DATA_JSON), ("application/akn+xml", urls.DATA_AKN))
+        ],
+        "hasPart": [
+            {
+                "@type": "CreativeWork",
+                "@id": urls.at(page, paragraph.anchor),
+                "url": urls.at(page, paragraph.anchor),
+                "name": f"Paragraph {paragraph.number}",
+                "position": paragraph.number,
+                "text": paragraph.text,
+                "hasPart": [
+                    {
+                        "@type": "CreativeWork",
+                        "@id": urls.at(page, commitment.anchor),
+                        "url": urls.at(page, commitment.anchor),
+                        "name": f"Commitment {commitment.citation_number}",
+                        "position": commitment.position,
+                        "text": commitment.text,
+                    }
+                    for commitment in paragraph.commitments
+                ],
+            }
+            for paragraph in statement.paragraphs
+        ],
+    }
+    if statement.subtitle is None:
+        del data["alternativeHeadline"]
+    return script_json(data)

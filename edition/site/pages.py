@@ -1,0 +1,270 @@
+"""The Markdown of the generated pages: one per statement, and the list of statements.
+
+Official words go into raw HTML blocks, HTML-escaped, where no Markdown syntax
+applies; only the paragraph headings are Markdown, so that the table of contents,
+the ``¶`` permalink and the search index see them.
+
+Search: Pagefind indexes the built pages (``edition/build/searchindex.py``). It records where
+every element with an ``id`` stands among the words of a page, so a result can land
+on the sentence (``para_N__cmt_M``) or the paragraph heading (``para_N``) that holds
+the words (``docs/assets/search.js``). What is not official text or a heading is kept
+out of the index (``data-pagefind-ignore``): the metadata, the paragraph numbers and
+the notes. The notes still give each statement its filters (``data-pagefind-filter``):
+the kind of each sentence and its topics, and the header the statement's year (and its
+date, which search results show beside the title).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from functools import cache
+
+from edition import anchors, urls, vocabulary
+from edition.dates import long_date
+from edition.records.registry import AnchorRecord
+from edition.site.citations import citation_data, highwire_tags
+from edition.site.markup import (
+    commitment_html,
+    deadline_html,
+    front_matter,
+    html_text,
+    markdown_text,
+    time_html,
+    topic_label,
+)
+from edition.site.metadata import structured_data
+from edition.statements.model import Commitment, Paragraph, Statement
+
+DOCUMENTS_ANCHOR = "documents"
+"""The "Documents referred to" section of a statement page."""
+
+EDITORIAL_NOTE = (
+    "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
+    "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
+)
+TITLE_ANCHOR = "title"
+"""The statement's title on its page: where "Skip to content" leads."""
+LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
+"""The licence of this edition's annotations, data and pages (the official words are their issuer's)."""
+
+
+def page_title(statement: Statement) -> str:
+    """The title of a statement's page: its title and date, which tell statements apart."""
+    return f"{statement.title}, {long_date(statement.date)}"
+
+
+def citation(statement: Statement) -> str:
+    """How the statement is cited: "NATO-Russia Joint Statement, Brussels, 7 December 2001"."""
+    return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
+
+
+def statement_page(statement: Statement, record: AnchorRecord, site_url: str) -> str:
+    """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors.
+
+    ``site_url`` makes the page's permanent address and its schema.org data absolute.
+    The title is a Markdown heading, so that "Skip to content" leads to it and the
+    table of contents lists the paragraphs under it; the metadata around it is left
+    out of the search index, so that a search for words of the text finds the
+    paragraph that holds them.
+    """
+    head = front_matter(
+        page_title(statement),
+        statement.subtitle or statement.title,
+        in_navigation=False,
+        structured_data=structured_data(statement, site_url),
+        meta_tags=highwire_tags(statement, site_url),
+        listed_in=urls.STATEMENTS,
+    )
+    parts = [
+        head.rstrip("\n"),
+        f"# {markdown_text(statement.title)} {{ #{TITLE_ANCHOR} .stmt-title }}",
+        "\n".join(_header(statement, urls.statement_url(site_url, statement.id), _retired_leading_to(record, None))),
+    ]
+    for paragraph in statement.paragraphs:
+        parts.append(_paragraph_heading(paragraph))
+        parts.append("\n".join(_paragraph_body(statement, paragraph, record)))
+    if statement.documents:
+        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} }}")
+        parts.append("\n".join(_documents(statement)))
+    if record.errata:
+        parts.append("## Corrections { #corrections }")
+        parts.append("\n".join(_corrections(record)))
+    # An attribute, not a <script type="application/json">: Material's instant navigation runs again every
+    # script of the page it shows, as JavaScript and without its id, which breaks on JSON and loses the data.
+    citations = html_text(citation_data(statement, site_url))
+    parts.append(f'<div id="stmt-citations" hidden data-citations="{citations}"></div>')
+    return "\n\n".join(parts) + "\n"
+
+
+def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[str]:
+    """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms.
+
+    ``retired`` are the anchors that lead to the top of the statement. Nothing stands
+    above the title, so that search indexes the title and descriptive line as the
+    page's first section, under the page's own address.
+    """
+    if statement.subtitle:
+        yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
+    # A <section>, not a <div>: Material's search ends an exclusion at the first closing tag of its name.
+    yield (
+        f'<section class="stmt-header" data-citation="{html_text(citation(statement))}" '
+        f'data-statement="{statement.id}" data-search-exclude data-pagefind-ignore '
+        f'data-pagefind-filter="year:{statement.date.year}" data-pagefind-meta="date:{long_date(statement.date)}">'
+    )
+    yield from retired
+    yield '<dl class="stmt-meta">'
+    yield _meta("Document", html_text(statement.document_type))
+    yield _meta("Date", time_html(statement.date))
+    yield _meta("Place", html_text(statement.place))
+    issuer = html_text(statement.issuer.body)
+    if statement.issuer.level:
+        issuer += f", at the level of {html_text(statement.issuer.level)}"
+    yield _meta("Issued by", issuer)
+    source = (
+        f'<a class="stmt-source" href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
+    )
+    if statement.source.updated:
+        source += f" (page updated {time_html(statement.source.updated)})"
+    yield _meta("Official text", source)
+    if statement.source.checked:
+        checked = f"checked against the official text on {time_html(statement.source.checked)}"
+    else:
+        checked = "not yet checked against the official text"
+    yield _meta("Words", checked, "stmt-checked")
+    yield _meta("Permanent address", f'<a class="stmt-address" href="{address}">{address}</a>', "stmt-permanent")
+    downloads = " · ".join(f'<a href="{file.name}">{file.label}</a>' for file in urls.DOWNLOAD_FILES)
+    yield _meta("Download", downloads, "stmt-downloads")
+    yield "</dl>"
+    yield from _kinds_explained(statement)
+    yield f'<p class="stmt-editorial-note">{html_text(EDITORIAL_NOTE)}</p>'
+    report = f"{urls.from_statement(urls.ABOUT)}#report-an-error"
+    yield (
+        f'<p class="stmt-terms">This edition\'s annotations and data: {LICENCE}. '
+        f'Found an error? <a class="stmt-report" href="{report}">Report it</a>.</p>'
+    )
+    yield "</section>"
+
+
+def _meta(term: str, description_html: str, css_class: str = "") -> str:
+    """One row of the metadata: the term, then a colon for readers of the text alone (search, copy)."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return (
+        f'<div{attribute}><dt>{term}<span class="stmt-visually-hidden">:</span></dt><dd>{description_html}</dd></div>'
+    )
+
+
+def _kinds_explained(statement: Statement) -> Iterator[str]:
+    """The kinds of sentence used in this statement, each with its definition, under a disclosure."""
+    used = {commitment.kind for commitment in statement.commitments}
+    yield '<details class="stmt-kinds" id="kinds"><summary>What the kinds of sentence mean</summary><dl>'
+    for kind in vocabulary.KINDS:
+        if kind.id in used:
+            yield f"<div><dt>{html_text(kind.label)}</dt><dd>{html_text(kind.definition)}</dd></div>"
+    yield "</dl></details>"
+
+
+def _paragraph_heading(paragraph: Paragraph) -> str:
+    title = f"Paragraph {paragraph.number}"
+    if paragraph.heading:
+        title += f' · <span class="stmt-editorial">{markdown_text(paragraph.heading)}</span>'
+    return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
+
+
+def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
+    yield f'<div class="stmt-para" data-para="{paragraph.number}">'
+    for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
+        yield from _retired_leading_to(record, anchor)
+    yield (
+        f'<span class="stmt-num" aria-hidden="true" data-search-exclude data-pagefind-ignore>{paragraph.number}.</span>'
+    )
+    sentences = " ".join(
+        f'<span class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></span>'
+        f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>'
+        for c in paragraph.commitments
+    )
+    yield f'<p class="stmt-text">{sentences}</p>'
+    yield (
+        f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}" '
+        "data-pagefind-ignore>"
+    )
+    corrected = {erratum.anchor for erratum in record.errata}
+    for commitment in paragraph.commitments:
+        note = _note(statement, commitment, commitment.anchor in corrected)
+        yield f'<li data-sentence="{commitment.anchor}">{note}</li>'
+    yield "</ul>"
+    yield "</div>"
+
+
+def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
+    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
+    parts = [
+        f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
+        f'title="Link to sentence {commitment.citation_number}">{commitment.citation_number}</a>',
+        _kind_label(commitment.kind),
+        f'<span class="stmt-topics">{topics}</span>',
+    ]
+    if commitment.references:
+        links = ", ".join(f'<a href="#{DOCUMENTS_ANCHOR}">{html_text(statement.document(r).name)}</a>'
+                          for r in commitment.references)  # fmt: skip
+        parts.append(f'<span class="stmt-refs">refers to {links}</span>')
+    if commitment.deadline:
+        parts.append(f'<span class="stmt-deadline">{deadline_html(commitment.deadline)}</span>')
+    if corrected:
+        parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
+    return " · ".join(parts)
+
+
+@cache
+def _kind_label(kind_id: str) -> str:
+    """A kind of sentence in the notes: its label, its definition as a tooltip (and under "What the kinds mean")."""
+    kind = vocabulary.term(vocabulary.KINDS, kind_id)
+    return (
+        f'<span class="stmt-kind" title="{html_text(kind.definition)}" data-pagefind-filter="kind">'
+        f"{html_text(kind.label)}</span>"
+    )
+
+
+@cache
+def _topic_link(topic: str) -> str:
+    """A link from a statement page to a topic's page."""
+    return (
+        f'<a href="{urls.from_statement(urls.topic_path(topic))}" data-pagefind-filter="topic">'
+        f"{html_text(topic_label(topic))}</a>"
+    )
+
+
+def _documents(statement: Statement) -> Iterator[str]:
+    yield '<ul class="stmt-documents">'
+    for document in statement.documents:
+        citing = [c for c in statement.commitments if document.id in c.references]
+        links = ", ".join(f'<a href="#{c.anchor}">{c.citation_number}</a>' for c in citing)
+        short = f" ({html_text(document.short_title)})" if document.short_title else ""
+        yield (
+            f'<li><a href="{html_text(document.url)}">{html_text(document.title)}</a>{short}, '
+            f"{time_html(document.date)}. Referred to in {links}.</li>"
+        )
+    yield "</ul>"
+
+
+def _retired_leading_to(record: AnchorRecord, successor: str | None) -> list[str]:
+    """Empty elements that keep retired anchors resolving, placed where their successor stands."""
+    return [
+        f'<span class="stmt-retired" id="{r.anchor}" data-successor="{r.successor or ""}"></span>'
+        for r in record.retired
+        if r.successor == successor
+    ]
+
+
+def _corrections(record: AnchorRecord) -> Iterator[str]:
+    yield '<ol class="stmt-errata">'
+    for erratum in record.errata:
+        number = anchors.citation(*anchors.parts(erratum.anchor))
+        when = long_date(datetime.date.fromisoformat(erratum.date))
+        yield (
+            f'<li><a href="#{erratum.anchor}">{number}</a>, corrected on '
+            f'<time datetime="{erratum.date}">{when}</time>: {html_text(erratum.reason)} '
+            f'Published as: <q class="stmt-old-text">{html_text(erratum.old_text)}</q> '
+            f'Now: <q class="stmt-new-text">{html_text(erratum.new_text)}</q></li>'
+        )
+    yield "</ol>"

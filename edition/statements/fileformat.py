@@ -1,0 +1,199 @@
+"""The statement file format, declared once.
+
+:data:`STATEMENT` is read by :mod:`edition.statements.validation`, turned into JSON Schema here
+(:func:`schema_text`) and into the format page by :mod:`edition.site.formatdoc`.
+Rules that involve more than one value (paragraph numbering, references to the
+statement's documents) live in :mod:`edition.statements.validation`.
+
+The JSON Schema is for editors that speak the YAML language server protocol, which pick
+it up from the first line of a statement file::
+
+    # yaml-language-server: $schema=statement.schema.json
+
+It gives completion and early warnings; ``build_site.py check`` remains the authority
+(it also checks what JSON Schema cannot say: dates that exist, paragraph numbering,
+references to the statement's own documents, control characters). The copy in
+``statements/`` is kept current by a test; regenerate it with
+``python -m edition.statements.fileformat``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from edition.statements import model
+from edition.statements.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, SentenceNumber, Text, Url
+from edition.vocabulary import KINDS, TOPICS
+
+ISSUER = RecordShape(
+    "Issuer",
+    (
+        Field("body", Text(), "The issuing body, e.g. NATO-Russia Permanent Joint Council."),
+        Field("level", Text(), "The level it met at, e.g. Foreign Ministers.", required=False),
+    ),
+    build=lambda v: model.Issuer(**v),
+    doc="Who issued the statement.",
+)
+
+SOURCE = RecordShape(
+    "Source",
+    (
+        Field("url", Url(), "The address where the official text is published."),
+        Field("publisher", Text(), "Who publishes it, e.g. NATO."),
+        Field("updated", Date(), "The date the source page gives as its last update.", required=False),
+        Field(
+            "checked",
+            Date(),
+            "The date the words of this file were last compared, character for character, with the published text.",
+            required=False,
+        ),
+    ),
+    build=lambda v: model.Source(**v),
+    doc="Where the official text was published: the text in the file is compared with it.",
+)
+
+DOCUMENT = RecordShape(
+    "Document",
+    (
+        Field("id", Text(), "A short permanent name that commitments use in `references`, e.g. founding-act."),
+        Field("title", Text(), "The document's full title."),
+        Field("short_title", Text(), "The name the statement uses for it.", required=False),
+        Field("date", Date(), "The date it was signed or adopted."),
+        Field("url", Url(), "Its authoritative source."),
+        Field(
+            "mentions",
+            ListOf(Text(), unique=True),
+            "How the statement's words name it, e.g. Founding Act. In the commitments that refer to the "
+            "document, each occurrence links to its source.",
+            required=False,
+        ),
+    ),
+    build=lambda v: model.Document(**{**v, "mentions": v["mentions"] or ()}),
+    doc="A document the statement refers to.",
+)
+
+FOLLOW_UP = RecordShape(
+    "FollowUp",
+    (
+        Field("date", Date(), "When it happened."),
+        Field("title", Text(), "What it was, e.g. the title of the document that records it."),
+        Field("url", Url(), "The authoritative source that records it."),
+        Field("summary", Text(), "What it shows about the commitment, in a sentence.", required=False),
+    ),
+    build=lambda v: model.FollowUp(**v),
+    doc="Something that happened in answer to a commitment with a deadline.",
+)
+
+DEADLINE = RecordShape(
+    "Deadline",
+    (
+        Field("date", Date(month_allowed=True), "The latest date, as precise as the text sets it."),
+        Field("event", Text(), "The occasion the text ties the deadline to.", required=False),
+        Field(
+            "followed_by",
+            ListOf(FOLLOW_UP, item_name="follow-up"),
+            "What followed, oldest first.",
+            required=False,
+        ),
+    ),
+    build=lambda v: model.Deadline(**{**v, "followed_by": v["followed_by"] or ()}),
+    doc="A time limit set by the text of a commitment.",
+)
+
+COMMITMENT = RecordShape(
+    "Commitment",
+    (
+        Field("text", Text(), "The sentence, exactly as published."),
+        Field("kind", Choice(KINDS, "commitment kind"), "What the sentence does (see Commitment kinds)."),
+        Field(
+            "topics",
+            ListOf(Choice(TOPICS, "topic"), min_items=1, unique=True),
+            "What it is about (see Topics), most important first.",
+        ),
+        Field(
+            "references",
+            ListOf(Text(), unique=True),
+            "The ids of the statement's `documents` that the sentence refers to.",
+            required=False,
+        ),
+        Field("deadline", DEADLINE, "The time limit the sentence sets, if any.", required=False),
+        Field(
+            "number",
+            SentenceNumber(),
+            "Its number, when it is not the one after the sentence before's: for a sentence inserted "
+            "after publication (1A, A1), or after a removed one. Without it: 1 for the first sentence, "
+            "then the next whole number.",
+            required=False,
+        ),
+    ),
+    doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M being its number: 1, 2, ... in order, "
+    "unless the sentence states another.",
+)
+
+
+PARAGRAPH = RecordShape(
+    "Paragraph",
+    (
+        Field("number", Integer(), "The official paragraph number; unnumbered paragraphs are counted 1, 2, ..."),
+        Field(
+            "heading", Text(), "A short editorial heading, shown as editorial, never as official text.", required=False
+        ),
+        Field(
+            "commitments",
+            ListOf(COMMITMENT, item_name="commitment", min_items=1),
+            "The paragraph's sentences, in order. Joined with single spaces they give the paragraph as published.",
+        ),
+    ),
+    doc="A paragraph of the official text. Its anchor is `para_N`.",
+)
+
+STATEMENT = RecordShape(
+    "Statement",
+    (
+        Field("title", Text(), "The official title."),
+        Field("subtitle", Text(), "The descriptive line under the title.", required=False),
+        Field("document_type", Text(), "The publisher's name for the kind of document, e.g. NATO Press Statement."),
+        Field("date", Date(), "The date the statement was issued; the file name starts with it."),
+        Field("place", Text(), "Where it was issued."),
+        Field("issuer", ISSUER, "Who issued it."),
+        Field("source", SOURCE, "Where the official text was published."),
+        Field(
+            "documents",
+            ListOf(DOCUMENT, item_name="document"),
+            "The documents the statement refers to.",
+            required=False,
+        ),
+        Field("paragraphs", ListOf(PARAGRAPH, item_name="paragraph", min_items=1), "The official text."),
+    ),
+    doc="One official statement: the file `statements/<id>.yaml`, whose name is its permanent id.",
+)
+"""The top level of a statement file."""
+
+
+SCHEMA_FILE = Path("statements") / "statement.schema.json"
+"""Where the schema lives in the repository, relative to the project root."""
+
+
+def statement_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of a statement file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Statement file",
+        **STATEMENT.json_schema(),
+    }
+
+
+def schema_text() -> str:
+    """The schema as the file holds it: indented JSON with a final newline."""
+    return json.dumps(statement_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(root: Path) -> None:
+    """Write the schema to ``statements/statement.schema.json`` under ``root``."""
+    (root / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd())
