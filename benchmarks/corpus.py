@@ -146,8 +146,8 @@ def statement_data(number: int, heading: str | None = None) -> dict[str, Any]:
     for document in data["documents"]:  # their names, as the commitments now spell them
         document["mentions"] = [partner(mention, number) for mention in document["mentions"]]
     for paragraph in data["paragraphs"]:
-        for commitment in paragraph["commitments"]:
-            commitment["text"] = vary(commitment["text"], number, rng)
+        for sentence in paragraph["commitments"]:
+            sentence["text"] = vary(sentence["text"], number, rng)
     first = data["paragraphs"][0]
     first["commitments"][0]["text"] = first["commitments"][0]["text"].replace(
         "Today we commit", f"Today, in synthetic statement {number}, we commit", 1

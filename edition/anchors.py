@@ -45,7 +45,7 @@ def paragraph(number: int) -> str:
     return f"{PARAGRAPH_PREFIX}{number}"
 
 
-def commitment(paragraph_number: int, number: int | str) -> str:
+def sentence(paragraph_number: int, number: int | str) -> str:
     """The anchor of commitment ``number`` of paragraph ``paragraph_number``."""
     return f"{paragraph(paragraph_number)}{SENTENCE_SEPARATOR}{number}"
 

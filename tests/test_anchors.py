@@ -20,7 +20,7 @@ from tests.test_cli import line_of
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 RECORD_FILE = f"statements/anchors/{STATEMENT_ID}.json"
-COMMITMENT_3_1 = "We condemn terrorism in all its manifestations."
+SENTENCE_3_1 = "We condemn terrorism in all its manifestations."
 
 
 def edit(project: Path, old: str, new: str) -> None:
@@ -40,7 +40,7 @@ def rewrite(project: Path, change: Callable[[dict[str, Any]], object]) -> list[s
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def commitments(data: dict[str, Any], paragraph: int) -> list[dict[str, Any]]:
+def sentences(data: dict[str, Any], paragraph: int) -> list[dict[str, Any]]:
     """The commitments of paragraph ``paragraph`` in statement data."""
     found: list[dict[str, Any]] = data["paragraphs"][paragraph - 1]["commitments"]
     return found
@@ -53,9 +53,9 @@ def test_the_record_in_the_repository_holds_every_anchor_with_its_words() -> Non
     expected = [anchors.paragraph(p) for p in range(1, 5)]
     assert [a for a in record.texts if "__" not in a] == expected
     assert len([a for a in record.texts if "__cmt_" in a]) == 13
-    assert record.texts["para_3__cmt_1"] == COMMITMENT_3_1
+    assert record.texts["para_3__cmt_1"] == SENTENCE_3_1
     data = json.loads((ROOT / RECORD_FILE).read_text(encoding="utf-8"))
-    assert data["anchors"]["para_3__cmt_1"]["sha256"] == hashlib.sha256(COMMITMENT_3_1.encode("utf-8")).hexdigest()
+    assert data["anchors"]["para_3__cmt_1"]["sha256"] == hashlib.sha256(SENTENCE_3_1.encode("utf-8")).hexdigest()
     assert (record.errata, record.retired) == ((), ())
 
 
@@ -67,8 +67,8 @@ def test_render_records_new_anchors_and_check_does_not(project: Path) -> None:
     assert (project / RECORD_FILE).read_text(encoding="utf-8") == (ROOT / RECORD_FILE).read_text(encoding="utf-8")
 
 
-def test_a_new_commitment_is_recorded_by_render(project: Path) -> None:
-    rewrite(project, lambda data: commitments(data, 4).append(
+def test_a_new_sentence_is_recorded_by_render(project: Path) -> None:
+    rewrite(project, lambda data: sentences(data, 4).append(
         {"text": "A sentence added later.", "kind": "observe", "topics": ["terrorism"]}
     ))  # fmt: skip
     assert run_build_site(project, "render").returncode == 0
@@ -82,7 +82,7 @@ def test_a_new_commitment_is_recorded_by_render(project: Path) -> None:
 def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
     assert run_build_site(project, "render").returncode == 0
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
-    edit(project, COMMITMENT_3_1, "We condemn terrorism in all its forms.")
+    edit(project, SENTENCE_3_1, "We condemn terrorism in all its forms.")
     result = run_build_site(project, verb)
     assert result.returncode == 1
     line = line_of("We condemn terrorism")
@@ -97,7 +97,7 @@ def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
 
 
 def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
-    lines = rewrite(project, lambda data: commitments(data, 4).pop())
+    lines = rewrite(project, lambda data: sentences(data, 4).pop())
     line = lines.index("- number: 4") + 1
     result = run_build_site(project, "check")
     assert result.returncode == 1
@@ -113,7 +113,7 @@ def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
 @pytest.mark.build
 def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
     corrected = "We condemn terrorism in all its manifestations!"
-    edit(project, COMMITMENT_3_1, corrected)
+    edit(project, SENTENCE_3_1, corrected)
     result = run_build_site(
         project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A test correction.", "--date", "2026-11-27"
     )
@@ -124,7 +124,7 @@ def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
     record, _ = registry.load(project / RECORD_FILE)
     assert record is not None
     assert record.errata == (
-        registry.Erratum("para_3__cmt_1", "2026-11-27", COMMITMENT_3_1, corrected, "A test correction."),
+        registry.Erratum("para_3__cmt_1", "2026-11-27", SENTENCE_3_1, corrected, "A test correction."),
     )
     assert record.texts["para_3__cmt_1"] == corrected
     assert run_build_site(project, "build").returncode == 0
@@ -132,7 +132,7 @@ def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
     assert text(page, id="para_3__cmt_1") == corrected
     item = one(one(page, "ol", class_="stmt-errata"), "li")
     assert item.get_text() == (
-        f"3.1, corrected on 27 November 2026: A test correction. Published as: {COMMITMENT_3_1} Now: {corrected}"
+        f"3.1, corrected on 27 November 2026: A test correction. Published as: {SENTENCE_3_1} Now: {corrected}"
     )
     assert attribute(one(item, "a"), "href") == "#para_3__cmt_1"
     note = one(page, "a", class_="stmt-cmt-link", href="#para_3__cmt_1").find_parent("li")
@@ -166,9 +166,9 @@ def test_an_erratum_needs_changed_words(project: Path) -> None:
 def test_a_retired_anchor_keeps_resolving_to_its_successor(project: Path) -> None:
 
     def join_4_2_and_4_3(data: dict[str, Any]) -> None:  # as if they had been split by mistake
-        last = commitments(data, 4).pop()
-        commitments(data, 4)[-1]["text"] += " " + last["text"]
-        commitments(data, 4)[-1]["number"] = 4  # as check asks: the joined words are a new sentence
+        last = sentences(data, 4).pop()
+        sentences(data, 4)[-1]["text"] += " " + last["text"]
+        sentences(data, 4)[-1]["number"] = 4  # as check asks: the joined words are a new sentence
 
     rewrite(project, join_4_2_and_4_3)
     assert run_build_site(project, "check").returncode == 1
@@ -203,7 +203,7 @@ def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
 
 def test_a_tampered_record_is_reported(project: Path) -> None:
     path = project / RECORD_FILE
-    path.write_text(path.read_text(encoding="utf-8").replace(COMMITMENT_3_1, "We condemn."), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(SENTENCE_3_1, "We condemn."), encoding="utf-8")
     entry = '    "para_3__cmt_1": {'  # the problem points at the entry's value
     line = path.read_text(encoding="utf-8").splitlines().index(entry) + 1
     result = run_build_site(project, "check")
@@ -234,4 +234,4 @@ def test_the_scripts_read_anchors_as_this_module_does() -> None:
     paragraph, sentence = re.compile(rules["paragraph"]), re.compile(rules["sentence"])
     for anchor in ("para_3", "para_3__cmt_1", "para_4__cmt_A1", "para_4__cmt_1AA", "para_0", "para_3__cmt_0", "x"):
         assert anchors.is_anchor(anchor) == bool(paragraph.fullmatch(anchor) or sentence.fullmatch(anchor))
-    assert rules["paragraphPrefix"] + "3" + rules["sentenceSeparator"] + "A1" == anchors.commitment(3, "A1")
+    assert rules["paragraphPrefix"] + "3" + rules["sentenceSeparator"] + "A1" == anchors.sentence(3, "A1")

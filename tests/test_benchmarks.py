@@ -78,7 +78,7 @@ def test_each_search_query_stands_in_its_target_sentence(count: int) -> None:
 def test_each_growth_case_is_a_valid_statement(tmp_path: Path, case: str) -> None:
     found, problems = read_statement(growth.make_case(tmp_path / "project", case))
     assert problems == [] and found is not None
-    annexed = [c for c in found.commitments if "annex" in c.references]
+    annexed = [c for c in found.sentences if "annex" in c.references]
     mentions = sum(1 for c in annexed for _, document in found.segments(c) if document and document.id == "annex")
     if case.startswith("mentions-"):
         each, _, sentences = case.removeprefix("mentions-").partition("x")

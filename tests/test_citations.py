@@ -155,7 +155,7 @@ def test_pinpoints_are_the_short_references(statement: Statement) -> None:
     found = list(citations.pinpoints(statement))
     assert found[:5] == [("", None), ("para_1", "1"), ("para_1__cmt_1", "1.1"), ("para_1__cmt_2", "1.2"),
                          ("para_1__cmt_3", "1.3")]  # fmt: skip
-    assert len(found) == 1 + len(statement.paragraphs) + len(statement.commitments)
+    assert len(found) == 1 + len(statement.paragraphs) + len(statement.sentences)
 
 
 def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: Statement) -> None:
@@ -166,7 +166,7 @@ def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: S
         {"id": "chicago", "label": "Chicago (notes)", "date": "mdy"},
         {"id": "apa", "label": "APA", "date": "mdy"},
     ]
-    anchors = [*(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.commitments)]
+    anchors = [*(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.sentences)]
     assert sorted(data["citations"]) == sorted(anchors)
     for anchor, texts in data["citations"].items():
         assert list(texts) == ["oscola", "chicago", "apa"]

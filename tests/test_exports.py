@@ -25,7 +25,7 @@ from edition.records import registry
 from edition.site.akn import NAMESPACE, akoma_ntoso
 from edition.site.exports import corpus_index, data_schema, statement_data
 from edition.site.listings import listing
-from edition.statements.model import Commitment, Document, Issuer, Paragraph, Source, Statement
+from edition.statements.model import Document, Issuer, Paragraph, Sentence, Source, Statement
 from tests.conftest import ROOT, STATEMENT_ID
 from tests.sources import published
 from tests.test_pages import assert_golden
@@ -132,7 +132,7 @@ def test_paragraph_text_is_the_official_text(akn: ET.Element, number: int) -> No
 
 
 def test_each_commitment_inline_holds_its_words(akn: ET.Element, statement: Statement) -> None:
-    for commitment in statement.commitments:
+    for commitment in statement.sentences:
         inline = one(akn, f".//akn:inline[@eId='{commitment.anchor}']")
         assert inline.attrib["name"] == "commitment"
         assert text(inline) == commitment.text
@@ -236,7 +236,7 @@ def test_data_texts_are_the_official_text(data: JsonObject, statement: Statement
     assert {p["number"]: p["text"] for p in data["paragraphs"]} == official
     for paragraph in data["paragraphs"]:
         assert " ".join(c["text"] for c in paragraph["commitments"]) == official[paragraph["number"]]
-    assert [c["text"] for p in data["paragraphs"] for c in p["commitments"]] == [c.text for c in statement.commitments]
+    assert [c["text"] for p in data["paragraphs"] for c in p["commitments"]] == [c.text for c in statement.sentences]
 
 
 def test_data_carries_editorial_values_exactly(data: JsonObject) -> None:
@@ -354,7 +354,7 @@ HOSTILE_DOCUMENT = Document(
 def hostile_statement() -> Statement:
     """A statement whose every free text is hostile to XML and JSON."""
     commitments = tuple(
-        Commitment(
+        Sentence(
             paragraph=1,
             number=str(number),
             position=number,
@@ -416,13 +416,13 @@ def test_inserted_sentence_numbers_are_valid_eids_and_data(
     statement: Statement, record: registry.AnchorRecord, akn_schema: xmlschema.XMLSchema
 ) -> None:
     paragraph = statement.paragraphs[2]
-    first, *others = paragraph.commitments
+    first, *others = paragraph.sentences
     renumbered = (
         dataclasses.replace(first, number="A1"),
         *(dataclasses.replace(c, number=n) for c, n in zip(others, ("1", "1A"), strict=True)),
     )
     paragraphs = list(statement.paragraphs)
-    paragraphs[2] = dataclasses.replace(paragraph, commitments=renumbered)
+    paragraphs[2] = dataclasses.replace(paragraph, sentences=renumbered)
     changed = dataclasses.replace(statement, paragraphs=tuple(paragraphs))
     xml = akoma_ntoso(changed, SITE_URL)
     akn_schema.validate(xml)

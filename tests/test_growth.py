@@ -15,7 +15,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edition.statements.model import Commitment, Document, Statement
+from edition.statements.model import Document, Sentence, Statement
 
 ANNEX = Document(
     id="annex",
@@ -59,9 +59,9 @@ def with_annex(statement: Statement, mentions: tuple[str, ...] = ANNEX.mentions)
     return dataclasses.replace(statement, documents=(*statement.documents, annex))
 
 
-def mentioning(statement: Statement, times: int) -> Commitment:
+def mentioning(statement: Statement, times: int) -> Sentence:
     """Sentence 1.2 (which names the Founding Act) followed by ``times`` mentions of the annex."""
-    sentence = statement.paragraphs[0].commitments[1]
+    sentence = statement.paragraphs[0].sentences[1]
     text = sentence.text + " " + " ".join(["§"] * times)
     return dataclasses.replace(sentence, text=text, references=("founding-act", "annex"))
 
@@ -123,6 +123,6 @@ def test_mentions_are_found_leftmost_first_and_longest(statement: Statement, tex
     """The one pass finds what trying every mention at every place finds, ties going to the first reference."""
     documents = [dataclasses.replace(ANNEX, id=f"annex-{n}", mentions=tuple(m)) for n, m in enumerate(names)]
     referring = dataclasses.replace(statement, documents=tuple(documents))
-    sentence = dataclasses.replace(statement.commitments[0], text=text, references=tuple(d.id for d in documents))
+    sentence = dataclasses.replace(statement.sentences[0], text=text, references=tuple(d.id for d in documents))
     found = [(piece, document.id if document else None) for piece, document in referring.segments(sentence)]
     assert found == mentions_by_rule(text, documents)

@@ -49,7 +49,7 @@ def curated() -> Statement:
 
 def text_of(statement: Statement) -> list[tuple[int, list[str]]]:
     """Each paragraph's number with its commitments' words."""
-    return [(p.number, [c.text for c in p.commitments]) for p in statement.paragraphs]
+    return [(p.number, [c.text for c in p.sentences]) for p in statement.paragraphs]
 
 
 def text_of_draft(data: dict[str, Any]) -> list[tuple[int, list[str]]]:
@@ -231,26 +231,26 @@ def test_yaml_reads_back_exactly_the_published_words(words: str) -> None:
 
 def test_guessed_kinds_match_the_curated_file() -> None:
     guessed = [c["kind"] for p in imported(SOURCE)["paragraphs"] for c in p["commitments"]]
-    assert guessed == [c.kind for c in curated().commitments]
+    assert guessed == [c.kind for c in curated().sentences]
 
 
 def test_guessed_topics_match_the_curated_file_in_11_of_13_commitments() -> None:
     guessed = [c["topics"] for p in imported(SOURCE)["paragraphs"] for c in p["commitments"]]
     differ = [
         (c.citation_number, topics)
-        for c, topics in zip(curated().commitments, guessed, strict=True)
+        for c, topics in zip(curated().sentences, guessed, strict=True)
         if list(c.topics) != topics
     ]
     assert differ == [
         ("4.1", ["nato-russia-relations"]),  # curated: terrorism ("these tragic events"), then NATO-Russia relations
-        ("4.3", [*curated().commitments[12].topics, "nato-russia-relations"]),  # "a qualitatively new relationship"
+        ("4.3", [*curated().sentences[12].topics, "nato-russia-relations"]),  # "a qualitatively new relationship"
     ]
 
 
 def test_references_and_documents_match_the_curated_file() -> None:
     data, statement = imported(SOURCE), curated()
     assert [c.get("references", []) for p in data["paragraphs"] for c in p["commitments"]] == [
-        list(c.references) for c in statement.commitments
+        list(c.references) for c in statement.sentences
     ]
     assert [(d["id"], d["mentions"]) for d in data["documents"]] == [
         (d.id, list(d.mentions)) for d in statement.documents

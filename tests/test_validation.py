@@ -194,7 +194,7 @@ def test_invisible_characters_written_as_escapes_are_read_and_shown_as_they_are(
     assert statement is not None
     title = "NATO-Russia\u00adJoint\u200b Statement\U000e0041"
     text = "We condemn terrorism\u2060 in all its \u202emanifestations."
-    assert (statement.title, statement.paragraphs[0].commitments[0].text) == (title, text)
+    assert (statement.title, statement.paragraphs[0].sentences[0].text) == (title, text)
     page = statement_page(statement, registry.with_new_anchors(statement, None), "https://example.org/")
     assert f">{text}<" in page
     assert title in page

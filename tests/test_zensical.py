@@ -57,7 +57,7 @@ def test_every_contract_anchor_exists_exactly_once(page: BeautifulSoup) -> None:
     assert [i for i in ids if i.startswith("para_")] == contract_anchors()
 
 
-def test_commitment_texts_are_the_statement_texts(page: BeautifulSoup, statement: Statement) -> None:
-    expected = {commitment.anchor: commitment.text for commitment in statement.commitments}
+def test_sentence_texts_are_the_statement_texts(page: BeautifulSoup, statement: Statement) -> None:
+    expected = {sentence.anchor: sentence.text for sentence in statement.sentences}
     assert list(expected) == [anchor for anchor in contract_anchors() if "__cmt_" in anchor]
     assert {anchor: text(page, id=anchor) for anchor in expected} == expected

@@ -27,8 +27,8 @@ from edition.site.exports import corpus_index, data_schema, statement_data
 from edition.site.formatdoc import data_page, format_page
 from edition.site.listings import (
     Listing,
-    commitments_page,
     listing,
+    sentences_page,
     statements_index,
     timeline_page,
     topic_pages,
@@ -133,7 +133,7 @@ def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, 
         urls.STATEMENTS_INDEX: corpus_index(listings, site_url),
         urls.page_file(urls.FORMAT): format_page(),
         urls.FORMAT_SCHEMA: schema_text(),
-        urls.page_file(urls.SENTENCES): commitments_page(listings),
+        urls.page_file(urls.SENTENCES): sentences_page(listings),
         urls.page_file(urls.TOPICS): topics_index(listings),
         urls.page_file(urls.TIMELINE): timeline_page(listings),
         urls.page_file(urls.DATA): data_page(listings),

@@ -366,8 +366,8 @@ def report(error: ProblemError) -> None:
 def summary(listings: list[Listing]) -> str:
     """``1 statement(s), 4 paragraphs, 13 sentences``."""
     paragraphs = sum(listed.paragraph_count for listed in listings)
-    commitments = sum(listed.commitment_count for listed in listings)
-    return f"{len(listings)} statement(s), {paragraphs} paragraphs, {commitments} sentences"
+    sentences = sum(listed.sentence_count for listed in listings)
+    return f"{len(listings)} statement(s), {paragraphs} paragraphs, {sentences} sentences"
 
 
 def _show_mkdocs_log() -> None:

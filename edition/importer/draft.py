@@ -70,7 +70,7 @@ class Draft:
 class _Commitment:
     """A sentence of the text with its guessed annotation."""
 
-    sentence: sentences.Sentence
+    sentence: sentences.Cut
     """Its words, and any doubt about where it ends."""
     kind: guesses.Guess
     """Its guessed kind."""

@@ -79,8 +79,8 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """One commitment of a paragraph, with what a reviewer should check about it."""
+class Cut:
+    """One sentence cut from a paragraph, with what a reviewer should check about it."""
 
     text: str
     """The words, exactly as in the paragraph."""
@@ -88,7 +88,7 @@ class Sentence:
     """Why the cut after it (or its shape) may be wrong, in a sentence each; empty when it looks sure."""
 
 
-def split(paragraph: str) -> tuple[Sentence, ...]:
+def split(paragraph: str) -> tuple[Cut, ...]:
     """The sentences of ``paragraph``, a line of text without surrounding spaces.
 
     ``" ".join(s.text for s in split(p)) == p`` for every paragraph ``p``.
@@ -100,7 +100,7 @@ def split(paragraph: str) -> tuple[Sentence, ...]:
         start = cut + 1
     pieces.append(paragraph[start:])
     last = len(pieces) - 1
-    return tuple(Sentence(piece, _doubts(piece, final=index == last)) for index, piece in enumerate(pieces))
+    return tuple(Cut(piece, _doubts(piece, final=index == last)) for index, piece in enumerate(pieces))
 
 
 def ends_like_a_sentence(text: str) -> bool:

@@ -28,7 +28,7 @@ from edition.statements.characters import first_difference, unseen_difference
 
 if TYPE_CHECKING:
     from edition.records.registry import AnchorRecord
-    from edition.statements.model import Commitment, Paragraph, Statement
+    from edition.statements.model import Paragraph, Sentence, Statement
 
 
 def compare(statement: Statement, record: AnchorRecord, record_path: Path) -> list[Problem]:
@@ -53,7 +53,7 @@ def corrected_in_place(statement: Statement, record: AnchorRecord, anchor: str) 
     if paragraph is None or number is None:
         return False
     published, used = _published_sentences(record).get(paragraph_number, ([], set()))
-    revision = revise(published, used, [Numbered(c.number, c.text) for c in paragraph.commitments])
+    revision = revise(published, used, [Numbered(c.number, c.text) for c in paragraph.sentences])
     return number in revision.corrected and number in revision.numbers
 
 
@@ -80,7 +80,7 @@ def _paragraph_problems(
     record_path: Path,
 ) -> list[Problem]:
     """The numbers to give first; once they are right, the corrections and retirements to record."""
-    revision = revise(published, used, [Numbered(c.number, c.text) for c in paragraph.commitments])
+    revision = revise(published, used, [Numbered(c.number, c.text) for c in paragraph.sentences])
     numbers = list(_numbering(statement, paragraph, revision, record))
     if numbers:
         return numbers
@@ -97,24 +97,24 @@ def _numbering(
     """
     wanted_before: str | None = None
     before: str | None = None
-    for commitment, wanted in zip(paragraph.commitments, revision.numbers, strict=True):
+    for sentence, wanted in zip(paragraph.sentences, revision.numbers, strict=True):
         must_state = wanted != numbering.following(wanted_before)
-        states_other = commitment.number != numbering.following(before)
-        if commitment.number != wanted and (must_state or states_other):
-            yield Problem(statement.path, commitment.line, 1, _renumber(paragraph, commitment, wanted, record))
-        wanted_before, before = wanted, commitment.number
+        states_other = sentence.number != numbering.following(before)
+        if sentence.number != wanted and (must_state or states_other):
+            yield Problem(statement.path, sentence.line, 1, _renumber(paragraph, sentence, wanted, record))
+        wanted_before, before = wanted, sentence.number
 
 
-def _renumber(paragraph: Paragraph, commitment: Commitment, wanted: str, record: AnchorRecord) -> str:
-    owner = anchors.commitment(paragraph.number, wanted)
-    if record.texts.get(owner) == commitment.text:
+def _renumber(paragraph: Paragraph, sentence: Sentence, wanted: str, record: AnchorRecord) -> str:
+    owner = anchors.sentence(paragraph.number, wanted)
+    if record.texts.get(owner) == sentence.text:
         why = f"these are the published words of {owner}"
-    elif record.texts.get(commitment.anchor) is not None:
-        why = f"this sentence is new since publication and cannot take {commitment.anchor}, published with other words"
+    elif record.texts.get(sentence.anchor) is not None:
+        why = f"this sentence is new since publication and cannot take {sentence.anchor}, published with other words"
     else:
-        why = f"this sentence cannot be numbered {commitment.number}"
+        why = f"this sentence cannot be numbered {sentence.number}"
     return (
-        f"paragraph {paragraph.number}, sentence {commitment.position}: {why}; number it {wanted} so that every "
+        f"paragraph {paragraph.number}, sentence {sentence.position}: {why}; number it {wanted} so that every "
         f"published anchor keeps its words: give it 'number: {wanted}'"
     )
 
@@ -127,24 +127,24 @@ def _corrections(
     A change that does not show (the same words in another Unicode normalization, a letter
     that looks like the published one) is named, and is no correction to record.
     """
-    for commitment in paragraph.commitments:
-        if commitment.number in revision.corrected:
-            published = record.texts.get(commitment.anchor) or ""
-            index = first_difference(commitment.text, published) or 0
+    for sentence in paragraph.sentences:
+        if sentence.number in revision.corrected:
+            published = record.texts.get(sentence.anchor) or ""
+            index = first_difference(sentence.text, published) or 0
             recorded = f"the published text recorded in {display_path(record_path)}"
-            unseen = unseen_difference(commitment.text, published, index, recorded)
+            unseen = unseen_difference(sentence.text, published, index, recorded)
             message = (
                 f"the words differ from {recorded}; restore them, or record a correction: "
-                f"python build_site.py erratum {statement.id} {commitment.anchor} --reason '...'"
+                f"python build_site.py erratum {statement.id} {sentence.anchor} --reason '...'"
             )
-            yield Problem(statement.path, *commitment.place(index), f"{commitment.anchor}: {unseen or message}")
+            yield Problem(statement.path, *sentence.place(index), f"{sentence.anchor}: {unseen or message}")
 
 
 def _retirements(statement: Statement, paragraph: Paragraph, revision: Revision) -> Iterator[Problem]:
     for retiring in revision.retiring:
-        anchor = anchors.commitment(paragraph.number, retiring.number)
+        anchor = anchors.sentence(paragraph.number, retiring.number)
         successor = (
-            paragraph.anchor if retiring.successor is None else anchors.commitment(paragraph.number, retiring.successor)
+            paragraph.anchor if retiring.successor is None else anchors.sentence(paragraph.number, retiring.successor)
         )
         reason = retiring.reason[0].upper() + retiring.reason[1:] + "."
         yield Problem(

@@ -103,8 +103,8 @@ def current_texts(statement: Statement) -> dict[str, str | None]:
     texts: dict[str, str | None] = {}
     for paragraph in statement.paragraphs:
         texts[paragraph.anchor] = None
-        for commitment in paragraph.commitments:
-            texts[commitment.anchor] = commitment.text
+        for sentence in paragraph.sentences:
+            texts[sentence.anchor] = sentence.text
     return texts
 
 

@@ -70,7 +70,7 @@ import xml.etree.ElementTree as ET
 
 from edition import urls, vocabulary
 from edition.dates import long_date
-from edition.statements.model import Commitment, Document, Paragraph, Statement
+from edition.statements.model import Document, Paragraph, Sentence, Statement
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The Akoma Ntoso 3.0 namespace."""
@@ -82,7 +82,7 @@ EDITION = "edition"
 """The ``eId`` of this edition in ``<references>``: the source of all editorial metadata."""
 EDITION_NAME = "Reference edition of official diplomatic statements"
 """How this edition is named in ``<references>``."""
-COMMITMENT = "commitment"
+SENTENCE = "commitment"
 """The ``name`` of the ``<inline>`` that holds a commitment."""
 INDENT = "  "
 """One level of indentation in the output."""
@@ -185,10 +185,10 @@ def _identification(parent: ET.Element, statement: Statement, site_url: str) -> 
 
 def _classification(parent: ET.Element, statement: Statement) -> None:
     classification = _add(parent, "classification", {"source": f"#{EDITION}"})
-    for commitment in statement.commitments:
-        href = f"#{commitment.anchor}"
-        _add(classification, "keyword", {**_keyword("#kinds", commitment.kind), "href": href})
-        for topic in commitment.topics:
+    for sentence in statement.sentences:
+        href = f"#{sentence.anchor}"
+        _add(classification, "keyword", {**_keyword("#kinds", sentence.kind), "href": href})
+        for topic in sentence.topics:
             _add(classification, "keyword", {**_keyword("#topics", topic), "href": href})
 
 
@@ -239,18 +239,18 @@ def _paragraph(parent: ET.Element, statement: Statement, paragraph: Paragraph) -
     element = _add(parent, "paragraph", {"eId": paragraph.anchor})
     _add(element, "num", text=f"{paragraph.number}.")
     text = _add(_add(element, "content"), "p")
-    for index, commitment in enumerate(paragraph.commitments):
-        inline = _add(text, "inline", {"name": COMMITMENT, "eId": commitment.anchor})
-        _commitment(inline, statement, commitment)
-        if index < len(paragraph.commitments) - 1:
+    for index, sentence in enumerate(paragraph.sentences):
+        inline = _add(text, "inline", {"name": SENTENCE, "eId": sentence.anchor})
+        _sentence(inline, statement, sentence)
+        if index < len(paragraph.sentences) - 1:
             inline.tail = " "
 
 
-def _commitment(inline: ET.Element, statement: Statement, commitment: Commitment) -> None:
+def _sentence(inline: ET.Element, statement: Statement, sentence: Sentence) -> None:
     """The commitment's words in ``inline``, each mention as a ``<ref>``."""
     count = 0
     last: ET.Element | None = None
-    for piece, document in statement.segments(commitment):
+    for piece, document in statement.segments(sentence):
         if document is None:
             if last is None:
                 inline.text = (inline.text or "") + piece
@@ -258,7 +258,7 @@ def _commitment(inline: ET.Element, statement: Statement, commitment: Commitment
                 last.tail = (last.tail or "") + piece
             continue
         count += 1
-        last = _add(inline, "ref", {"eId": f"{commitment.anchor}__ref_{count}", "href": document.url}, piece)
+        last = _add(inline, "ref", {"eId": f"{sentence.anchor}__ref_{count}", "href": document.url}, piece)
 
 
 def _document_eid(document: Document) -> str:

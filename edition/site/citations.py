@@ -127,8 +127,8 @@ def pinpoints(statement: Statement) -> Iterator[tuple[str, str | None]]:
     yield "", None
     for paragraph in statement.paragraphs:
         yield paragraph.anchor, str(paragraph.number)
-        for commitment in paragraph.commitments:
-            yield commitment.anchor, commitment.citation_number
+        for sentence in paragraph.sentences:
+            yield sentence.anchor, sentence.citation_number
 
 
 def citation(statement: Statement, site_url: str, style: Style, anchor: str = "", pinpoint: str | None = None) -> str:

@@ -29,7 +29,7 @@ from edition import anchors, urls
 from edition.jsonfiles import indented
 from edition.records.registry import AnchorRecord
 from edition.site.listings import Listing
-from edition.statements.model import Commitment, Deadline, Document, Paragraph, Statement
+from edition.statements.model import Deadline, Document, Paragraph, Sentence, Statement
 from edition.vocabulary import KINDS, TOPICS
 
 DATA_FORMAT = "statement-data/1"
@@ -108,7 +108,7 @@ def corpus_index(listings: Iterable[Listing], site_url: str) -> str:
                 "url": urls.statement_url(site_url, listed.id),
                 "downloads": _downloads(listed.id, site_url),
                 "paragraph_count": listed.paragraph_count,
-                "commitment_count": listed.commitment_count,
+                "commitment_count": listed.sentence_count,
             }
             for listed in ordered
         ],
@@ -141,21 +141,21 @@ def _paragraph(paragraph: Paragraph, page: str) -> JsonObject:
         "url": urls.at(page, paragraph.anchor),
         "editorial_heading": paragraph.heading,
         "text": paragraph.text,
-        "commitments": [_commitment(commitment, page) for commitment in paragraph.commitments],
+        "commitments": [_sentence(sentence, page) for sentence in paragraph.sentences],
     }
 
 
-def _commitment(commitment: Commitment, page: str) -> JsonObject:
+def _sentence(sentence: Sentence, page: str) -> JsonObject:
     return {
-        "number": commitment.position,
-        "anchor": commitment.anchor,
-        "url": urls.at(page, commitment.anchor),
-        "citation": commitment.citation_number,
-        "text": commitment.text,
-        "kind": commitment.kind,
-        "topics": list(commitment.topics),
-        "references": list(commitment.references),
-        "deadline": _deadline(commitment.deadline),
+        "number": sentence.position,
+        "anchor": sentence.anchor,
+        "url": urls.at(page, sentence.anchor),
+        "citation": sentence.citation_number,
+        "text": sentence.text,
+        "kind": sentence.kind,
+        "topics": list(sentence.topics),
+        "references": list(sentence.references),
+        "deadline": _deadline(sentence.deadline),
     }
 
 
@@ -237,7 +237,7 @@ def data_schema() -> str:
 
 def _definitions() -> JsonObject:
     paragraph_anchor = {"type": "string", "pattern": anchors.PARAGRAPH_PATTERN}
-    commitment_anchor = {"type": "string", "pattern": anchors.SENTENCE_PATTERN}
+    sentence_anchor = {"type": "string", "pattern": anchors.SENTENCE_PATTERN}
     anchor = {"type": "string", "pattern": anchors.ANCHOR_PATTERN}
     return {
         "document": _object(
@@ -264,7 +264,7 @@ def _definitions() -> JsonObject:
             {
                 "number": {"type": "integer", "minimum": 1, "description": "Its place in the paragraph: 1, 2, ..."},
                 "anchor": {
-                    **commitment_anchor,
+                    **sentence_anchor,
                     "description": "para_N__cmt_M, M being its permanent number (1, or 1A for a sentence inserted "
                     "after publication): the fragment and the eId.",
                 },
@@ -298,7 +298,7 @@ def _definitions() -> JsonObject:
         ),
         "erratum": _object(
             {
-                "anchor": {**commitment_anchor, "description": "The corrected commitment."},
+                "anchor": {**sentence_anchor, "description": "The corrected commitment."},
                 "date": _date("When the correction was made."),
                 "old_text": _string("The words as first published."),
                 "new_text": _string("The corrected words."),

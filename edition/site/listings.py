@@ -34,7 +34,7 @@ from edition.site.markup import (
     time_html,
     topic_label,
 )
-from edition.statements.model import Commitment, Statement
+from edition.statements.model import Sentence, Statement
 from edition.vocabulary import KINDS, TOPICS, Term
 
 
@@ -70,7 +70,7 @@ class Listing:
     on the timeline."""
 
     @property
-    def commitment_count(self) -> int:
+    def sentence_count(self) -> int:
         """How many commitments it has."""
         return len(self.rows)
 
@@ -92,8 +92,8 @@ def listing(statement: Statement) -> Listing:
     """What the listing pages show of ``statement``."""
     cited = f"{html_text(statement.title)}, {html_text(statement.place)}, {long_date(statement.date)}"
     by_topic: dict[str, list[int]] = {}
-    for index, commitment in enumerate(statement.commitments):
-        for topic in commitment.topics:
+    for index, sentence in enumerate(statement.sentences):
+        for topic in sentence.topics:
             by_topic.setdefault(topic, []).append(index)
     return Listing(
         id=statement.id,
@@ -102,13 +102,13 @@ def listing(statement: Statement) -> Listing:
         place=statement.place,
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
-        rows=tuple(_commitment_row(statement, commitment, cited) for commitment in statement.commitments),
-        kinds=tuple(commitment.kind for commitment in statement.commitments),
+        rows=tuple(_sentence_row(statement, sentence, cited) for sentence in statement.sentences),
+        kinds=tuple(sentence.kind for sentence in statement.sentences),
         topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
         deadlines=tuple(
-            (commitment.deadline.date, commitment.anchor, _timeline_item(statement, commitment, cited))
-            for commitment in statement.commitments
-            if commitment.deadline
+            (sentence.deadline.date, sentence.anchor, _timeline_item(statement, sentence, cited))
+            for sentence in statement.sentences
+            if sentence.deadline
         ),
     )
 
@@ -139,20 +139,20 @@ def statements_index(listings: Iterable[Listing]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _commitment_row(statement: Statement, commitment: Commitment, cited: str) -> str:
+def _sentence_row(statement: Statement, sentence: Sentence, cited: str) -> str:
     """A table row of a sentence; ``cited`` names its statement.
 
     Each cell but the first names its column (``data-label``): on a narrow screen the
     rows are stacked and the names are shown before the values (``listings.css``).
     """
-    url = urls.at(f"{ROOT}{urls.statement_path(statement.id)}", commitment.anchor)
-    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
-    deadline = deadline_html(commitment.deadline) if commitment.deadline else ""
+    url = urls.at(f"{ROOT}{urls.statement_path(statement.id)}", sentence.anchor)
+    topics = ", ".join(_topic_link(topic) for topic in sentence.topics)
+    deadline = deadline_html(sentence.deadline) if sentence.deadline else ""
     return (
-        f'<tr data-kind="{commitment.kind}" data-topics="{" ".join(commitment.topics)}">'
-        f'<td><a href="{url}">para. {commitment.citation_number}</a>: '
-        f"{html_text(commitment.text)}</td>"
-        f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(commitment.kind)}</td>'
+        f'<tr data-kind="{sentence.kind}" data-topics="{" ".join(sentence.topics)}">'
+        f'<td><a href="{url}">para. {sentence.citation_number}</a>: '
+        f"{html_text(sentence.text)}</td>"
+        f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(sentence.kind)}</td>'
         f'<td data-label="Topics">{topics}</td><td data-label="Deadline">{deadline}</td></tr>'
     )
 
@@ -168,7 +168,7 @@ def _kind_label(kind: str) -> str:
     return html_text(kind_label(kind))
 
 
-def _commitment_table(rows: Iterable[str], root: str) -> str:
+def _sentence_table(rows: Iterable[str], root: str) -> str:
     """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
     head = (
         '<table class="stmt-commitments">\n'
@@ -179,7 +179,7 @@ def _commitment_table(rows: Iterable[str], root: str) -> str:
     return (head + "\n".join(rows) + "\n</tbody>\n</table>").replace(ROOT, root)
 
 
-def commitments_page(listings: Iterable[Listing]) -> str:
+def sentences_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/commitments/``: every sentence, filterable by kind and topic.
 
     The menus offer only the kinds and topics that some sentence has, in the order of
@@ -187,7 +187,7 @@ def commitments_page(listings: Iterable[Listing]) -> str:
     address and the anchor of its heading (``#commitments``) are older than its title.
     """
     ordered = newest_first(listings)
-    count = sum(listed.commitment_count for listed in ordered)
+    count = sum(listed.sentence_count for listed in ordered)
     kinds_used = {kind for listed in ordered for kind in listed.kinds}
     topics_used = {topic for listed in ordered for topic in listed.topics}
     kinds = _options(term for term in KINDS if term.id in kinds_used)
@@ -208,7 +208,7 @@ def commitments_page(listings: Iterable[Listing]) -> str:
         '<button type="button" class="stmt-filter-clear" hidden>Show all sentences</button>',
         "</form>",
         "",
-        _commitment_table([row for listed in ordered for row in listed.rows], urls.to_root(urls.SENTENCES)),
+        _sentence_table([row for listed in ordered for row in listed.rows], urls.to_root(urls.SENTENCES)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -258,7 +258,7 @@ def _topic_page(topic: Term, rows: list[str]) -> str:
         "",
     ]
     if rows:
-        lines.append(_commitment_table(rows, urls.to_root(urls.topic_path(topic.id))))
+        lines.append(_sentence_table(rows, urls.to_root(urls.topic_path(topic.id))))
     return "\n".join(lines) + "\n"
 
 
@@ -278,17 +278,17 @@ def timeline_page(listings: Iterable[Listing]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _timeline_item(statement: Statement, commitment: Commitment, cited: str) -> str:
+def _timeline_item(statement: Statement, sentence: Sentence, cited: str) -> str:
     """A sentence's item on the timeline: its deadline, its words and what followed."""
-    assert commitment.deadline is not None
-    deadline = commitment.deadline
+    assert sentence.deadline is not None
+    deadline = sentence.deadline
     event = f": {html_text(deadline.event)}" if deadline.event else ""
-    url = urls.at(urls.relative(urls.TIMELINE, urls.statement_path(statement.id)), commitment.anchor)
+    url = urls.at(urls.relative(urls.TIMELINE, urls.statement_path(statement.id)), sentence.anchor)
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',
-        f'<p><a href="{url}">{cited}, para. {commitment.citation_number}</a></p>',
-        f'<blockquote class="stmt-quote">{html_text(commitment.text)}</blockquote>',
+        f'<p><a href="{url}">{cited}, para. {sentence.citation_number}</a></p>',
+        f'<blockquote class="stmt-quote">{html_text(sentence.text)}</blockquote>',
     ]
     if deadline.followed_by:
         lines.append('<p>What followed:</p>\n<ol class="stmt-followups">')

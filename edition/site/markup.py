@@ -26,7 +26,7 @@ import orjson
 
 from edition import vocabulary
 from edition.dates import long_date, partial_date
-from edition.statements.model import Commitment, Deadline, Statement
+from edition.statements.model import Deadline, Sentence, Statement
 
 
 def html_text(text: str) -> str:
@@ -113,13 +113,13 @@ def topic_label(topic: str) -> str:
     return vocabulary.term(vocabulary.TOPICS, topic).label
 
 
-def commitment_html(statement: Statement, commitment: Commitment) -> str:
+def sentence_html(statement: Statement, sentence: Sentence) -> str:
     """The commitment's words, escaped, with each mention of a referred document linking to its source."""
     return "".join(
         f'<a class="stmt-mention" href="{html_text(document.url)}">{html_text(piece)}</a>'
         if document
         else html_text(piece)
-        for piece, document in statement.segments(commitment)
+        for piece, document in statement.segments(sentence)
     )
 
 

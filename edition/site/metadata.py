@@ -51,13 +51,13 @@ def structured_data(statement: Statement, site_url: str) -> str:
                 "hasPart": [
                     {
                         "@type": "CreativeWork",
-                        "@id": urls.at(page, commitment.anchor),
-                        "url": urls.at(page, commitment.anchor),
-                        "name": f"Commitment {commitment.citation_number}",
-                        "position": commitment.position,
-                        "text": commitment.text,
+                        "@id": urls.at(page, sentence.anchor),
+                        "url": urls.at(page, sentence.anchor),
+                        "name": f"Commitment {sentence.citation_number}",
+                        "position": sentence.position,
+                        "text": sentence.text,
                     }
-                    for commitment in paragraph.commitments
+                    for sentence in paragraph.sentences
                 ],
             }
             for paragraph in statement.paragraphs

@@ -25,16 +25,16 @@ from edition.dates import long_date
 from edition.records.registry import AnchorRecord
 from edition.site.citations import citation_data, highwire_tags
 from edition.site.markup import (
-    commitment_html,
     deadline_html,
     front_matter,
     html_text,
     markdown_text,
+    sentence_html,
     time_html,
     topic_label,
 )
 from edition.site.metadata import structured_data
-from edition.statements.model import Commitment, Paragraph, Statement
+from edition.statements.model import Paragraph, Sentence, Statement
 
 DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
@@ -156,7 +156,7 @@ def _meta(term: str, description_html: str, css_class: str = "") -> str:
 
 def _kinds_explained(statement: Statement) -> Iterator[str]:
     """The kinds of sentence used in this statement, each with its definition, under a disclosure."""
-    used = {commitment.kind for commitment in statement.commitments}
+    used = {sentence.kind for sentence in statement.sentences}
     yield '<details class="stmt-kinds" id="kinds"><summary>What the kinds of sentence mean</summary><dl>'
     for kind in vocabulary.KINDS:
         if kind.id in used:
@@ -173,15 +173,15 @@ def _paragraph_heading(paragraph: Paragraph) -> str:
 
 def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
     yield f'<div class="stmt-para" data-para="{paragraph.number}">'
-    for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.commitments)]:
+    for anchor in [paragraph.anchor, *(c.anchor for c in paragraph.sentences)]:
         yield from _retired_leading_to(record, anchor)
     yield (
         f'<span class="stmt-num" aria-hidden="true" data-search-exclude data-pagefind-ignore>{paragraph.number}.</span>'
     )
     sentences = " ".join(
         f'<span class="stmt-sn" data-sn="{c.citation_number}" aria-hidden="true"></span>'
-        f'<span class="stmt-cmt" id="{c.anchor}">{commitment_html(statement, c)}</span>'
-        for c in paragraph.commitments
+        f'<span class="stmt-cmt" id="{c.anchor}">{sentence_html(statement, c)}</span>'
+        for c in paragraph.sentences
     )
     yield f'<p class="stmt-text">{sentences}</p>'
     yield (
@@ -189,27 +189,27 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRe
         "data-pagefind-ignore>"
     )
     corrected = {erratum.anchor for erratum in record.errata}
-    for commitment in paragraph.commitments:
-        note = _note(statement, commitment, commitment.anchor in corrected)
-        yield f'<li data-sentence="{commitment.anchor}">{note}</li>'
+    for sentence in paragraph.sentences:
+        note = _note(statement, sentence, sentence.anchor in corrected)
+        yield f'<li data-sentence="{sentence.anchor}">{note}</li>'
     yield "</ul>"
     yield "</div>"
 
 
-def _note(statement: Statement, commitment: Commitment, corrected: bool) -> str:
-    topics = ", ".join(_topic_link(topic) for topic in commitment.topics)
+def _note(statement: Statement, sentence: Sentence, corrected: bool) -> str:
+    topics = ", ".join(_topic_link(topic) for topic in sentence.topics)
     parts = [
-        f'<a class="stmt-cmt-link" href="#{commitment.anchor}" '
-        f'title="Link to sentence {commitment.citation_number}">{commitment.citation_number}</a>',
-        _kind_label(commitment.kind),
+        f'<a class="stmt-cmt-link" href="#{sentence.anchor}" '
+        f'title="Link to sentence {sentence.citation_number}">{sentence.citation_number}</a>',
+        _kind_label(sentence.kind),
         f'<span class="stmt-topics">{topics}</span>',
     ]
-    if commitment.references:
+    if sentence.references:
         links = ", ".join(f'<a href="#{DOCUMENTS_ANCHOR}">{html_text(statement.document(r).name)}</a>'
-                          for r in commitment.references)  # fmt: skip
+                          for r in sentence.references)  # fmt: skip
         parts.append(f'<span class="stmt-refs">refers to {links}</span>')
-    if commitment.deadline:
-        parts.append(f'<span class="stmt-deadline">{deadline_html(commitment.deadline)}</span>')
+    if sentence.deadline:
+        parts.append(f'<span class="stmt-deadline">{deadline_html(sentence.deadline)}</span>')
     if corrected:
         parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
     return " · ".join(parts)
@@ -237,7 +237,7 @@ def _topic_link(topic: str) -> str:
 def _documents(statement: Statement) -> Iterator[str]:
     yield '<ul class="stmt-documents">'
     for document in statement.documents:
-        citing = [c for c in statement.commitments if document.id in c.references]
+        citing = [c for c in statement.sentences if document.id in c.references]
         links = ", ".join(f'<a href="#{c.anchor}">{c.citation_number}</a>' for c in citing)
         short = f" ({html_text(document.short_title)})" if document.short_title else ""
         yield (

@@ -102,7 +102,7 @@ DEADLINE = RecordShape(
     doc="A time limit set by the text of a commitment.",
 )
 
-COMMITMENT = RecordShape(
+SENTENCE = RecordShape(
     "Commitment",
     (
         Field("text", Text(), "The sentence, exactly as published."),
@@ -142,7 +142,7 @@ PARAGRAPH = RecordShape(
         ),
         Field(
             "commitments",
-            ListOf(COMMITMENT, item_name="commitment", min_items=1),
+            ListOf(SENTENCE, item_name="commitment", min_items=1),
             "The paragraph's sentences, in order. Joined with single spaces they give the paragraph as published.",
         ),
     ),

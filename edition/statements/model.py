@@ -87,7 +87,7 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class Commitment:
+class Sentence:
     """One sentence of a paragraph: the unit that can be linked, typed and tagged."""
 
     paragraph: int
@@ -118,7 +118,7 @@ class Commitment:
 
     def __post_init__(self) -> None:
         # Set once here: every page and export asks for them many times.
-        object.__setattr__(self, "anchor", anchors.commitment(self.paragraph, self.number))
+        object.__setattr__(self, "anchor", anchors.sentence(self.paragraph, self.number))
         object.__setattr__(self, "citation_number", anchors.citation(self.paragraph, self.number))
 
     def place(self, index: int) -> tuple[int, int]:
@@ -135,7 +135,7 @@ class Paragraph:
     """The official number (unnumbered paragraphs are counted 1, 2, ...)."""
     heading: str | None
     """An optional editorial heading: shown as editorial, never as official text."""
-    commitments: tuple[Commitment, ...]
+    sentences: tuple[Sentence, ...]
     """Its sentences, in order."""
     line: int
     """The line of its number in the statement file, for messages."""
@@ -148,7 +148,7 @@ class Paragraph:
     @property
     def text(self) -> str:
         """The paragraph as published: its commitments joined with single spaces."""
-        return " ".join(commitment.text for commitment in self.commitments)
+        return " ".join(sentence.text for sentence in self.sentences)
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class Statement:
     """The documents it refers to."""
     paragraphs: tuple[Paragraph, ...]
     """The official text, paragraph by paragraph."""
-    commitments: tuple[Commitment, ...] = field(init=False, repr=False, compare=False)
+    sentences: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     """Every commitment, in reading order (made from :attr:`paragraphs`)."""
     _documents_by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
     """Each of :attr:`documents` by its id, for :meth:`document`."""
@@ -185,8 +185,8 @@ class Statement:
     """The finder of :meth:`segments` for each list of references, made when first needed."""
 
     def __post_init__(self) -> None:
-        commitments = tuple(c for paragraph in self.paragraphs for c in paragraph.commitments)
-        object.__setattr__(self, "commitments", commitments)
+        sentences = tuple(c for paragraph in self.paragraphs for c in paragraph.sentences)
+        object.__setattr__(self, "sentences", sentences)
         # reversed: where two documents have one id (a fault that validation reports), the first is found
         object.__setattr__(self, "_documents_by_id", {document.id: document for document in reversed(self.documents)})
         object.__setattr__(self, "_mention_finders", {})
@@ -195,7 +195,7 @@ class Statement:
         """The declared document with id ``document_id``."""
         return self._documents_by_id[document_id]
 
-    def segments(self, commitment: Commitment) -> Iterator[tuple[str, Document | None]]:
+    def segments(self, sentence: Sentence) -> Iterator[tuple[str, Document | None]]:
         """The commitment's text in pieces, each with the document it mentions (or ``None``).
 
         Joined, the pieces are exactly the text. A mention is one of the ``mentions`` of
@@ -204,9 +204,9 @@ class Statement:
         is the first one's in ``references``. Pages and exports mark mentions by this one
         rule. They are found in one pass over the text, however many there are.
         """
-        text, position = commitment.text, 0
-        if commitment.references:
-            finder = self._mention_finder(commitment.references)
+        text, position = sentence.text, 0
+        if sentence.references:
+            finder = self._mention_finder(sentence.references)
             for start, length in finder.starts(text):
                 if start > position:
                     yield text[position:start], None

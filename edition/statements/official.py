@@ -28,7 +28,7 @@ from edition.statements.characters import first_difference, unseen_difference
 
 if TYPE_CHECKING:
     from edition.importer.layout import PublishedParagraph, PublishedText
-    from edition.statements.model import Commitment, Paragraph, Statement
+    from edition.statements.model import Paragraph, Sentence, Statement
 
 FOLDER: Final = Path("sources")
 """The folder of the official texts, beside ``statements/``."""
@@ -102,23 +102,23 @@ def _difference(
     index = first_difference(written, expected)
     if index is None:
         return None
-    commitment, offset = _character(paragraph, index)
+    sentence, offset = _character(paragraph, index)
     message = unseen_difference(written, expected, index, source) or _visible(written, expected, index, source)
-    return Problem(statement.path, *commitment.place(offset), f"paragraph {paragraph.number}: {message}")
+    return Problem(statement.path, *sentence.place(offset), f"paragraph {paragraph.number}: {message}")
 
 
-def _character(paragraph: Paragraph, index: int) -> tuple[Commitment, int]:
+def _character(paragraph: Paragraph, index: int) -> tuple[Sentence, int]:
     """The commitment that holds character ``index`` of the paragraph's text, and the character's index in it.
 
     The space that joins two commitments is the place after the first one's last character.
     """
     start = 0
-    for commitment in paragraph.commitments:
-        end = start + len(commitment.text)
+    for sentence in paragraph.sentences:
+        end = start + len(sentence.text)
         if index <= end:
-            return commitment, index - start
+            return sentence, index - start
         start = end + 1
-    last = paragraph.commitments[-1]
+    last = paragraph.sentences[-1]
     return last, len(last.text)
 
 

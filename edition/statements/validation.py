@@ -155,9 +155,9 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
     _check_mentions(reader, root, values)
     declared = ", ".join(first_line) or "none"
     for p_index, paragraph in enumerate(values["paragraphs"]):
-        for c_index, commitment in enumerate(paragraph["commitments"]):
+        for c_index, sentence in enumerate(paragraph["commitments"]):
             where = within(f"paragraph {p_index + 1}", f"commitment {c_index + 1}")
-            for r_index, reference in enumerate(commitment["references"] or ()):
+            for r_index, reference in enumerate(sentence["references"] or ()):
                 if reference not in first_line:
                     node = child(root, "paragraphs", p_index, "commitments", c_index, "references", r_index)
                     reader.report(
@@ -172,10 +172,10 @@ def _check_mentions(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) 
     """Each mention of a document occurs in a commitment that refers to it."""
     for d_index, document in enumerate(values["documents"] or ()):
         texts = [
-            commitment["text"]
+            sentence["text"]
             for paragraph in values["paragraphs"]
-            for commitment in paragraph["commitments"]
-            if document.id in (commitment["references"] or ())
+            for sentence in paragraph["commitments"]
+            if document.id in (sentence["references"] or ())
         ]
         for m_index, mention in enumerate(document.mentions):
             if not any(mention in text for text in texts):
@@ -223,8 +223,8 @@ def _paragraph(node: yaml.Node, values: Mapping[str, Any], text: str) -> model.P
     return model.Paragraph(
         number=number,
         heading=values["heading"],
-        commitments=tuple(
-            model.Commitment(
+        sentences=tuple(
+            model.Sentence(
                 paragraph=number,
                 number=sentence_numbers[index],
                 position=index + 1,

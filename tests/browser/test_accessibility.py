@@ -71,7 +71,7 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 """The axe-core rules of WCAG 2.0, 2.1 and 2.2, levels A and AA."""
 SEARCH_QUERY = "terrorism"
 """A word found on several pages, so that the search overlay lists results from more than one."""
-MARKED_COMMITMENT = "para_2__cmt_3"
+MARKED_SENTENCE = "para_2__cmt_3"
 """A commitment that wraps over several lines; arriving by its link marks it with a tinted background."""
 TIMEOUT_MS = 15_000
 """The search index is built in a web worker; give it time on a slow machine."""
@@ -82,7 +82,7 @@ FOCUS_RING_CONTRAST = 3.0
 FOCUS_RING_WIDTH_PX = 2.0
 """``palette.css`` draws every focus ring solid and 0.1rem (2px) wide."""
 PARAGRAPH_ID = re.compile(r"^para_\d+$")
-COMMITMENT_ID = re.compile(r"^para_\d+__cmt_\d+$")
+SENTENCE_ID = re.compile(r"^para_\d+__cmt_\d+$")
 
 
 class AxeNode(TypedDict):
@@ -278,15 +278,13 @@ def test_page_meets_wcag_2_2_aa(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_marked_commitment_meets_wcag_2_2_aa(
-    open_page: Callable[[Scheme], Page], site_url: str, scheme: Scheme
-) -> None:
+def test_marked_sentence_meets_wcag_2_2_aa(open_page: Callable[[Scheme], Page], site_url: str, scheme: Scheme) -> None:
     """Arriving by a commitment's link tints it: the notes and links around it keep their contrast."""
     page = open_page(scheme)
-    url = page_url(site_url, STATEMENT_PAGE) + f"#{MARKED_COMMITMENT}"
+    url = page_url(site_url, STATEMENT_PAGE) + f"#{MARKED_SENTENCE}"
     page.goto(url, wait_until="load")
     assert_scheme(page, scheme)
-    assert page.evaluate("document.querySelector(':target')?.id") == MARKED_COMMITMENT
+    assert page.evaluate("document.querySelector(':target')?.id") == MARKED_SENTENCE
     assert_no_violations(page, f"{url} in the {scheme} palette")
 
 
@@ -522,9 +520,9 @@ def test_keyboard_reaches_every_permalink_with_a_visible_focus(
         "Array.from(document.querySelectorAll('[id^=\"para_\"]'), element => element.id)"
     )
     paragraph_ids = [anchor for anchor in paragraphs if PARAGRAPH_ID.match(anchor)]
-    commitment_ids = [anchor for anchor in paragraphs if COMMITMENT_ID.match(anchor)]
+    sentence_ids = [anchor for anchor in paragraphs if SENTENCE_ID.match(anchor)]
     assert paragraph_ids, "the statement page has no paragraph anchors"
-    assert commitment_ids, "the statement page has no commitment anchors"
+    assert sentence_ids, "the statement page has no commitment anchors"
 
     stops = tab_through(page)
 
@@ -535,9 +533,9 @@ def test_keyboard_reaches_every_permalink_with_a_visible_focus(
     permalinks = {stop.anchor for stop in stops if "headerlink" in stop.classes}
     missing_permalinks = [anchor for anchor in paragraph_ids if anchor not in permalinks]
     assert not missing_permalinks, f"Tab never reaches the ¶ permalink of {missing_permalinks}"
-    commitment_links = {urlsplit(stop.href or "").fragment for stop in stops if "stmt-cmt-link" in stop.classes}
-    missing_commitments = [anchor for anchor in commitment_ids if anchor not in commitment_links]
-    assert not missing_commitments, f"Tab never reaches the commitment link of {missing_commitments}"
+    sentence_links = {urlsplit(stop.href or "").fragment for stop in stops if "stmt-cmt-link" in stop.classes}
+    missing_sentences = [anchor for anchor in sentence_ids if anchor not in sentence_links]
+    assert not missing_sentences, f"Tab never reaches the commitment link of {missing_sentences}"
 
     invisible = [
         f"stop {number} {stop} (shown by {stop.shown_by}): " + "; ".join(problems)

@@ -234,7 +234,7 @@ def test_the_page_says_when_its_words_were_checked_its_licence_and_how_to_report
 
 
 @pytest.mark.browser
-def test_the_page_speaks_of_sentences_and_keeps_commitment_for_the_kinds(page: Page, site_url: str) -> None:
+def test_the_page_speaks_of_sentences_and_keeps_sentence_for_the_kinds(page: Page, site_url: str) -> None:
     open_statement(page, site_url)
     labels = page.locator("article [aria-label], article .stmt-cmt-link").evaluate_all(
         "elements => elements.map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"

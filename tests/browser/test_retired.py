@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.conftest import built_and_served
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
-from tests.test_anchors import commitments, rewrite
+from tests.test_anchors import rewrite, sentences
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -25,10 +25,10 @@ def retired_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_project(tmp_path_factory.mktemp("retired") / "project")
 
     def join_4_2_and_4_3_and_insert_3_a1(data: dict[str, Any]) -> None:
-        last = commitments(data, 4).pop()
-        commitments(data, 4)[-1]["text"] += " " + last["text"]
-        commitments(data, 4)[-1]["number"] = 4
-        commitments(data, 3).insert(0, {"text": INSERTED, "kind": "observe", "topics": ["terrorism"], "number": "A1"})
+        last = sentences(data, 4).pop()
+        sentences(data, 4)[-1]["text"] += " " + last["text"]
+        sentences(data, 4)[-1]["number"] = 4
+        sentences(data, 3).insert(0, {"text": INSERTED, "kind": "observe", "topics": ["terrorism"], "number": "A1"})
 
     rewrite(root, join_4_2_and_4_3_and_insert_3_a1)
     for command in (
