@@ -11,11 +11,10 @@ The pages that list across statements are then assembled from the listings
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from edition import anchors, urls
+from edition import urls
 from edition.build.output import File
 from edition.build.parallel import parallel_map
 from edition.build.sources import Inputs, StatementFile, source_digest
@@ -35,6 +34,7 @@ from edition.site.listings import (
     topics_index,
 )
 from edition.site.pages import statement_page
+from edition.site.scriptrules import rules_script
 from edition.statements.fileformat import schema_text
 from edition.statements.model import Statement
 from edition.statements.validation import read_statement
@@ -118,12 +118,6 @@ def _statement_files(statement: Statement, record: registry.AnchorRecord, site_u
         csl_json(statement, site_url),
     )
     return tuple(File.of(text) for text in texts)
-
-
-def rules_script() -> str:
-    """The script that hands the edition's rules to the site's scripts, as ``window.EDITION_RULES``."""
-    rules = json.dumps({"anchors": anchors.for_scripts()}, indent=2, sort_keys=True)
-    return f"/* Made by build_site.py render from edition/anchors.py: never edit. */\nwindow.EDITION_RULES = {rules};\n"
 
 
 def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, File]:

@@ -12,5 +12,6 @@ the text of files; none of them reads or writes a file of the project:
 * :mod:`~edition.site.listings` - the pages that list across statements;
 * :mod:`~edition.site.exports` - ``data.json``, ``index.json`` and the data's JSON Schema;
 * :mod:`~edition.site.akn` - the Akoma Ntoso export;
-* :mod:`~edition.site.formatdoc` - the statement file format and data pages.
+* :mod:`~edition.site.formatdoc` - the statement file format and data pages;
+* :mod:`~edition.site.scriptrules` - the rules the site's scripts take from the code.
 """

@@ -1,0 +1,19 @@
+"""The rules the site's scripts share with the code, handed over as ``window.EDITION_RULES``.
+
+The render writes them to :data:`edition.urls.SCRIPT_RULES`, which every page loads before
+``edition.js`` and ``search.js``: the scripts take each rule from there, never from a copy of their own.
+"""
+
+from __future__ import annotations
+
+import json
+
+from edition import anchors
+
+
+def rules_script() -> str:
+    """The script that hands the edition's rules to the site's scripts, as ``window.EDITION_RULES``."""
+    rules = json.dumps({"anchors": anchors.for_scripts()}, indent=2, sort_keys=True)
+    return (
+        f"/* Made by build_site.py render from the edition package: never edit. */\nwindow.EDITION_RULES = {rules};\n"
+    )
