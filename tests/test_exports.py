@@ -23,7 +23,8 @@ import xmlschema
 
 from edition.records import registry
 from edition.site.akn import NAMESPACE, akoma_ntoso
-from edition.site.exports import corpus_index, data_schema, statement_data
+from edition.site.dataschema import data_schema
+from edition.site.exports import corpus_index, statement_data
 from edition.site.listings import listing
 from edition.statements.model import Document, Issuer, Paragraph, Sentence, Source, Statement
 from tests.conftest import ROOT, STATEMENT_ID

@@ -22,7 +22,8 @@ from edition.problems import Problem
 from edition.records import permanence, registry
 from edition.site.akn import akoma_ntoso
 from edition.site.citations import bibtex, csl_json, ris
-from edition.site.exports import corpus_index, data_schema, statement_data
+from edition.site.dataschema import data_schema
+from edition.site.exports import corpus_index, statement_data
 from edition.site.formatdoc import data_page, format_page
 from edition.site.listings import (
     Listing,

@@ -1,7 +1,9 @@
 """The statement file format, declared once.
 
 :data:`STATEMENT` is read by :mod:`edition.statements.validation`, turned into JSON Schema here
-(:func:`schema_text`) and into the format page by :mod:`edition.site.formatdoc`.
+(:func:`schema_text`) and into the format page by :mod:`edition.site.formatdoc`. Each field also
+says what the published data do with it (its ``data``: the key and description in ``data.json``,
+or why the data leave it out), which :mod:`edition.site.dataschema` reads.
 Rules that involve more than one value (paragraph numbering, references to the
 statement's documents) live in :mod:`edition.statements.validation`.
 
@@ -24,14 +26,40 @@ import sys
 from pathlib import Path
 
 from edition.statements import model
-from edition.statements.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, SentenceNumber, Text, Url
+from edition.statements.shapes import (
+    Choice,
+    Date,
+    Field,
+    Integer,
+    LeftOut,
+    ListOf,
+    Published,
+    RecordShape,
+    SentenceNumber,
+    Text,
+    Url,
+)
 from edition.vocabulary import KINDS, TOPICS
+
+AS_IN_FILE = Published(file_doc=True)
+"""A field the published data hold under its own key and describe as the file format does."""
 
 ISSUER = RecordShape(
     "Issuer",
     (
-        Field("body", Text(), "The issuing body, e.g. NATO-Russia Permanent Joint Council."),
-        Field("level", Text(), "The level it met at, e.g. Foreign Ministers.", required=False),
+        Field(
+            "body",
+            Text(),
+            "The issuing body, e.g. NATO-Russia Permanent Joint Council.",
+            data=Published("The issuing body."),
+        ),
+        Field(
+            "level",
+            Text(),
+            "The level it met at, e.g. Foreign Ministers.",
+            required=False,
+            data=Published("The level it met at, if the statement says so."),
+        ),
     ),
     build=lambda v: model.Issuer(**v),
     doc="Who issued the statement.",
@@ -40,14 +68,26 @@ ISSUER = RecordShape(
 SOURCE = RecordShape(
     "Source",
     (
-        Field("url", Url(), "The address where the official text is published."),
-        Field("publisher", Text(), "Who publishes it, e.g. NATO."),
-        Field("updated", Date(), "The date the source page gives as its last update.", required=False),
+        Field(
+            "url",
+            Url(),
+            "The address where the official text is published.",
+            data=Published("Where the official text is published."),
+        ),
+        Field("publisher", Text(), "Who publishes it, e.g. NATO.", data=Published("Who publishes it.")),
+        Field(
+            "updated",
+            Date(),
+            "The date the source page gives as its last update.",
+            required=False,
+            data=Published("The last update the source page gives."),
+        ),
         Field(
             "checked",
             Date(),
             "The date the words of this file were last compared, character for character, with the published text.",
             required=False,
+            data=Published("When this edition last compared its words with the published text."),
         ),
     ),
     build=lambda v: model.Source(**v),
@@ -57,11 +97,16 @@ SOURCE = RecordShape(
 DOCUMENT = RecordShape(
     "Document",
     (
-        Field("id", Text(), "A short permanent name that commitments use in `references`, e.g. founding-act."),
-        Field("title", Text(), "The document's full title."),
-        Field("short_title", Text(), "The name the statement uses for it.", required=False),
-        Field("date", Date(), "The date it was signed or adopted."),
-        Field("url", Url(), "Its authoritative source."),
+        Field(
+            "id",
+            Text(),
+            "A short permanent name that commitments use in `references`, e.g. founding-act.",
+            data=Published("The name commitments use in `references`."),
+        ),
+        Field("title", Text(), "The document's full title.", data=AS_IN_FILE),
+        Field("short_title", Text(), "The name the statement uses for it.", required=False, data=AS_IN_FILE),
+        Field("date", Date(), "The date it was signed or adopted.", data=Published("When it was signed or adopted.")),
+        Field("url", Url(), "Its authoritative source.", data=AS_IN_FILE),
         Field(
             "mentions",
             ListOf(Text(), unique=True),
@@ -77,10 +122,21 @@ DOCUMENT = RecordShape(
 FOLLOW_UP = RecordShape(
     "FollowUp",
     (
-        Field("date", Date(), "When it happened."),
-        Field("title", Text(), "What it was, e.g. the title of the document that records it."),
-        Field("url", Url(), "The authoritative source that records it."),
-        Field("summary", Text(), "What it shows about the commitment, in a sentence.", required=False),
+        Field("date", Date(), "When it happened.", data=AS_IN_FILE),
+        Field(
+            "title",
+            Text(),
+            "What it was, e.g. the title of the document that records it.",
+            data=Published("What it was."),
+        ),
+        Field("url", Url(), "The authoritative source that records it.", data=AS_IN_FILE),
+        Field(
+            "summary",
+            Text(),
+            "What it shows about the commitment, in a sentence.",
+            required=False,
+            data=Published("What it shows about the commitment."),
+        ),
     ),
     build=lambda v: model.FollowUp(**v),
     doc="Something that happened in answer to a commitment with a deadline.",
@@ -89,8 +145,19 @@ FOLLOW_UP = RecordShape(
 DEADLINE = RecordShape(
     "Deadline",
     (
-        Field("date", Date(month_allowed=True), "The latest date, as precise as the text sets it."),
-        Field("event", Text(), "The occasion the text ties the deadline to.", required=False),
+        Field(
+            "date",
+            Date(month_allowed=True),
+            "The latest date, as precise as the text sets it.",
+            data=Published("The latest date, as precise as the text: YYYY-MM or YYYY-MM-DD."),
+        ),
+        Field(
+            "event",
+            Text(),
+            "The occasion the text ties the deadline to.",
+            required=False,
+            data=Published("The occasion the text ties it to."),
+        ),
         Field(
             "followed_by",
             ListOf(FOLLOW_UP, item_name="follow-up"),
@@ -105,8 +172,15 @@ DEADLINE = RecordShape(
 SENTENCE = RecordShape(
     "Commitment",
     (
-        Field("text", Text(), "The sentence, exactly as published."),
-        Field("kind", Choice(KINDS, "commitment kind"), "What the sentence does (see Commitment kinds)."),
+        Field(
+            "text", Text(), "The sentence, exactly as published.", data=Published("The official words of one sentence.")
+        ),
+        Field(
+            "kind",
+            Choice(KINDS, "commitment kind"),
+            "What the sentence does (see Commitment kinds).",
+            data=Published("What the sentence does."),
+        ),
         Field(
             "topics",
             ListOf(Choice(TOPICS, "topic"), min_items=1, unique=True),
@@ -117,6 +191,7 @@ SENTENCE = RecordShape(
             ListOf(Text(), unique=True),
             "The ids of the statement's `documents` that the sentence refers to.",
             required=False,
+            data=Published("Ids of `documents`."),
         ),
         Field("deadline", DEADLINE, "The time limit the sentence sets, if any.", required=False),
         Field(
@@ -126,6 +201,10 @@ SENTENCE = RecordShape(
             "after publication (1A, A1), or after a removed one. Without it: 1 for the first sentence, "
             "then the next whole number.",
             required=False,
+            data=LeftOut(
+                "The data write the permanent number in the sentence's `anchor` and `citation`; "
+                "its `number` there is its place in the paragraph, as `position` is."
+            ),
         ),
     ),
     doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M being its number: 1, 2, ... in order, "
@@ -138,7 +217,11 @@ PARAGRAPH = RecordShape(
     (
         Field("number", Integer(), "The official paragraph number; unnumbered paragraphs are counted 1, 2, ..."),
         Field(
-            "heading", Text(), "A short editorial heading, shown as editorial, never as official text.", required=False
+            "heading",
+            Text(),
+            "A short editorial heading, shown as editorial, never as official text.",
+            required=False,
+            data=Published("A heading by the editors: not part of the official text.", key="editorial_heading"),
         ),
         Field(
             "commitments",
@@ -152,11 +235,21 @@ PARAGRAPH = RecordShape(
 STATEMENT = RecordShape(
     "Statement",
     (
-        Field("title", Text(), "The official title."),
-        Field("subtitle", Text(), "The descriptive line under the title.", required=False),
-        Field("document_type", Text(), "The publisher's name for the kind of document, e.g. NATO Press Statement."),
-        Field("date", Date(), "The date the statement was issued; the file name starts with it."),
-        Field("place", Text(), "Where it was issued."),
+        Field("title", Text(), "The official title.", data=AS_IN_FILE),
+        Field("subtitle", Text(), "The descriptive line under the title.", required=False, data=AS_IN_FILE),
+        Field(
+            "document_type",
+            Text(),
+            "The publisher's name for the kind of document, e.g. NATO Press Statement.",
+            data=Published("The publisher's name for the kind of document."),
+        ),
+        Field(
+            "date",
+            Date(),
+            "The date the statement was issued; the file name starts with it.",
+            data=Published("The date the statement was issued."),
+        ),
+        Field("place", Text(), "Where it was issued.", data=AS_IN_FILE),
         Field("issuer", ISSUER, "Who issued it."),
         Field("source", SOURCE, "Where the official text was published."),
         Field(

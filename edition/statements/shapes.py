@@ -405,8 +405,28 @@ class ListOf(Shape):
 
 
 @dataclass(frozen=True)
+class Published:
+    """A field that the published data (``data.json``) hold."""
+
+    doc: str = ""
+    """What it holds, for readers of the data (the data's JSON Schema); empty for no description."""
+    key: str = ""
+    """Its key in the data; empty for the key of the file."""
+    file_doc: bool = False
+    """Whether the data describe it in the words of the file format (:attr:`Field.doc`)."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A field that the published data leave out."""
+
+    reason: str
+    """Why, in a sentence for the Data page."""
+
+
+@dataclass(frozen=True)
 class Field:
-    """One key of a mapping."""
+    """One key of a mapping, and what the published data do with it."""
 
     key: str
     """The key as written in the file."""
@@ -416,6 +436,22 @@ class Field:
     """What it holds, for the format page and the JSON Schema."""
     required: bool = True
     """Whether the key must be present."""
+    data: Published | LeftOut = Published()
+    """Whether ``data.json`` holds it, under which key and with which description, or why not."""
+
+    @property
+    def data_key(self) -> str | None:
+        """Its key in ``data.json``; ``None`` when the data leave it out."""
+        if isinstance(self.data, LeftOut):
+            return None
+        return self.data.key or self.key
+
+    @property
+    def data_doc(self) -> str:
+        """Its description in the data's JSON Schema; empty for none (and for a field left out)."""
+        if isinstance(self.data, LeftOut):
+            return ""
+        return self.doc if self.data.file_doc else self.data.doc
 
 
 @dataclass
