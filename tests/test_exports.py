@@ -22,11 +22,15 @@ import pytest
 import xmlschema
 
 from edition.records import registry
+from edition.site import dataschema
 from edition.site.akn import NAMESPACE, akoma_ntoso
 from edition.site.dataschema import data_schema
 from edition.site.exports import corpus_index, statement_data
+from edition.site.formatdoc import data_page
 from edition.site.listings import listing
+from edition.statements.fileformat import PARAGRAPH, STATEMENT
 from edition.statements.model import Document, Issuer, Paragraph, Sentence, Source, Statement
+from edition.statements.shapes import LeftOut, ListOf, RecordShape
 from tests.conftest import ROOT, STATEMENT_ID
 from tests.sources import published
 from tests.test_pages import assert_golden
@@ -283,6 +287,79 @@ def test_data_lists_the_records_corrections_and_retired_anchors(
     validator(data_schema()).validate(data)
 
 
+def test_every_field_of_the_format_is_in_the_data_or_left_out_with_a_reason(data: JsonObject) -> None:
+    schema = json.loads(data_schema())
+    met: list[str] = []
+
+    def resolved(part: JsonObject) -> JsonObject:
+        """``part`` with its ``$ref`` followed, and without the ``null`` of an optional value."""
+        if "anyOf" in part:
+            part = part["anyOf"][0]
+        if "items" in part:
+            part = part["items"]
+        if "$ref" in part:
+            part = schema["$defs"][part["$ref"].removeprefix("#/$defs/")]
+        return part
+
+    def check(record: RecordShape, value: JsonObject, described: JsonObject) -> None:
+        met.append(record.name)
+        assert list(value) == list(described["properties"]) == described["required"], record.name
+        for field in record.fields:
+            if isinstance(field.data, LeftOut):
+                assert field.data_key is None
+                assert field.data.reason.endswith("."), f"{record.name}.{field.key} is left out without a reason"
+                continue
+            assert field.data_key in value, f"{record.name}.{field.key} is not in data.json"
+            shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
+            if isinstance(shape, RecordShape):
+                inner = value[field.data_key]
+                for item in inner if isinstance(inner, list) else [inner]:
+                    if item is not None:
+                        check(shape, item, resolved(described["properties"][field.data_key]))
+
+    check(STATEMENT, data, schema)
+    assert set(met) == {record.name for record in STATEMENT.records()}  # every record met in the data
+
+
+def test_the_file_keys_data_json_renames_or_leaves_out_are_on_the_data_page() -> None:
+    page = data_page([])
+    assert (
+        "| record | key in the file | in data.json |\n"
+        "|---|---|---|\n"
+        "| [Paragraph](../format/index.md#paragraph) | `heading` | `editorial_heading` |\n"
+        "| [Commitment](../format/index.md#commitment) | `number` | left out. The data write the permanent number "
+        "in the sentence's `anchor` and `citation`; its `number` there is its place in the paragraph, as "
+        "`position` is. |\n\n"
+    ) in page
+    assert (
+        "`data.json` is still `statement-data/1`: these keys were added since, newest first. A reader\n"
+        "of the first files can ignore them.\n\n"
+        "- Each sentence has `position`, its place in its paragraph: 1, 2, ... Its `number` is the same place, "
+        "kept as it was; the sentence's permanent number (`1`, `1A`, `A1`) is in its `anchor` and `citation`.\n"
+        "- `source` has `checked`, the date the edition last compared its words with the published text.\n"
+    ) in page
+
+
+def test_a_layout_of_the_data_that_forgets_a_published_field_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"lists the fields \['number'\], the format publishes"):
+        dataschema.DataRecord("paragraph", ("number",), PARAGRAPH)
+
+
+def test_the_schema_describes_number_and_position() -> None:
+    sentence = json.loads(data_schema())["$defs"]["commitment"]["properties"]
+    assert sentence["number"] == {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Its place in the paragraph, as `position` gives it; its permanent number is in "
+        "`anchor` and `citation`.",
+    }
+    assert sentence["position"] == {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Its place in the paragraph: 1, 2, ...",
+    }
+
+
 def validator(schema_text: str) -> jsonschema.Draft202012Validator:
     """A validator for the published schema, after checking that the schema itself is valid."""
     schema = json.loads(schema_text)
@@ -436,8 +513,8 @@ def test_inserted_sentence_numbers_are_valid_eids_and_data(
     data = json.loads(statement_data(changed, record, SITE_URL))
     validator(data_schema()).validate(data)
     sentences = data["paragraphs"][2]["commitments"]
-    assert [(s["number"], s["anchor"], s["citation"]) for s in sentences] == [
-        (1, "para_3__cmt_A1", "3.A1"),
-        (2, "para_3__cmt_1", "3.1"),
-        (3, "para_3__cmt_1A", "3.1A"),
+    assert [(s["number"], s["position"], s["anchor"], s["citation"]) for s in sentences] == [
+        (1, 1, "para_3__cmt_A1", "3.A1"),
+        (2, 2, "para_3__cmt_1", "3.1"),
+        (3, 3, "para_3__cmt_1A", "3.1A"),
     ]

@@ -31,7 +31,12 @@ from edition.statements.shapes import Choice, Date, Field, Integer, ListOf, Reco
 
 DATA_FORMAT: Final = "statement-data/1"
 """The ``format`` of ``data.json``."""
-DATA_CHANGES: Final = ("`source` has `checked`, the date the edition last compared its words with the published text.",)
+DATA_CHANGES: Final = (
+    "Each sentence has `position`, its place in its paragraph: 1, 2, ... Its `number` is the same "
+    "place, kept as it was; the sentence's permanent number (`1`, `1A`, `A1`) is in its `anchor` "
+    "and `citation`.",
+    "`source` has `checked`, the date the edition last compared its words with the published text.",
+)
 """The keys added to ``data.json`` within :data:`DATA_FORMAT`, newest first, in Markdown."""
 
 JsonObject = dict[str, Any]
@@ -171,6 +176,16 @@ SENTENCE_DATA = DataRecord(
     (
         Added(
             "number",
+            {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Its place in the paragraph, as `position` gives it; its permanent number is in "
+                "`anchor` and `citation`.",
+            },
+            attribute("position"),
+        ),
+        Added(
+            "position",
             {"type": "integer", "minimum": 1, "description": "Its place in the paragraph: 1, 2, ..."},
             attribute("position"),
         ),

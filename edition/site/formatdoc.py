@@ -1,8 +1,10 @@
-"""The "Statement file format" page, made from the same declaration as validation.
+"""The "Statement file format" and "Data" pages, made from the same declaration as validation.
 
-Every key, every kind and every topic on the page comes from
+Every key, every kind and every topic on the format page comes from
 :mod:`edition.statements.fileformat` and :mod:`edition.vocabulary`, so the page cannot
-describe a format the checker does not enforce.
+describe a format the checker does not enforce. The Data page takes the keys of the file
+that ``data.json`` names otherwise or leaves out from the same declaration, and the
+data's changes from :mod:`edition.site.dataschema`.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from edition import urls
 from edition.dates import long_date
 from edition.limits import MAX_DIGITS, MAX_ID_LENGTH, MAX_NESTING, MAX_STATEMENT_BYTES, MAX_TEXT_LENGTH
+from edition.site.dataschema import DATA_CHANGES, DATA_FORMAT
 from edition.site.listings import Listing, newest_first
 from edition.site.markup import front_matter, markdown_text
 from edition.statements.fileformat import STATEMENT
-from edition.statements.shapes import ListOf, RecordShape
+from edition.statements.shapes import LeftOut, ListOf, RecordShape
 from edition.vocabulary import KINDS, TOPICS, Term
 
 INTRODUCTION = f"""\
@@ -125,6 +128,17 @@ documented on [Statement file format](../format/index.md#kinds) and
 [Topics](../topics/index.md). Dates are written `YYYY-MM-DD`; a deadline may be a
 month, `YYYY-MM`.
 
+Every key of the statement file is in `data.json` under the same name, but these:
+
+{file_keys}
+
+### Changes
+
+`data.json` is still `{data_format}`: these keys were added since, newest first. A reader
+of the first files can ignore them.
+
+{changes}
+
 ## data.akn.xml
 
 An Akoma Ntoso 3.0 `statement` document (OASIS LegalDocML), valid against the
@@ -154,12 +168,33 @@ def downloads() -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
+def file_keys() -> Iterator[str]:
+    """The table of the keys of the statement file that ``data.json`` names otherwise or leaves out, and why."""
+    yield "| record | key in the file | in data.json |"
+    yield "|---|---|---|"
+    format_page = urls.relative(urls.DATA, urls.page_file(urls.FORMAT))
+    for record in STATEMENT.records():
+        for field in record.fields:
+            if isinstance(field.data, LeftOut):
+                published = f"left out. {field.data.reason}"
+            elif field.data_key != field.key:
+                published = f"`{field.data_key}`"
+            else:
+                continue
+            yield f"| [{record.name}]({format_page}#{record.name.lower()}) | `{field.key}` | {published} |"
+
+
 def data_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/data/``: the formats, and every statement's downloads."""
     table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in downloads())]
     lines = [
         front_matter("Data"),
-        DATA_PAGE.format(downloads="\n".join(table)),
+        DATA_PAGE.format(
+            downloads="\n".join(table),
+            file_keys="\n".join(file_keys()),
+            data_format=DATA_FORMAT,
+            changes="\n".join(f"- {change}" for change in DATA_CHANGES),
+        ),
         "| statement | JSON | Akoma Ntoso |",
         "|---|---|---|",
     ]
