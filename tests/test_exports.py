@@ -345,6 +345,12 @@ def test_a_layout_of_the_data_that_forgets_a_published_field_is_refused() -> Non
         dataschema.DataRecord("paragraph", ("number",), PARAGRAPH)
 
 
+def test_a_layout_of_the_data_with_a_key_twice_is_refused() -> None:
+    position = dataschema.Added("position", {}, dataschema.attribute("position"))
+    with pytest.raises(ValueError, match=r"has a key twice: \['position', 'position'\]"):
+        dataschema.DataRecord("sentence", (position, position))
+
+
 def test_the_schema_describes_number_and_position() -> None:
     sentence = json.loads(data_schema())["$defs"]["commitment"]["properties"]
     assert sentence["number"] == {

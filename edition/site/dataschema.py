@@ -97,6 +97,9 @@ class DataRecord:
         published = [f.key for f in self.shape.fields if f.data_key is not None] if self.shape else []
         if sorted(listed) != sorted(published):
             raise ValueError(f"the data's {self.name} lists the fields {listed}, the format publishes {published}")
+        keys = [key_of(part) for part in self.parts]
+        if len(set(keys)) < len(keys):
+            raise ValueError(f"the data's {self.name} has a key twice: {keys}")
 
     @cached_property
     def parts(self) -> tuple[Field | Added | AddedList, ...]:
