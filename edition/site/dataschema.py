@@ -24,9 +24,9 @@ from typing import Any, Final
 
 from edition import anchors, urls
 from edition.jsonfiles import indented
-from edition.records.registry import AnchorRecord, Erratum, Retirement
+from edition.records.registry import AnchorRecord
 from edition.statements import fileformat
-from edition.statements.model import Paragraph, Sentence, Statement
+from edition.statements.model import Paragraph, Sentence
 from edition.statements.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, Shape, Text, Url
 
 DATA_FORMAT: Final = "statement-data/1"
@@ -62,8 +62,9 @@ class Added:
     """Its key."""
     schema: JsonObject
     """Its JSON Schema, with its description."""
-    value: Callable[[Any, Context], Any]
-    """It, from the object the data describe (a statement, paragraph, sentence...)."""
+    value: Callable[[Any, Context], Any] | None = None
+    """It, from the object the data describe (a statement, paragraph, sentence...); ``None`` for the
+    object's attribute named as the key."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,8 +118,13 @@ def key_of(part: Field | Added | AddedList) -> str:
 
 
 def attribute(name: str) -> Callable[[Any, Context], Any]:
-    """The value of an added key that is the attribute ``name`` of the object described."""
+    """A value that is the attribute ``name`` of the object described, as it is."""
     return lambda item, context: getattr(item, name)
+
+
+def _on_page(item: Paragraph | Sentence, context: Context) -> str:
+    """The address of a paragraph or sentence on the statement's page."""
+    return urls.at(context.page, item.anchor)
 
 
 def string(description: str) -> JsonObject:
@@ -166,14 +172,6 @@ _SENTENCE_ANCHOR = {"type": "string", "pattern": anchors.SENTENCE_PATTERN}
 _ANCHOR = {"type": "string", "pattern": anchors.ANCHOR_PATTERN}
 
 
-def _sentence_url(sentence: Sentence, context: Context) -> str:
-    return urls.at(context.page, sentence.anchor)
-
-
-def _paragraph_url(paragraph: Paragraph, context: Context) -> str:
-    return urls.at(context.page, paragraph.anchor)
-
-
 SENTENCE_DATA = DataRecord(
     "commitment",
     (
@@ -187,11 +185,7 @@ SENTENCE_DATA = DataRecord(
             },
             attribute("position"),
         ),
-        Added(
-            "position",
-            {"type": "integer", "minimum": 1, "description": "Its place in the paragraph: 1, 2, ..."},
-            attribute("position"),
-        ),
+        Added("position", {"type": "integer", "minimum": 1, "description": "Its place in the paragraph: 1, 2, ..."}),
         Added(
             "anchor",
             {
@@ -199,9 +193,8 @@ SENTENCE_DATA = DataRecord(
                 "description": "para_N__cmt_M, M being its permanent number (1, or 1A for a sentence inserted "
                 "after publication): the fragment and the eId.",
             },
-            attribute("anchor"),
         ),
-        Added("url", url("The commitment on the statement's page."), _sentence_url),
+        Added("url", url("The commitment on the statement's page."), _on_page),
         Added(
             "citation",
             {"type": "string", "pattern": anchors.SENTENCE_CITATION_PATTERN, "description": "N.M"},
@@ -221,16 +214,10 @@ PARAGRAPH_DATA = DataRecord(
     "paragraph",
     (
         "number",
-        Added(
-            "anchor",
-            {**_PARAGRAPH_ANCHOR, "description": "para_N: the fragment of the page and the eId in XML."},
-            attribute("anchor"),
-        ),
-        Added("url", url("The paragraph on the statement's page."), _paragraph_url),
+        Added("anchor", {**_PARAGRAPH_ANCHOR, "description": "para_N: the fragment of the page and the eId in XML."}),
+        Added("url", url("The paragraph on the statement's page."), _on_page),
         "heading",
-        Added(
-            "text", string("The paragraph as published: its commitments joined with single spaces."), attribute("text")
-        ),
+        Added("text", string("The paragraph as published: its commitments joined with single spaces.")),
         "commitments",
     ),
     fileformat.PARAGRAPH,
@@ -241,11 +228,11 @@ PARAGRAPH_DATA = DataRecord(
 ERRATUM_DATA = DataRecord(
     "erratum",
     (
-        Added("anchor", {**_SENTENCE_ANCHOR, "description": "The corrected commitment."}, attribute("anchor")),
-        Added("date", date("When the correction was made."), attribute("date")),
-        Added("old_text", string("The words as first published."), attribute("old_text")),
-        Added("new_text", string("The corrected words."), attribute("new_text")),
-        Added("reason", string("Why."), attribute("reason")),
+        Added("anchor", {**_SENTENCE_ANCHOR, "description": "The corrected commitment."}),
+        Added("date", date("When the correction was made.")),
+        Added("old_text", string("The words as first published.")),
+        Added("new_text", string("The corrected words.")),
+        Added("reason", string("Why.")),
     ),
 )
 """A correction of the record (:class:`~edition.records.registry.Erratum`)."""
@@ -253,29 +240,13 @@ ERRATUM_DATA = DataRecord(
 RETIREMENT_DATA = DataRecord(
     "retirement",
     (
-        Added(
-            "anchor",
-            {**_ANCHOR, "description": "The retired anchor: it still leads to its successor."},
-            attribute("anchor"),
-        ),
-        Added(
-            "successor",
-            nullable({**_ANCHOR, "description": "Where it leads; null for the top of the page."}),
-            attribute("successor"),
-        ),
-        Added("date", date("When it was retired."), attribute("date")),
-        Added("reason", string("Why."), attribute("reason")),
+        Added("anchor", {**_ANCHOR, "description": "The retired anchor: it still leads to its successor."}),
+        Added("successor", nullable({**_ANCHOR, "description": "Where it leads; null for the top of the page."})),
+        Added("date", date("When it was retired.")),
+        Added("reason", string("Why.")),
     ),
 )
 """A retired anchor of the record (:class:`~edition.records.registry.Retirement`)."""
-
-
-def _errata(statement: Statement, context: Context) -> tuple[Erratum, ...]:
-    return context.record.errata
-
-
-def _retired(statement: Statement, context: Context) -> tuple[Retirement, ...]:
-    return context.record.retired
 
 
 STATEMENT_DATA = DataRecord(
@@ -284,7 +255,7 @@ STATEMENT_DATA = DataRecord(
         Added(
             "format", {"const": DATA_FORMAT, "description": "This format and its version."}, lambda s, c: DATA_FORMAT
         ),
-        Added("id", string("The statement's permanent id."), attribute("id")),
+        Added("id", string("The statement's permanent id.")),
         Added("url", url("The statement's page."), lambda statement, context: context.page),
         Added(
             "downloads",
@@ -313,8 +284,8 @@ STATEMENT_DATA = DataRecord(
         "source",
         "documents",
         "paragraphs",
-        AddedList("errata", ERRATUM_DATA, _errata),
-        AddedList("retired", RETIREMENT_DATA, _retired),
+        AddedList("errata", ERRATUM_DATA, lambda statement, context: context.record.errata),
+        AddedList("retired", RETIREMENT_DATA, lambda statement, context: context.record.retired),
     ),
     fileformat.STATEMENT,
 )

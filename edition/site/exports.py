@@ -28,7 +28,17 @@ from typing import Any
 from edition import urls
 from edition.jsonfiles import indented
 from edition.records.registry import AnchorRecord
-from edition.site.dataschema import STATEMENT_DATA, Added, AddedList, Context, DataRecord, downloads, key_of, layout_of
+from edition.site.dataschema import (
+    STATEMENT_DATA,
+    Added,
+    AddedList,
+    Context,
+    DataRecord,
+    attribute,
+    downloads,
+    key_of,
+    layout_of,
+)
 from edition.site.listings import Listing
 from edition.statements.model import Statement
 from edition.statements.shapes import Date, Field, ListOf, RecordShape, Shape
@@ -94,14 +104,14 @@ def _writer(record: DataRecord) -> Writer:
 def _part(part: Field | Added | AddedList, record: DataRecord) -> Writer:
     """Makes the value of ``part`` from the value ``record`` describes."""
     if isinstance(part, Added):
-        return part.value
+        return part.value or attribute(part.key)
     if isinstance(part, AddedList):
         items, write_item = part.items, _writer(part.record)
         return lambda item, context: [write_item(each, context) for each in items(item, context)]
     name = record.attributes.get(part.key, part.key)
     convert = _converter(part.shape)
     if convert is None:  # most values: read on every sentence, so with no call more than needed
-        return lambda item, context: getattr(item, name)
+        return attribute(name)
     return lambda item, context: convert(getattr(item, name), context)
 
 
