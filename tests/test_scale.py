@@ -20,8 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition.build import parallel
+from edition.build.commands import render
 from edition.build.generation import STATEMENT_FILES
-from edition.build.pipeline import Project, render
+from edition.build.project import Project
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
 from edition.statements.shapes import _fault, text_fault
