@@ -119,6 +119,14 @@ class State:
                 recorded[str(path)] = [file.sha256, stat.st_size, stat.st_mtime_ns]
         self.files = dict(sorted(recorded.items()))
 
+    def unchanged(self, docs: Path, digests: dict[str, str], paths: dict[str, list[PurePosixPath]]) -> set[str]:
+        """The statements (ids) whose hash is ``digests``' and whose files (``paths``) are on disk as written."""
+        return {
+            statement_id
+            for statement_id, hashed in digests.items()
+            if self.sources.get(statement_id) == hashed and all(self.intact(docs, path) for path in paths[statement_id])
+        }
+
     def all_intact(self, docs: Path) -> bool:
         """Whether every file of the last render is on disk as it was written."""
         return bool(self.files) and all(_intact(docs / path, recorded) for path, recorded in self.files.items())
@@ -157,17 +165,13 @@ def render(project: Project, inputs: Inputs) -> Rendered:
     from edition.build.generation import generate, statement_paths  # not needed when a render has nothing to do
 
     paths = {source.id: statement_paths(source.id) for source in inputs.sources}
-    unchanged = {
-        statement_id
-        for statement_id, hashed in digests.items()
-        if state.sources.get(statement_id) == hashed and all(state.intact(docs, path) for path in paths[statement_id])
-    }
-    generated = generate(inputs, paths.keys() - unchanged)
+    unchanged = state.unchanged(docs, digests, paths)
+    generated = generate(inputs, paths.keys() - unchanged)  # every statement checked, the changed ones made
     files = dict(generated.shared)
     for statement_id, outcome in generated.outcomes.items():
         if outcome.files is not None:
             files.update(zip(paths[statement_id], outcome.files, strict=True))
-    kept = {path for statement_id in unchanged for path in paths[statement_id]}
+    kept = {path for statement_id in unchanged for path in paths[statement_id]}  # on disk as last written
     kept |= {path for path, file in files.items() if state.intact(docs, path, file.sha256)}
     records = {source.record_path: generated.outcomes[source.id].record for source in inputs.sources}
     made_from = {
