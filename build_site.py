@@ -28,7 +28,8 @@ import signal
 import sys
 from pathlib import Path
 
-from edition.build import interrupts, pipeline, places
+from edition.build import commands as pipeline
+from edition.build import interrupts, places
 from edition.problems import CommandError, ProblemError, display_os_error, display_path
 
 

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.build import parallel
-from edition.build.generation import STATEMENT_FILES
-from edition.build.pipeline import Project, render
+from edition.build import generation, parallel
+from edition.build.commands import check, render
+from edition.build.generation import STATEMENT_FILES, Job
+from edition.build.project import Project
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
 from edition.statements.shapes import _fault, text_fault
@@ -108,6 +109,31 @@ def test_one_change_among_many_renders_its_files_and_the_lists_again(many: Path,
     shutil.copytree(many, fresh, ignore=shutil.ignore_patterns(".cache"))
     assert str(render(Project(fresh))).endswith("; 0 file(s) written, 0 removed")  # every file already holds its bytes
     assert snapshot(many / "docs") == snapshot(fresh / "docs")
+
+
+def test_a_render_makes_again_only_the_statements_whose_inputs_or_files_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Work counted, not timed: which statements each render reads (every one, or none) and makes again."""
+    first, second = add_statements(project, 2)
+    assert str(render(Project(project))).endswith("; 41 file(s) written, 0 removed")
+    passes: list[tuple[int, list[str]]] = []
+    original = parallel.parallel_map
+
+    def counted(function: Any, jobs: list[Job]) -> Any:
+        passes.append((len(jobs), sorted(job.source.id for job in jobs if job.render)))
+        return original(function, jobs)
+
+    monkeypatch.setattr(generation, "parallel_map", counted)
+    assert str(render(Project(project))).endswith("; 0 file(s) written, 0 removed")
+    assert passes == []  # nothing changed: no statement read
+    statement = project / "statements" / f"{first}.yaml"
+    statement.write_text(statement.read_text(encoding="utf-8").replace("heading: A new", "heading: Our new"))
+    render(Project(project))
+    (project / "docs" / "statements" / second / STATEMENT_FILES[-1]).write_text("edited by hand\n", encoding="utf-8")
+    assert str(render(Project(project))).endswith("; 1 file(s) written, 0 removed")
+    check(Project(project))
+    assert passes == [(3, [first]), (3, [second]), (3, [])]
 
 
 # The faster parts, pinned to what they stand for.

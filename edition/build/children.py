@@ -1,6 +1,6 @@
 """Child processes end with the command that started them, however it ends.
 
-The render's workers (:mod:`edition.build.parallel`), MkDocs' build (:func:`edition.build.pipeline.build`)
+The render's workers (:mod:`edition.build.parallel`), MkDocs' build (:func:`edition.build.commands.build`)
 and Pagefind (:mod:`edition.build.searchindex`) never outlive the process that started them:
 none may go on writing after a command has been interrupted or killed. A child asks
 the kernel, before its program runs, to be killed when its parent dies

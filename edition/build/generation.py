@@ -1,24 +1,27 @@
-"""The work of ``check`` and ``render``: each statement on its own, then the pages that list them all.
+"""Validate and generate: each statement read, checked and made into files, then the pages that list them all.
 
 Every statement is read, validated, checked against its record of published
 anchors and, when its files must be made again, rendered by :func:`work`, on its
 own; with many statements, in worker processes (:mod:`edition.build.parallel`). What
 comes back is the problems, the statement's :class:`~edition.site.listings.Listing`,
-its hash, its record's new text and its files' bytes: nothing is written here.
-The pages that list across statements are then assembled from the listings
-(:func:`shared_files`).
+its record's new text and its files' bytes. Only when no statement has a problem
+(:func:`validate` raises them all otherwise) are the pages that list across
+statements made from the listings (:func:`generate`). Nothing is written here, and
+nothing is known of what the last render made: the cache (:mod:`edition.build.cache`)
+says which statements to make again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from edition import urls
-from edition.build.output import File
 from edition.build.parallel import parallel_map
-from edition.build.sources import Inputs, StatementFile, source_digest
-from edition.problems import Problem
+from edition.build.sources import Inputs, StatementFile
+from edition.digests import sha256
+from edition.problems import Problem, ProblemError
 from edition.records import permanence, registry
 from edition.site.akn import akoma_ntoso
 from edition.site.citations import bibtex, csl_json, ris
@@ -45,6 +48,22 @@ STATEMENT_FILES = (urls.PAGE_FILE, *urls.DOWNLOADS)
 
 
 @dataclass(frozen=True)
+class File:
+    """The bytes of a generated file, with their SHA-256."""
+
+    data: bytes
+    """The file's bytes."""
+    sha256: str
+    """Their SHA-256, in hexadecimal."""
+
+    @classmethod
+    def of(cls, text: str) -> File:
+        """The file holding ``text`` in UTF-8."""
+        data = text.encode("utf-8")
+        return cls(data, sha256(data))
+
+
+@dataclass(frozen=True)
 class Job:
     """One statement to read and check, and what to make of it."""
 
@@ -54,8 +73,6 @@ class Job:
     """The site's address, which makes the data's links absolute."""
     render: bool
     """Whether to make its files too, or only to check it and make its listing."""
-    code: str
-    """The hash of this package's code, part of the statement's hash."""
 
 
 @dataclass(frozen=True)
@@ -70,22 +87,65 @@ class Outcome:
     """What the listing pages show of it, when it is valid."""
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
-    digest: str = ""
-    """The hash of what its files are made from (:func:`~edition.build.sources.source_digest`), with its
-    record as it is after this render; empty when it has problems."""
     files: tuple[File, ...] | None = None
     """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered."""
 
 
 def statement_paths(statement_id: str) -> list[PurePosixPath]:
-    """Where a statement's files go under ``docs/``."""
+    """Where a statement's files go under ``docs/``, in the order of :data:`STATEMENT_FILES`."""
     folder = PurePosixPath(urls.statement_path(statement_id))
     return [folder / name for name in STATEMENT_FILES]
 
 
-def run(inputs: Inputs, jobs: list[tuple[StatementFile, bool]]) -> list[Outcome]:
-    """:func:`work` on each source, with whether to render it, in order; on every core when there are many."""
-    return parallel_map(work, [Job(source, inputs.site_url, render, inputs.code) for source, render in jobs])
+@dataclass(frozen=True)
+class Generated:
+    """What a render made of valid statements; nothing of it is written yet."""
+
+    listings: list[Listing]
+    """Each statement's listing, in file order."""
+    outcomes: dict[str, Outcome]
+    """The work done on each statement, by id: its new record, and its files when it was made again."""
+    shared: dict[PurePosixPath, File]
+    """The pages and data that list across statements (:func:`shared_files`), by path under ``docs/``."""
+
+
+def validate(inputs: Inputs) -> list[Listing]:
+    """Read and check every statement, make no file (``check``); each one's listing, or :class:`ProblemError`."""
+    return _listings(inputs, _run(inputs, frozenset()))
+
+
+def generate(inputs: Inputs, to_make: Collection[str]) -> Generated:
+    """Read and check every statement, and make the files of those in ``to_make`` (ids) and the shared pages.
+
+    Raises :class:`ProblemError` with every problem found, before any file is made
+    that lists across statements.
+    """
+    outcomes = _run(inputs, frozenset(to_make))
+    listings = _listings(inputs, outcomes)
+    return Generated(listings, outcomes, shared_files(listings, inputs.site_url))
+
+
+def _run(inputs: Inputs, to_make: frozenset[str]) -> dict[str, Outcome]:
+    """:func:`work` on each statement, by id in file order; on every core when there are many."""
+    jobs = [Job(source, inputs.site_url, source.id in to_make) for source in inputs.sources]
+    return dict(zip((source.id for source in inputs.sources), parallel_map(work, jobs), strict=True))
+
+
+def _listings(inputs: Inputs, outcomes: dict[str, Outcome]) -> list[Listing]:
+    """Each statement's listing, when no statement and no folder has a problem; else :class:`ProblemError`."""
+    problems = [
+        *inputs.problems,
+        *(problem for outcome in outcomes.values() for problem in outcome.problems),
+        *(problem for outcome in outcomes.values() for problem in outcome.record_problems),
+        *inputs.orphans,
+    ]
+    if problems:
+        raise ProblemError(problems)
+    listings = []
+    for outcome in outcomes.values():
+        assert outcome.listing is not None, "a statement without problems has a listing"
+        listings.append(outcome.listing)
+    return listings
 
 
 def work(job: Job) -> Outcome:
@@ -103,9 +163,8 @@ def work(job: Job) -> Outcome:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(registry.text_of(record)) if record != published else None
-    key = source_digest(job.code, job.site_url, source, new_record.data if new_record else None)
     files = _statement_files(statement, record, job.site_url) if job.render else None
-    return Outcome([], [], listing(statement), new_record, key, files)
+    return Outcome([], [], listing(statement), new_record, files)
 
 
 def _statement_files(statement: Statement, record: registry.AnchorRecord, site_url: str) -> tuple[File, ...]:

@@ -4,7 +4,7 @@ Ctrl-C (``SIGINT``), ``SIGTERM`` (what process managers and CI send) and ``SIGHU
 (a closed terminal) raise :class:`Interrupted` in the main thread wherever it is, so
 every ``finally`` runs: a file being written is removed before it is complete
 (:func:`edition.build.output.write_atomic`), the lock is released, MkDocs and Pagefind are
-ended (:func:`edition.build.pipeline.build`) and ``serve``'s site folder is deleted. The
+ended (:func:`edition.build.commands.build`) and ``serve``'s site folder is deleted. The
 command then says so in one line and exits with the shell's status for the signal,
 128 + its number (130 for Ctrl-C, 143 for ``SIGTERM``), so that ``build && deploy``
 stops. ``serve`` is the exception: Ctrl-C is how it is meant to end, with 0.

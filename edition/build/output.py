@@ -1,4 +1,4 @@
-"""The generated part of ``docs/``, written only where something changed, every file atomically.
+"""Write: the generated part of ``docs/``, written only where something changed, every file atomically.
 
 The generator owns exactly the folders in :data:`OWNED` under ``docs/`` (git
 ignores them); every other file in ``docs/`` is hand-written and never touched.
@@ -6,7 +6,8 @@ ignores them); every other file in ``docs/`` is hand-written and never touched.
 input never changes a file. Then each generated file is written only when its
 bytes differ from what is on disk, and files of a removed statement are deleted.
 A render with nothing changed writes no file, and MkDocs' live reload sees only
-real changes.
+real changes. Which files need not even be compared, kept as the last render wrote
+them, is the cache's to say (:mod:`edition.build.cache`): nothing here remembers.
 
 Every file the edition writes, new or rewritten (generated pages, anchor records,
 the render state), goes through :func:`write_atomic`: a temporary file with a
@@ -14,10 +15,6 @@ unique name in the same folder, renamed over the target once complete. A reader,
 or a render killed half-way, sees the old file or the new one, never a part. What
 a killed render leaves behind is only temporary files, which :func:`remove_leftovers`
 deletes at the start of the next render.
-
-The render state (:mod:`edition.build.cache`) remembers the hash, size and modification
-time of every file written, so an unchanged file is recognised without reading it;
-a file changed on disk by anything else is rewritten.
 """
 
 from __future__ import annotations
@@ -25,44 +22,19 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Final
 
 from edition import urls
-from edition.digests import sha256
 
 OWNED = tuple(
     path.rstrip("/") for path in (urls.STATEMENTS, urls.FORMAT, urls.SENTENCES, urls.TOPICS, urls.TIMELINE, urls.DATA)
 )
 """The folders under ``docs/`` that the generator owns: those of the site's generated pages (:mod:`edition.urls`)."""
 
-KEEP: Final = None
-"""In a tree, "this file is unchanged since the last render": keep it, do not regenerate it."""
-
 TEMPORARY_SUFFIX = ".tmp"
 """How the temporary files of :func:`write_atomic` end; they start with a dot and the target's name."""
-
-
-@dataclass(frozen=True)
-class File:
-    """The bytes of a generated file, with their SHA-256."""
-
-    data: bytes
-    """The file's bytes."""
-    sha256: str
-    """Their SHA-256, in hexadecimal."""
-
-    @classmethod
-    def of(cls, text: str) -> File:
-        """The file holding ``text`` in UTF-8."""
-        data = text.encode("utf-8")
-        return cls(data, sha256(data))
-
-
-Tree = Mapping[PurePosixPath, File | None]
-"""Generated files: a path under ``docs/`` (starting with an owned folder) and its file, or :data:`KEEP`."""
 
 
 def write_atomic(path: Path | str, data: bytes) -> os.stat_result:
@@ -118,56 +90,6 @@ def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
     return removed
 
 
-@dataclass
-class RenderState:
-    """What the last render wrote, and what each statement's files were made from."""
-
-    files: dict[str, list[Any]] = field(default_factory=dict)
-    """Path under ``docs/`` → [SHA-256, size, modification time in ns] as written."""
-    sources: dict[str, str] = field(default_factory=dict)
-    """Statement id → the hash of everything its files were made from."""
-    inputs: str = ""
-    """The hash of all the inputs of the last render."""
-    summary: str = ""
-    """What the last render's edition held."""
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> RenderState:
-        """The state saved as ``data`` (empty when it is not a state)."""
-        files, sources = data.get("files"), data.get("sources")
-        inputs, summary = data.get("inputs"), data.get("summary")
-        if (
-            isinstance(files, dict)
-            and isinstance(sources, dict)
-            and isinstance(inputs, str)
-            and isinstance(summary, str)
-        ):
-            return cls(files, sources, inputs, summary)
-        return cls()
-
-    def to_json(self) -> dict[str, Any]:
-        """The state as JSON data."""
-        return {"files": self.files, "sources": self.sources, "inputs": self.inputs, "summary": self.summary}
-
-    def all_intact(self, docs: Path) -> bool:
-        """Whether every file of the last render is on disk as it was written."""
-        return bool(self.files) and all(_intact(docs / path, recorded) for path, recorded in self.files.items())
-
-    def intact(self, docs: Path, path: PurePosixPath) -> bool:
-        """Whether ``path`` is on disk exactly as the last render wrote it."""
-        recorded = self.files.get(str(path))
-        return recorded is not None and _intact(docs / path, recorded)
-
-
-def _intact(path: Path, recorded: list[Any]) -> bool:
-    """Whether the file at ``path`` has the size and modification time ``recorded`` ([SHA-256, size, time])."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return False
-    return bool(stat.st_size == recorded[1] and stat.st_mtime_ns == recorded[2])
-
-
 @dataclass(frozen=True)
 class Changes:
     """What a render did to ``docs/``."""
@@ -178,26 +100,22 @@ class Changes:
     """Files deleted, because nothing generates them any more."""
 
 
-def write_tree(docs: Path, tree: Tree, state: RenderState) -> Changes:
-    """Make the owned folders of ``docs`` hold exactly ``tree``; updates ``state``."""
-    for path in tree:
+def write_tree(docs: Path, files: Mapping[PurePosixPath, bytes], kept: Collection[PurePosixPath]) -> Changes:
+    """Make the owned folders of ``docs`` hold ``files`` and the ``kept`` ones (paths under ``docs``), nothing else.
+
+    A file is written only when its bytes differ from those on disk; one kept is not
+    looked at; any other file is deleted, with folders left empty.
+    """
+    for path in files:
         if path.parts[0] not in OWNED or ".." in path.parts:
             raise ValueError(f"{path} is not under a folder the generator owns")
-    files: dict[str, list[Any]] = {}
     written = []
-    for path, file in tree.items():
-        key = str(path)
-        if file is KEEP or (state.intact(docs, path) and state.files[key][0] == file.sha256):
-            files[key] = state.files[key]
-            continue
+    for path, data in files.items():
         target = docs / path
-        if not _holds(target, file.data):
-            write_atomic(target, file.data)
-            written.append(key)
-        stat = target.stat()
-        files[key] = [file.sha256, stat.st_size, stat.st_mtime_ns]
-    removed = remove_others(docs, set(files))
-    state.files = dict(sorted(files.items()))
+        if not _holds(target, data):
+            write_atomic(target, data)
+            written.append(str(path))
+    removed = remove_others(docs, {str(path) for path in (*files, *kept)})
     return Changes(sorted(written), removed)
 
 

@@ -1,10 +1,9 @@
-"""What a render reads: every statement file with its record of published anchors, and their hashes.
+"""Load: what a render reads, every statement file with its record of published anchors and its official text.
 
-Everything a statement's generated files and its listing depend on is its file,
-its record, its official text, the site's address and this package's code. The hash of these
-(:func:`source_digest`) decides, without reading anything else, whether a
-statement must be read and rendered again (:mod:`edition.build.pipeline`). Nothing here
-parses YAML: a render with nothing to do only reads bytes and hashes them.
+Everything a statement's generated files and its listing depend on is here, as
+bytes, with the site's address: the cache hashes them (:mod:`edition.build.cache`)
+to decide what must be made again. Nothing here parses YAML: a render with nothing
+to do only reads bytes and hashes them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition import anchors
-from edition.digests import digest
 from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from edition.problems import Problem
 from edition.statements import official
@@ -60,21 +58,11 @@ class Inputs:
     """Problems of the folder: no statement file, or a file named ``*.yml``."""
     orphans: list[Problem]
     """Records whose statement file is gone."""
-    code: str
-    """The hash of this package's code."""
     site_url: str
     """The address the site is published at."""
-    digests: dict[str, str]
-    """Each statement's hash (:func:`source_digest`), by id, for those that could be read."""
-
-    def total(self, digests: dict[str, str] | None = None) -> str:
-        """The hash of all the inputs; with ``digests``, as if the statements had those hashes."""
-        digests = self.digests if digests is None else digests
-        parts = (part for statement_id in sorted(digests) for part in (statement_id, digests[statement_id]))
-        return digest(self.code, self.site_url, *(str(problem.path) for problem in self.orphans), *parts)
 
 
-def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
+def read_inputs(root: Path, site_url: str) -> Inputs:
     """The statement files of the project at ``root``, their records, and the folder's problems."""
     folder = root / STATEMENTS
     names = _names(folder)
@@ -92,8 +80,7 @@ def read_inputs(root: Path, site_url: str, code: str) -> Inputs:
     for name in statement_names:
         path, record_path = paths(root, name.removesuffix(SUFFIX))
         sources.append(_source(root, path, record_path, record_path.name in record_names))
-    digests = {source.id: source_digest(code, site_url, source) for source in sources if source.error is None}
-    return Inputs(sources, problems, orphans, code, site_url, digests)
+    return Inputs(sources, problems, orphans, site_url)
 
 
 SUFFIX = ".yaml"
@@ -134,13 +121,6 @@ def read_source(root: Path, statement_id: str) -> StatementFile:
 def paths(root: Path, statement_id: str) -> tuple[Path, Path]:
     """The statement file ``statement_id`` of the project at ``root``, and its record of published anchors."""
     return root / STATEMENTS / f"{statement_id}{SUFFIX}", root / anchors.RECORDS / f"{statement_id}.json"
-
-
-def source_digest(code: str, site_url: str, source: StatementFile, record: bytes | None = None) -> str:
-    """The hash of all that ``source``'s files depend on; with ``record``, as if its record held that."""
-    record = source.record if record is None else record
-    official = () if source.official is None else (source.official,)  # none differs from an empty one
-    return digest(code, site_url, source.path.name, source.data or b"", record or b"", *official)
 
 
 def _orphans(records: Path, names: list[str]) -> list[Problem]:

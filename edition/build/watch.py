@@ -68,10 +68,10 @@ def _in_process_lock(root: Path) -> Iterator[None]:
 
 
 render_lock: Callable[[Path], AbstractContextManager[None]] = _in_process_lock
-"""Serialises the renders that ``serve`` runs in this process (``edition.build.pipeline.serve`` and ``rerender``).
+"""Serialises the renders that ``serve`` runs in this process (``edition.build.commands.serve`` and ``rerender``).
 
 Each of those renders also takes the project's lock (:mod:`edition.build.lock`, through
-:func:`edition.build.pipeline.render`), which keeps out a ``render``, ``build``,
+:func:`edition.build.commands.render`), which keeps out a ``render``, ``build``,
 ``erratum`` or ``retire`` run in another terminal, and makes this render wait for one.
 """
 
