@@ -172,7 +172,7 @@ def _kind_label(kind: str) -> str:
 def _sentence_table(rows: Iterable[str], root: str) -> str:
     """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
     head = (
-        '<table class="stmt-commitments">\n'
+        '<table class="stmt-sentences">\n'
         '<thead><tr><th scope="col">Sentence</th><th scope="col">Statement</th>'
         '<th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Deadline</th></tr></thead>\n'
         "<tbody>\n"
