@@ -78,7 +78,7 @@ def test_ci_workflow_is_a_valid_github_workflow() -> None:
 
 
 NOTING = """#!/bin/sh
-printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$(basename "$0")" "$*" "$PWD" "$(ls -A ..)" "$(git rev-parse HEAD)" >>"$CI_LOG"
+printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$(basename "$0")" "$*" "$PWD" "$(ls -A .. | paste -sd, -)" "$(git rev-parse HEAD)" >>"$CI_LOG"
 """
 """A stand-in for a program that ``.ci/run`` runs: it notes its name, its arguments, where it ran, what stands beside
 that folder, and the commit checked out there."""
@@ -104,20 +104,20 @@ def test_ci_runs_the_readme_commands_in_a_lone_clone_of_the_commit(tmp_path: Pat
     ran = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
     ran = [row for row in ran if row[0] != "apt-get"]  # Chromium, only where it is missing
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    clone = Path(ran[0][2])
+    venv_made, clone = ran[0][1], Path(ran[0][2])
+    venv = Path(venv_made.removeprefix("-m venv "))
     assert [(name, args) for name, args, *_ in ran] == [
-        ("python3", f"-m venv {Path(ran[0][1].split()[-1])}"),
-        ("pip", "install --quiet --disable-pip-version-check -e .[test]"),
+        ("python3", venv_made),
+        ("pip", "install --quiet --disable-pip-version-check -e .[test]"),  # the README's set-up command
         ("ruff", "check ."),
         ("ruff", "format --check ."),
         ("mypy", ""),
-        ("python", "-m pytest"),
+        ("python", "-m pytest"),  # the README's test command
     ]
+    assert venv_made.startswith("-m venv /")
     assert {(where, beside, commit) for _, _, where, beside, commit in ran} == {(str(clone), "edition", head.strip())}
-    assert not Path(ran[0][1].split()[-1]).is_relative_to(clone), "the virtual environment is outside the clone"
-    assert not clone.exists() and not Path(ran[0][1].split()[-1]).exists()
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "pip install -e '.[test]' && python -m pytest" in readme  # the commands run above, as the README gives them
+    assert not venv.is_relative_to(clone), "the virtual environment is outside the clone"
+    assert not clone.exists() and not venv.exists()
 
 
 @pytest.mark.build
