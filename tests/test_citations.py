@@ -197,9 +197,9 @@ def test_the_page_writes_today_as_the_style_writes_a_date(chosen: Style) -> None
 def test_the_page_prints_its_date_as_the_edition_writes_dates() -> None:
     from edition.dates import long_date
 
-    for day in (datetime.date(2001, 12, 7), datetime.date(2026, 5, 31)):
-        form = citations.DATE_FORMS[citations.EDITION_ORDER]
-        assert form.format(day=day.day, month=MONTHS[day.month - 1], year=day.year) == long_date(day)
+    form = citations.DATE_FORMS[citations.EDITION_ORDER]
+    for date in (datetime.date(2001, 12, 7), datetime.date(2026, 5, 31)):
+        assert form.format(day=date.day, month=MONTHS[date.month - 1], year=date.year) == long_date(date)
 
 
 def test_pinpoints_are_the_short_references(statement: Statement) -> None:

@@ -78,7 +78,8 @@ def test_ci_workflow_is_a_valid_github_workflow() -> None:
 
 
 NOTING = """#!/bin/sh
-printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$(basename "$0")" "$*" "$PWD" "$(ls -A .. | paste -sd, -)" "$(git rev-parse HEAD)" >>"$CI_LOG"
+beside="$(ls -A .. | paste -sd, -)"
+printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$(basename "$0")" "$*" "$PWD" "$beside" "$(git rev-parse HEAD)" >>"$CI_LOG"
 """
 """A stand-in for a program that ``.ci/run`` runs: it notes its name, its arguments, where it ran, what stands beside
 that folder, and the commit checked out there."""
@@ -90,9 +91,9 @@ def test_ci_runs_the_readme_commands_in_a_lone_clone_of_the_commit(tmp_path: Pat
     with the virtual environment outside it; both are gone afterwards."""
     stand_ins, log = tmp_path / "bin", tmp_path / "ran.tsv"
     stand_ins.mkdir()
-    venv = 'if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin" && : >"$3/bin/activate"; fi\n'
+    makes_venv = 'if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin" && : >"$3/bin/activate"; fi\n'
     for name, script in [(name, NOTING) for name in ("pip", "ruff", "mypy", "python", "apt-get")] + [
-        ("python3", NOTING + venv)
+        ("python3", NOTING + makes_venv)
     ]:
         (stand_ins / name).write_text(script, encoding="utf-8")
         (stand_ins / name).chmod(0o755)
