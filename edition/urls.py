@@ -15,6 +15,9 @@ the site's URL (``site_url`` in ``mkdocs.yml``, ending in ``/``) followed by a p
     '../../topics/'
 
 The names of the anchors within a page are the rule of :mod:`edition.anchors`.
+
+Some public strings still say "commitment" where the edition now says "sentence": they
+were published before the word changed and stay as they are (:data:`FROZEN`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from edition.anchors import SENTENCE_SEPARATOR
+
 STATEMENTS: Final = "statements/"
 """The list of statements; every statement's page is in this folder."""
 SENTENCES: Final = "commitments/"
-"""The list of every sentence (its address is older than its title)."""
+"""The list of every sentence (its address is older than its title; frozen, see :data:`FROZEN`)."""
+SENTENCES_HEADING: Final = "commitments"
+"""The anchor of the heading of the list of every sentence (older than its title; frozen)."""
 TOPICS: Final = "topics/"
 """The topic vocabulary; every topic's page is in this folder."""
 TIMELINE: Final = "timeline/"
@@ -33,17 +40,17 @@ TIMELINE: Final = "timeline/"
 DATA: Final = "data/"
 """The statements as data: the formats and every statement's downloads."""
 FORMAT: Final = "format/"
-"""The statement file format, which defines the commitment kinds (``#kinds``) and topics (``#topics``)."""
+"""The statement file format, which defines the sentence kinds (``#kinds``) and topics (``#topics``)."""
 ABOUT: Final = "about/"
 """How to link and cite, and how to report an error."""
 
 STATEMENTS_INDEX: Final = f"{STATEMENTS}index.json"
 """Every statement as data, with the addresses of its page and files."""
 DATA_SCHEMA: Final = f"{DATA}statement-data.schema.json"
-SCRIPT_RULES: Final = f"{DATA}edition-rules.js"
-"""The rules the site's scripts take from the edition's code (:func:`edition.anchors.for_scripts`), loaded
-before them (``extra_javascript`` in ``mkdocs.yml``)."""
 """The JSON Schema of a statement's ``data.json``."""
+SCRIPT_RULES: Final = f"{DATA}edition-rules.js"
+"""The rules the site's scripts take from the edition's code (:mod:`edition.site.scriptrules`), loaded
+before them (``extra_javascript`` in ``mkdocs.yml``)."""
 FORMAT_SCHEMA: Final = f"{FORMAT}statement.schema.json"
 """The JSON Schema of the statement files the site is built from."""
 
@@ -138,3 +145,33 @@ def relative(page: str, path: str) -> str:
 def from_statement(path: str) -> str:
     """The relative link from any statement page to ``path`` (every statement page is as deep as another)."""
     return relative(statement_path("<id>"), path)
+
+
+DATA_SENTENCES: Final = "commitments"
+"""The key of a paragraph's sentences in statement files, in ``data.json`` and in its JSON Schema (frozen)."""
+DATA_SENTENCE_COUNT: Final = "commitment_count"
+"""The key of a statement's number of sentences in :data:`STATEMENTS_INDEX` (frozen)."""
+AKN_SENTENCE: Final = "commitment"
+"""The ``name`` of the ``<inline>`` that holds a sentence in :data:`DATA_AKN` (frozen)."""
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """A public string kept as first published, though the edition's word for what it names has changed."""
+
+    text: str
+    """The string, as readers, links and programs meet it."""
+    where: str
+    """Where it is published, and what it names."""
+
+
+FROZEN: Final = (
+    Frozen(SENTENCES, "the address of the list of every sentence, /commitments/"),
+    Frozen(SENTENCES_HEADING, "the anchor of that list's heading, /commitments/#commitments"),
+    Frozen(SENTENCE_SEPARATOR, "the middle of every sentence's anchor, #para_3__cmt_1, on its page and in the data"),
+    Frozen(DATA_SENTENCES, "the key of a paragraph's sentences in statement files and data.json"),
+    Frozen(DATA_SENTENCE_COUNT, "the key of a statement's number of sentences in statements/index.json"),
+    Frozen(AKN_SENTENCE, 'the name of a sentence in data.akn.xml, <inline name="commitment">'),
+)
+"""The public strings that stay frozen for compatibility: each still says "commitment" for any sentence
+(CONTRIBUTING.md, "Words"); a test checks that each is what the site publishes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 import json
 import re
@@ -214,18 +215,86 @@ def test_a_tampered_record_is_reported(project: Path) -> None:
     )
 
 
+COMMENTS = re.compile(r"/\*.*?\*/|^\s*//.*?$|\{#.*?#\}", re.DOTALL | re.MULTILINE)
+"""Comments in scripts, stylesheets and templates, which may name a rule."""
+ASSETS = ROOT / "docs" / "assets"
+
+
+def code_of(paths: list[Path]) -> dict[str, str]:
+    """Each file's code without its comments, by its path in the project."""
+    return {str(path.relative_to(ROOT)): COMMENTS.sub("", path.read_text(encoding="utf-8")) for path in sorted(paths)}
+
+
 def test_the_scripts_and_templates_take_the_anchor_rule_from_its_home() -> None:
     """The site's scripts, stylesheets and templates spell no anchor: they take the rule from ``data/edition-rules.js``,
     which the render writes from this module (a script's own copy once missed inserted sentences)."""
 
-    comments = re.compile(r"/\*.*?\*/|^\s*//.*?$|\{#.*?#\}", re.DOTALL | re.MULTILINE)
     spelled = re.compile(f"{re.escape(anchors.SENTENCE_SEPARATOR)}|[\"']{re.escape(anchors.PARAGRAPH_PREFIX)}")
-    found = []
-    assets = [*(ROOT / "docs" / "assets").glob("*.js"), *(ROOT / "docs" / "assets").glob("*.css")]
-    for path in sorted([*assets, *(ROOT / "overrides").rglob("*.html")]):
-        code = comments.sub("", path.read_text(encoding="utf-8"))
-        found += [f"{path.relative_to(ROOT)}: {match[0]}" for match in spelled.finditer(code)]
+    files = [*ASSETS.glob("*.js"), *ASSETS.glob("*.css"), *(ROOT / "overrides").rglob("*.html")]
+    found = [f"{path}: {match[0]}" for path, code in code_of(files).items() for match in spelled.finditer(code)]
     assert found == []
+
+
+SHORT_REFERENCES = ("p3", "para 3.1", "§3-c1", "3.a1", "¶3/cmt_2", "paragraph 03:1a")
+"""Short references that only the grammar of :func:`edition.anchors.short_reference` reads, in its many forms."""
+JS_REGEX = re.compile(
+    r"""(?:[=(,:?!&|;{}]|\breturn)\s*/(?![/*])((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n\[])+)/([a-z]*)"""
+    r"""|new RegExp\(\s*("(?:\\.|[^"\\])*")"""
+)
+"""A regular expression written in a script: a literal (``/.../i``) or the string given to ``new RegExp``."""
+
+
+def grammar_copies(code: str) -> list[str]:
+    """The regular expressions in ``code`` that read every one of :data:`SHORT_REFERENCES`: copies of the grammar."""
+    copies = []
+    for match in JS_REGEX.finditer(code):
+        try:
+            source = match[1] if match[3] is None else json.loads(match[3])
+        except ValueError:  # a string JSON does not read (\' or \x41): look at it as written
+            source = match[3][1:-1]
+        try:
+            compiled = re.compile(source, re.IGNORECASE if "i" in (match[2] or "") else 0)
+        except re.error:  # JavaScript's own syntax (\p{L}): no copy of a Python grammar
+            continue
+        if all(compiled.fullmatch(reference) for reference in SHORT_REFERENCES):
+            copies.append(match[0])
+    return copies
+
+
+OLD_GRAMMAR = (
+    r"/^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*(?:[.\-/:,]|__?)\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i"
+)
+"""The grammar of short references as ``edition.js`` once spelled it, a copy that followed the code's only as long
+as someone copied it again."""
+
+
+def test_a_copy_of_the_grammar_of_short_references_is_found() -> None:
+    assert grammar_copies(f"var SHORT = {OLD_GRAMMAR};") == [f"= {OLD_GRAMMAR}"]
+    as_string = json.dumps(OLD_GRAMMAR.removeprefix("/").removesuffix("/i"))
+    assert grammar_copies(f'var SHORT = new RegExp({as_string}, "i");') == [f"new RegExp({as_string}"]
+    assert grammar_copies(r"var SENTENCE = /^para_(\d+)__cmt_(\w+)$/; var HALF = 1 / 2, THIRD = 1 / 3;") == []
+
+
+def test_the_scripts_spell_no_rule_of_the_code() -> None:
+    """The grammar of short references, the months, the date forms and the stand-in of the accessed date have their
+    homes in the code (``edition/anchors.py``, ``edition/dates.py``, ``edition/site/citations.py``); the scripts take
+    them from ``data/edition-rules.js``."""
+    from edition.dates import MONTHS
+    from edition.site import citations
+
+    literals = [citations.ACCESSED, *MONTHS, *(f'"{order}"' for order in citations.DATE_FORMS)]
+    spelled = re.compile("|".join(rf"\b{re.escape(literal)}\b" if literal.isalpha() else re.escape(literal)
+                                  for literal in literals))  # fmt: skip
+    found = []
+    for path, code in code_of(list(ASSETS.glob("*.js"))).items():
+        found += [f"{path}: {match[0]}" for match in spelled.finditer(code)]
+        found += [f"{path}: {copy}" for copy in grammar_copies(code)]
+    assert found == []
+
+
+def test_the_examples_in_the_docstrings() -> None:
+    """The module's examples, the grammar of short references among them, are what it does."""
+    assert doctest.testmod(anchors, raise_on_error=True).attempted >= 8
 
 
 def test_the_scripts_read_anchors_as_this_module_does() -> None:
@@ -235,3 +304,10 @@ def test_the_scripts_read_anchors_as_this_module_does() -> None:
     for anchor in ("para_3", "para_3__cmt_1", "para_4__cmt_A1", "para_4__cmt_1AA", "para_0", "para_3__cmt_0", "x"):
         assert anchors.is_anchor(anchor) == bool(paragraph.fullmatch(anchor) or sentence.fullmatch(anchor))
     assert rules["paragraphPrefix"] + "3" + rules["sentenceSeparator"] + "A1" == anchors.sentence(3, "A1")
+
+
+def test_every_anchor_is_a_short_reference_to_itself() -> None:
+    """A reader may type an anchor as it is: the grammar reads it as the paragraph and sentence it names."""
+    for anchor in ("para_3", "para_3__cmt_1", "para_4__cmt_A1", "para_4__cmt_1AA", "para_123456789__cmt_12B"):
+        paragraph, sentence = anchors.parts(anchor)
+        assert anchors.short_reference(anchor) == (str(paragraph), sentence or "")

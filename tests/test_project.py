@@ -77,14 +77,87 @@ def test_ci_workflow_is_a_valid_github_workflow() -> None:
     assert chromium.startswith("if [ -x /usr/bin/chromium ]; then"), "Chromium is installed only where it is missing"
 
 
-def test_ci_runs_the_readme_commands_in_a_lone_clone() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    steps = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    clone = next(index for index, line in enumerate(steps) if line.startswith("git clone "))
-    assert steps[clone].endswith(' "$clone_parent/edition"')
-    assert any(line.startswith('clone_parent="$(mktemp -d)"') for line in steps[:clone]), "the clone's folder is new"
-    assert steps.index('cd "$clone_parent/edition"') == clone + 1
-    assert steps[-3:] == ["pip install --quiet --disable-pip-version-check -e '.[test]'", LINT, "python -m pytest"]
+NOTING = """#!/bin/sh
+beside="$(ls -A .. | paste -sd, -)"
+printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$(basename "$0")" "$*" "$PWD" "$beside" "$(git rev-parse HEAD)" >>"$CI_LOG"
+"""
+"""A stand-in for a program that ``.ci/run`` runs: it notes its name, its arguments, where it ran, what stands beside
+that folder, and the commit checked out there."""
+
+
+def test_ci_runs_the_readme_commands_in_a_lone_clone_of_the_commit(tmp_path: Path) -> None:
+    """``.ci/run``, with the programs it runs replaced by stand-ins: the README's set-up command, the linters and the
+    README's test command run, in that order, in a clone of the committed HEAD that stands alone in a new folder,
+    with the virtual environment outside it; both are gone afterwards."""
+    stand_ins, log = tmp_path / "bin", tmp_path / "ran.tsv"
+    stand_ins.mkdir()
+    makes_venv = 'if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin" && : >"$3/bin/activate"; fi\n'
+    for name, script in [(name, NOTING) for name in ("pip", "ruff", "mypy", "python", "apt-get")] + [
+        ("python3", NOTING + makes_venv)
+    ]:
+        (stand_ins / name).write_text(script, encoding="utf-8")
+        (stand_ins / name).chmod(0o755)
+    env = {"PATH": f"{stand_ins}:/usr/bin:/bin", "CI_LOG": str(log), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    ran = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    ran = [row for row in ran if row[0] != "apt-get"]  # Chromium, only where it is missing
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    venv_made, clone = ran[0][1], Path(ran[0][2])
+    venv = Path(venv_made.removeprefix("-m venv "))
+    assert [(name, args) for name, args, *_ in ran] == [
+        ("python3", venv_made),
+        ("pip", "install --quiet --disable-pip-version-check -e .[test]"),  # the README's set-up command
+        ("ruff", "check ."),
+        ("ruff", "format --check ."),
+        ("mypy", ""),
+        ("python", "-m pytest"),  # the README's test command
+    ]
+    assert venv_made.startswith("-m venv /")
+    assert {(where, beside, commit) for _, _, where, beside, commit in ran} == {(str(clone), "edition", head.strip())}
+    assert not venv.is_relative_to(clone), "the virtual environment is outside the clone"
+    assert not clone.exists() and not venv.exists()
+
+
+@pytest.mark.build
+def test_a_built_wheel_holds_every_module_and_the_citation_styles(tmp_path: Path) -> None:
+    """The package as pip builds it from the tracked files: every module of ``edition`` and the CSL files the
+    citations are made from (a wheel without them cites nothing)."""
+    import zipfile
+
+    from edition.site.citations import CSL_FOLDER, STYLES
+
+    source = tmp_path / "source"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in tracked.decode("utf-8").split("\0"):
+        if name and (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            (source / name).write_bytes((ROOT / name).read_bytes())
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            ".",
+        ],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    held = set(zipfile.ZipFile(wheel).namelist())
+    modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "edition").rglob("*.py")}
+    styles = {(CSL_FOLDER / style.csl).relative_to(ROOT).as_posix() for style in STYLES}
+    assert modules | styles | {"edition/site/csl/README.md"} <= held
 
 
 def test_readme_quick_start_is_the_contract() -> None:

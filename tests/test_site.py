@@ -335,7 +335,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(
 def commitment_rows(path: Path) -> list[tuple[str, str, str, str]]:
     """(anchor URL, text, kind, topics) of each row of a commitments table."""
     rows = []
-    for row in one(parse(path), "table", class_="stmt-commitments").find_all("tr")[1:]:
+    for row in one(parse(path), "table", class_="stmt-sentences").find_all("tr")[1:]:
         cells = row.find_all("td")
         link = one(cells[0], "a")
         words = cells[0].get_text().removeprefix(link.get_text() + ": ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+from pathlib import Path
 
 from edition import urls
 
@@ -86,3 +87,44 @@ def test_the_data_page_lists_every_download_of_a_statement() -> None:
 
     page = data_page([])
     assert [name for name in urls.DOWNLOADS if f"`/statements/<id>/{name}`" in page] == list(urls.DOWNLOADS)
+
+
+FROZEN = {
+    "commitments/": "the address of the list of every sentence",
+    "commitments": "the heading's anchor on that page, a paragraph's sentences in statement files and data.json",
+    "__cmt_": "the middle of a sentence's anchor",
+    "commitment_count": "a statement's number of sentences in statements/index.json",
+    "commitment": "a sentence's <inline> in data.akn.xml",
+}
+"""The public strings published before the edition called any sentence a sentence, which stay as they are."""
+
+
+def test_the_frozen_strings_are_listed_once() -> None:
+    assert sorted({frozen.text for frozen in urls.FROZEN}) == sorted(FROZEN)
+
+
+def test_the_site_publishes_each_frozen_string(project: Path) -> None:
+    """Each string of ``urls.FROZEN`` is what the rendered site holds where it is published: a constant renamed by
+    mistake fails here, before any link or program that reads the site breaks."""
+    import json
+
+    import yaml
+
+    from tests.conftest import STATEMENT_ID, run_build_site
+
+    result = run_build_site(project, "render", site_url=SITE)
+    assert result.returncode == 0, result.stderr
+    docs = project / "docs"
+    folder = docs / "statements" / STATEMENT_ID
+    assert (docs / "commitments" / "index.md").is_file()
+    assert "\n# Sentences { #commitments }\n" in (docs / "commitments" / "index.md").read_text(encoding="utf-8")
+    page = (folder / "index.md").read_text(encoding="utf-8")
+    assert 'id="para_3__cmt_1"' in page
+    data = json.loads((folder / "data.json").read_text(encoding="utf-8"))
+    assert data["paragraphs"][2]["commitments"][0]["anchor"] == "para_3__cmt_1"
+    source = yaml.safe_load((project / "statements" / f"{STATEMENT_ID}.yaml").read_text(encoding="utf-8"))
+    assert len(source["paragraphs"][2]["commitments"]) == len(data["paragraphs"][2]["commitments"])
+    index = json.loads((docs / "statements" / "index.json").read_text(encoding="utf-8"))
+    assert [statement["commitment_count"] for statement in index["statements"]][:1] == [13]
+    akn = (folder / "data.akn.xml").read_text(encoding="utf-8")
+    assert '<inline name="commitment" eId="para_3__cmt_1">' in akn

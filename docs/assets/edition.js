@@ -23,19 +23,21 @@
   "use strict";
 
   /*
-   * The anchors of paragraphs and sentences, from the edition's code (data/edition-rules.js): a
-   * sentence's number is 1, 2, ..., or one given to a sentence inserted after publication: 1A, A1.
+   * The edition's rules, from its code (data/edition-rules.js, made by edition/site/scriptrules.py):
+   * - the anchors of paragraphs and sentences: a sentence's number is 1, 2, ..., or one given to a
+   *   sentence inserted after publication: 1A, A1;
+   * - what a reader may type for a paragraph or sentence, the anchors themselves included: "3", "p3",
+   *   "para 3", "§3", "3.1", "3-1", "3/c1", "3.a1" (edition/anchors.py, short_reference). It reads numbers
+   *   that no anchor has too ("3.0", "0", "03"), so that a reference to nothing can say what there is instead;
+   * - the stand-in of the accessed date in a citation, and how the reader's today is written in its place.
    */
-  var ANCHORS = window.EDITION_RULES.anchors;
+  var RULES = window.EDITION_RULES;
+  var ANCHORS = RULES.anchors;
   var PARAGRAPH = new RegExp(ANCHORS.paragraph);
   var SENTENCE = new RegExp(ANCHORS.sentence);
-  /*
-   * What a reader may type for a paragraph or sentence, the anchors themselves included: "3", "p3",
-   * "para3", "para 3", "§3", "¶3", "3.1", "3-1", "3_1", "3/1", "p3.1", "para_3.1", "3.c1", "3.1a",
-   * "3.a1", "para_3__cmt_1". It reads numbers that no anchor has too ("3.0", "0", "03"), so that a
-   * reference to nothing can say what there is instead.
-   */
-  var SHORT = /^(?:p|para|para_|paragraph|§|¶)?\s*(\d+)(?:\s*(?:[.\-/:,]|__?)\s*(?:cmt_?|c)?\s*(\d+[a-z]*|[a-z]+1))?$/i;
+  var SHORT = new RegExp(ANCHORS.shortReference);
+  var LEADING_ZEROS = new RegExp(ANCHORS.leadingZeros);
+  var DATES = RULES.citations;
   /*
    * ASCII punctuation that a Markdown renderer (CommonMark, GFM, or a common extension) may read as
    * markup in a link's text: each is written with a backslash, which CommonMark renders as the
@@ -48,9 +50,6 @@
   var FEEDBACK_MS = 2000;
   var TARGET_CLASS = "stmt-target";
   var PAIRED_CLASS = "stmt-paired";
-  var ACCESSED = "{accessed}";
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
 
   /** The statement header of the current page, or null on other pages. */
   function statementHeader() {
@@ -74,7 +73,7 @@
    * has them; null when the fragment is no reference to a paragraph or sentence.
    */
   function reference(fragment) {
-    var match = SHORT.exec(fragment.trim());
+    var match = SHORT.exec(fragment);
     if (!match) {
       return null;
     }
@@ -89,7 +88,7 @@
 
   /** Digits without the zeros before them, kept as written however many: "03" is "3", "00" is "0". */
   function withoutLeadingZeros(written) {
-    return written.replace(/^0+(?=\d)/, "");
+    return written.replace(LEADING_ZEROS, "");
   }
 
   /** A sentence number as anchors write it: "01a" is "1A", "a1" is "A1". */
@@ -121,13 +120,13 @@
     });
   }
 
-  /** Today's date as a style writes it: "2 December 2026" (dmy) or "December 2, 2026" (mdy). */
+  /** Today's date as a date order writes it: "2 December 2026" or "December 2, 2026". */
   function today(order) {
     var now = new Date();
-    var month = MONTHS[now.getMonth()];
-    return order === "mdy"
-      ? month + " " + now.getDate() + ", " + now.getFullYear()
-      : now.getDate() + " " + month + " " + now.getFullYear();
+    var parts = { day: now.getDate(), month: DATES.months[now.getMonth()], year: now.getFullYear() };
+    return DATES.dateForms[order].replace(/\{(day|month|year)\}/g, function (field, name) {
+      return String(parts[name]);
+    });
   }
 
   /** The citations made at build time (edition/site/citations.py), or an empty set. */
@@ -155,7 +154,7 @@
         choices.push({
           label: "Copy citation: " + style.label,
           done: style.label + " citation copied",
-          text: text.split(ACCESSED).join(today(style.date))
+          text: text.split(DATES.accessed).join(today(style.date))
         });
       }
     });
@@ -330,7 +329,7 @@
     line.className = "stmt-printed";
     var site = document.querySelector('meta[property="og:site_name"]');
     function fill() {
-      line.textContent = "Printed on " + today("dmy") + " from " + (site ? site.content : location.host) +
+      line.textContent = "Printed on " + today(DATES.editionOrder) + " from " + (site ? site.content : location.host) +
         ", " + pageAddress();
     }
     fill();

@@ -58,7 +58,7 @@
 
   function setUp() {
     var form = document.querySelector("form.stmt-filter");
-    var table = document.querySelector("table.stmt-commitments");
+    var table = document.querySelector("table.stmt-sentences");
     if (!form || !table || form.dataset.ready) {
       return;
     }

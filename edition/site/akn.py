@@ -16,17 +16,18 @@ The document validates against the OASIS LegalDocML schema
       </statement>
     </akomaNtoso>
 
-The ``eId`` of each paragraph and commitment is its permanent anchor on the page
-(CONTRIBUTING.md, "URLs and anchors"). Inside ``<p>`` the commitments are
+The ``eId`` of each paragraph and sentence is its permanent anchor on the page
+(CONTRIBUTING.md, "URLs and anchors"); a sentence's ``<inline>`` is named ``commitment``, a
+name older than the word "sentence" (:data:`edition.urls.FROZEN`). Inside ``<p>`` the sentences are
 separated by single spaces, so the text content of each ``<p>`` is exactly the
-published paragraph. Mentions of the documents a commitment refers to become
+published paragraph. Mentions of the documents a sentence refers to become
 ``<ref>`` elements around the same words, pointing to the documents' sources.
 
 Editorial additions are kept out of the official text and attributed to this
 edition (``source="#edition"``):
 
-* the kinds and topics of commitments are ``<keyword>`` elements of
-  ``<classification>``; each one's ``href`` names the commitment it describes and
+* the kinds and topics of sentences are ``<keyword>`` elements of
+  ``<classification>``; each one's ``href`` names the sentence it describes and
   its ``dictionary`` the vocabulary (defined on the site's format page);
 * paragraph headings are editorial, so they are not AKN ``<heading>`` elements
   (which belong to the text): they are ``<note class="editorialHeading">`` in
@@ -82,8 +83,8 @@ EDITION = "edition"
 """The ``eId`` of this edition in ``<references>``: the source of all editorial metadata."""
 EDITION_NAME = "Reference edition of official diplomatic statements"
 """How this edition is named in ``<references>``."""
-SENTENCE = "commitment"
-"""The ``name`` of the ``<inline>`` that holds a commitment."""
+SENTENCE = urls.AKN_SENTENCE
+"""The ``name`` of the ``<inline>`` that holds a sentence (frozen: :data:`edition.urls.FROZEN`)."""
 INDENT = "  "
 """One level of indentation in the output."""
 
@@ -247,7 +248,7 @@ def _paragraph(parent: ET.Element, statement: Statement, paragraph: Paragraph) -
 
 
 def _sentence(inline: ET.Element, statement: Statement, sentence: Sentence) -> None:
-    """The commitment's words in ``inline``, each mention as a ``<ref>``."""
+    """The sentence's words in ``inline``, each mention as a ``<ref>``."""
     count = 0
     last: ET.Element | None = None
     for piece, document in statement.segments(sentence):

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from edition import urls
+from edition.dates import MONTHS
 from edition.jsonfiles import indented, script_json
 from edition.statements.model import Statement
 
@@ -55,6 +56,15 @@ EDITION_NAME = "Diplomatic Statements — Reference Edition"
 
 ACCESSED = "{accessed}"
 """Stands in a citation where the accessed date goes; the page fills in the reader's today."""
+
+DateOrder = Literal["dmy", "mdy"]
+"""How a style writes a date: day month year, or month day, year."""
+DATE_FORMS: Final[dict[DateOrder, str]] = {"dmy": "{day} {month} {year}", "mdy": "{month} {day}, {year}"}
+"""How each order writes a date (``2 December 2026``, ``December 2, 2026``), as citeproc-py writes the styles'
+dates and the page writes the reader's today in place of :data:`ACCESSED` (a test keeps them equal); the
+fields are the day's number, the month's name (:data:`edition.dates.MONTHS`) and the year."""
+EDITION_ORDER: Final[DateOrder] = "dmy"
+"""The order the edition writes its own dates in (:func:`edition.dates.long_date`), e.g. on a printed page."""
 
 CSL_FOLDER = Path(__file__).parent / "csl"
 """The styles' CSL files, as published by the CSL project."""
@@ -68,8 +78,8 @@ class Style:
     """The name scripts and tests use, e.g. ``oscola``."""
     label: str
     """What readers see, e.g. "OSCOLA"."""
-    date: Literal["dmy", "mdy"]
-    """How the style writes a date: day month year, or month day, year."""
+    date: DateOrder
+    """How the style writes a date, a key of :data:`DATE_FORMS`."""
     csl: str
     """Its CSL file in :data:`CSL_FOLDER`."""
     accessed: bool
@@ -151,6 +161,12 @@ def citation_data(statement: Statement, site_url: str) -> str:
         "citations": citations,
     }
     return script_json(data)
+
+
+def for_scripts() -> dict[str, object]:
+    """What the page's script needs to fill in the reader's today (the render writes it in ``urls.SCRIPT_RULES``):
+    :data:`ACCESSED`, the date forms, the months, and the edition's own order."""
+    return {"accessed": ACCESSED, "dateForms": DATE_FORMS, "months": list(MONTHS), "editionOrder": EDITION_ORDER}
 
 
 def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:

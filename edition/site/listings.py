@@ -1,9 +1,10 @@
 """Pages that list across statements: statements, sentences, topics, the timeline.
 
 Each sentence of a statement's text is a unit of this edition, with a permanent
-anchor (``#para_3__cmt_1``: the name of the anchor is older than the wording). The
-listing pages call them sentences, and keep "commitment" for the sentences whose kind
-is one: the list holds condemnations and expressions of sympathy as well.
+anchor (``#para_3__cmt_1``: the name of the anchor is older than the wording, and
+frozen: :data:`edition.urls.FROZEN`). The listing pages call them sentences, and keep
+"commitment" for the sentences of the kind ``commit``: the list holds condemnations
+and expressions of sympathy as well.
 
 They are made from one :class:`Listing` per statement: what these pages show of
 it, made once, where the statement is rendered (in a worker process, see
@@ -40,10 +41,10 @@ from edition.vocabulary import KINDS, TOPICS, Term
 
 @dataclass(frozen=True)
 class Listing:
-    """What the pages that list statements and commitments show of one statement.
+    """What the pages that list statements and sentences show of one statement.
 
     It is plain data (strings, numbers and tuples of them), which travels between
-    processes and into the cache many times faster than an object per commitment.
+    processes and into the cache many times faster than an object per sentence.
     """
 
     id: str
@@ -64,14 +65,14 @@ class Listing:
     kinds: tuple[str, ...]
     """The kind of each row of :attr:`rows`."""
     topics: dict[str, tuple[int, ...]]
-    """For each topic of its commitments, where in :attr:`rows` the commitments with that topic are."""
+    """For each topic of its sentences, where in :attr:`rows` the sentences with that topic are."""
     deadlines: tuple[tuple[str, str, str], ...]
-    """Its commitments with a deadline: the deadline (``YYYY-MM`` or ``YYYY-MM-DD``), the anchor, and the item
+    """Its sentences with a deadline: the deadline (``YYYY-MM`` or ``YYYY-MM-DD``), the anchor, and the item
     on the timeline."""
 
     @property
     def sentence_count(self) -> int:
-        """How many commitments it has."""
+        """How many sentences it has."""
         return len(self.rows)
 
     @property
@@ -171,7 +172,7 @@ def _kind_label(kind: str) -> str:
 def _sentence_table(rows: Iterable[str], root: str) -> str:
     """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
     head = (
-        '<table class="stmt-commitments">\n'
+        '<table class="stmt-sentences">\n'
         '<thead><tr><th scope="col">Sentence</th><th scope="col">Statement</th>'
         '<th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Deadline</th></tr></thead>\n'
         "<tbody>\n"
@@ -184,7 +185,7 @@ def sentences_page(listings: Iterable[Listing]) -> str:
 
     The menus offer only the kinds and topics that some sentence has, in the order of
     the vocabulary: a choice that can only empty the list is not offered. The page's
-    address and the anchor of its heading (``#commitments``) are older than its title.
+    address and the anchor of its heading (``#commitments``) are older than its title (frozen).
     """
     ordered = newest_first(listings)
     count = sum(listed.sentence_count for listed in ordered)
@@ -194,7 +195,7 @@ def sentences_page(listings: Iterable[Listing]) -> str:
     topics = _options(term for term in TOPICS if term.id in topics_used)
     lines = [
         front_matter("Sentences", searchable=False),
-        "# Sentences { #commitments }",
+        f"# Sentences {{ #{urls.SENTENCES_HEADING} }}",
         "",
         f"Every sentence of every statement, {count} in all, with what it does (its "
         "[kind](../format/index.md#kinds): a commitment, a reaffirmation, a condemnation, ...) and what it is "

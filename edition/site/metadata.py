@@ -3,7 +3,7 @@
 Search engines and citation tools read it from the page's head (see
 ``overrides/main.html``): the statement's name, date, place, author (the issuing
 body), publisher, address, the official source it is based on, and its parts,
-each paragraph and commitment with its permanent address.
+each paragraph and sentence with its permanent address.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def structured_data(statement: Statement, site_url: str) -> str:
                         "@type": "CreativeWork",
                         "@id": urls.at(page, sentence.anchor),
                         "url": urls.at(page, sentence.anchor),
-                        "name": f"Commitment {sentence.citation_number}",
+                        "name": f"Sentence {sentence.citation_number}",
                         "position": sentence.position,
                         "text": sentence.text,
                     }

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import urllib.parse
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from edition import anchors
 from tests.browser.conftest import built_and_served
 from tests.browser.test_linking import CLIPBOARD, MENU_ITEMS, choose, clipboard, statement_url
 from tests.conftest import copy_project
@@ -75,6 +77,31 @@ ARRIVE = """async fragments => {
 errors it threw."""
 
 
+def read_by_the_code(typed: str) -> tuple[str, str] | None:
+    """What the code's grammar reads in ``typed`` as the page gets it: percent-decoded, as typed when that fails."""
+    try:
+        decoded = urllib.parse.unquote(typed, errors="strict")
+    except UnicodeDecodeError:
+        decoded = typed
+    return anchors.short_reference(decoded)
+
+
+def anchor_of(read: tuple[str, str]) -> str:
+    """The anchor of the paragraph, or sentence, that a short reference read by the code names."""
+    paragraph, sentence = read
+    return anchors.sentence(int(paragraph), sentence) if sentence else anchors.paragraph(int(paragraph))
+
+
+def said_first(read: tuple[str, str] | None) -> str:
+    """How the notice begins after a fragment that the code reads as ``read`` and that names nothing on the page."""
+    if read is None:
+        return "Nothing on this page is called"
+    paragraph, sentence = read
+    if sentence and paragraph in SENTENCES:
+        return f"Paragraph {paragraph} has no sentence {sentence}: "
+    return f"This statement has no paragraph {paragraph}: "
+
+
 def assert_says_what_exists(notice: str, typed: str) -> None:
     """``notice`` says that ``typed`` names nothing, in one of its three forms, and what the statement has."""
     if sentence := re.fullmatch(r"Paragraph (\d) has no sentence (\w+): its sentences are (\S+) to (\S+)\.", notice):
@@ -114,15 +141,18 @@ def test_every_odd_fragment_leads_to_an_anchor_or_says_what_exists(
     page.locator("button.stmt-cite").first.wait_for()  # the page's script has run
     for shown in page.evaluate(ARRIVE, ODD_FRAGMENTS):
         typed = shown["typed"]
+        read = read_by_the_code(typed)  # the page reads each fragment as the code's grammar does
         assert shown["errors"] == [], f"#{typed}: {shown['errors']}"
         if shown["notice"] is None:  # it named an element, or its numbers, as anchors write them, name one
             anchor = shown["hash"].removeprefix("#")
             assert shown["named"], f"#{typed} led to {shown['hash']!r}, which names nothing, without a notice"
             assert shown["targets"] == ([anchor] if re.fullmatch(r"para_\d+(__cmt_\w+)?", anchor) else [])
+            assert anchor == (typed if read is None else anchor_of(read)), f"#{typed}: the code reads {read}"
         else:
             assert shown["visible"], f"#{typed}: the notice is hidden"
             assert shown["targets"] == [], f"#{typed}: {shown['targets']} marked as well as a notice"
             assert_says_what_exists(shown["notice"], typed)
+            assert shown["notice"].startswith(said_first(read)), f"#{typed}: the code reads {read}"
     assert page_errors == []
 
 

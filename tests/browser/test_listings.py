@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def visible_sentences(page: Page) -> list[str]:
     """The anchors of the rows shown."""
-    links: list[str] = page.locator("table.stmt-commitments tbody tr:not([hidden]) td:first-child a").evaluate_all(
+    links: list[str] = page.locator("table.stmt-sentences tbody tr:not([hidden]) td:first-child a").evaluate_all(
         "links => links.map(link => link.hash.slice(1))"
     )
     return links
@@ -64,7 +64,7 @@ def test_an_empty_result_says_so_and_clears_the_filter(page: Page, site_url: str
     status = page.locator("[aria-live]").filter(has_text="No sentence")
     expect(status).to_be_visible()
     expect(status).to_have_text("No sentence matches the kind “condemn” and the topic “Institutions and mechanisms”.")
-    expect(page.locator("table.stmt-commitments")).to_be_hidden()
+    expect(page.locator("table.stmt-sentences")).to_be_hidden()
 
     page.get_by_role("button", name="Show all sentences").click()
     expect(page.locator(".stmt-filter-count")).to_have_text("13 of 13 sentences")
@@ -78,7 +78,7 @@ def test_an_empty_result_says_so_and_clears_the_filter(page: Page, site_url: str
 @pytest.mark.browser
 def test_the_menus_offer_only_kinds_and_topics_that_have_sentences(page: Page, site_url: str) -> None:
     page.goto(site_url + "commitments/")
-    rows = page.locator("table.stmt-commitments tbody tr")
+    rows = page.locator("table.stmt-sentences tbody tr")
     kinds = set(rows.evaluate_all("rows => rows.map(row => row.dataset.kind)"))
     topics = {t for ts in rows.evaluate_all("rows => rows.map(row => row.dataset.topics)") for t in ts.split()}
     offered_kinds = page.locator("select[name=kind] option").evaluate_all("options => options.map(o => o.value)")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from edition import anchors
 from tests.browser.conftest import built_and_served
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_anchors import rewrite, sentences
@@ -55,15 +57,21 @@ def test_a_link_to_a_retired_anchor_lands_on_its_successor(page: Page, retired_s
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("typed", ["3.a1", "3.A1", "para_3__cmt_A1"])
+@pytest.mark.parametrize(
+    "typed", ["3.a1", "3.A1", "para_3__cmt_A1", "p3-a1", "%C2%B63/ca1", "%C2%A7%203%20:%20cmt_A1", "03%20.%20a1"]
+)
 def test_an_inserted_sentence_has_its_own_number_and_the_others_keep_theirs(
     page: Page, retired_site: str, typed: str
 ) -> None:
+    """Every short reference that the code's grammar reads as 3.A1 (:func:`edition.anchors.short_reference`) lands
+    on the inserted sentence."""
     from playwright.sync_api import expect
 
+    read = anchors.short_reference(urllib.parse.unquote(typed))
+    assert read == ("3", "A1")
     statement = f"{retired_site}statements/{STATEMENT_ID}/"
     page.goto(f"{statement}#{typed}")
-    page.wait_for_url(f"{statement}#para_3__cmt_A1")
+    page.wait_for_url(f"{statement}#{anchors.sentence(3, read[1])}")
     inserted = page.locator("#para_3__cmt_A1")
     expect(inserted).to_have_text(INSERTED)
     expect(inserted).to_be_in_viewport()
@@ -71,6 +79,20 @@ def test_an_inserted_sentence_has_its_own_number_and_the_others_keep_theirs(
     expect(page.locator("#para_3__cmt_1")).to_have_text("We condemn terrorism in all its manifestations.")
     page.goto(f"{statement}#3.9")
     expect(page.get_by_role("alert")).to_have_text("Paragraph 3 has no sentence 9: its sentences are 3.A1 to 3.3.")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("typed", "read"), [("3.1a", ("3", "1A")), ("3.b1", ("3", "B1"))])
+def test_a_number_no_sentence_has_is_read_as_the_code_reads_it(
+    page: Page, retired_site: str, typed: str, read: tuple[str, str]
+) -> None:
+    from playwright.sync_api import expect
+
+    assert anchors.short_reference(typed) == read
+    page.goto(f"{retired_site}statements/{STATEMENT_ID}/#{typed}")
+    expect(page.get_by_role("alert")).to_have_text(
+        f"Paragraph 3 has no sentence {read[1]}: its sentences are 3.A1 to 3.3."
+    )
 
 
 LANDING = """async query => {
