@@ -142,6 +142,7 @@ def test_a_built_wheel_holds_every_module_and_the_citation_styles(tmp_path: Path
             "pip",
             "wheel",
             "--no-deps",
+            "--no-build-isolation",
             "--quiet",
             "-w",
             str(tmp_path),
