@@ -14,6 +14,7 @@ Data flows through five sub-packages, in this order:
 
 The rules every stage shares each have one home here:
 
+* :mod:`edition.folders` - the project's folders;
 * :mod:`edition.urls` - the site's addresses; :mod:`edition.anchors` - the anchor names;
 * :mod:`edition.vocabulary` - the sentence kinds and topics;
 * :mod:`edition.dates` - how dates are written;

@@ -28,16 +28,10 @@ and goes to the anchor they name.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Final
 
 from edition.limits import MAX_DIGITS
 from edition.records import numbering
-
-RECORDS = Path("statements") / "anchors"
-"""Where the record of each statement's published anchors lives, relative to the project root
-(:mod:`edition.records.registry`)."""
-
 
 PARAGRAPH_PREFIX = "para_"
 """How a paragraph's anchor starts, before its number."""

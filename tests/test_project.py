@@ -244,3 +244,20 @@ def test_each_package_says_what_each_of_its_modules_holds(package: Path) -> None
 
 def test_the_package_keeps_at_most_twelve_modules_beside_its_stages() -> None:
     assert len([path for path in PACKAGE.glob("*.py") if path.name != "__init__.py"]) <= 12
+
+
+def test_the_project_s_folders_are_named_in_one_module() -> None:
+    """A folder of the project is named by :mod:`edition.folders` alone: no other module writes ``Path("...")``."""
+    spelled = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "folders.py" and path.parent == PACKAGE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"Path", "PurePosixPath"}
+                and any(isinstance(argument, ast.Constant) for argument in node.args)
+            ):
+                spelled.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert spelled == []

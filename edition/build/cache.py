@@ -37,10 +37,8 @@ if TYPE_CHECKING:  # generation loads only when there is work (:func:`render`)
     from edition.build.generation import File
     from edition.build.project import Project
 
-FOLDER = Path(".cache") / "edition"
-"""Where the cache lives, relative to the project root."""
 STATE = "render-state.json"
-"""The file of the :class:`State`, in :data:`FOLDER`."""
+"""The file of the :class:`State`, in :data:`edition.folders.CACHE`."""
 
 _PACKAGE = Path(__file__).parent.parent
 """The ``edition`` package, every module of which may shape the output."""

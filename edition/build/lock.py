@@ -27,8 +27,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from edition import folders
 from edition.build import places
-from edition.build.cache import FOLDER
 from edition.problems import CommandError, display_path
 
 POLL_SECONDS = 0.1
@@ -48,7 +48,7 @@ class Busy(CommandError):
 
 def path_of(root: Path) -> Path:
     """The lock file of the project at ``root``."""
-    return root / FOLDER / "lock"
+    return root / folders.CACHE / "lock"
 
 
 @contextlib.contextmanager

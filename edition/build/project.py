@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition import anchors
+from edition import folders
 from edition.build import settings
-from edition.build.cache import FOLDER as CACHE_FOLDER
 from edition.build.output import OWNED
 from edition.build.settings import Settings
 
@@ -22,7 +21,7 @@ class Project:
     @property
     def docs(self) -> Path:
         """MkDocs' source folder."""
-        return self.root / "docs"
+        return self.root / folders.DOCS
 
     @property
     def owned(self) -> list[Path]:
@@ -37,12 +36,12 @@ class Project:
     @property
     def records(self) -> Path:
         """The records of published anchors."""
-        return self.root / anchors.RECORDS
+        return self.root / folders.RECORDS
 
     @property
     def cache(self) -> Path:
         """The render state and the lock (:mod:`edition.build.cache`)."""
-        return self.root / CACHE_FOLDER
+        return self.root / folders.CACHE
 
     def settings(self) -> Settings:
         """What ``mkdocs.yml`` says of the site (:mod:`edition.build.settings`); raises :class:`ProblemError`."""

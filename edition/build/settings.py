@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from edition import folders
 from edition.limits import MAX_CONFIG_BYTES
 from edition.problems import Problem, ProblemError
 from edition.statements.loading import SAFE_LOADER, decode, read_input, syntax_problem
@@ -57,7 +58,7 @@ def read(root: Path) -> Settings:
     """The settings of the project at ``root``; raises :class:`ProblemError` with every fault."""
     path = root / CONFIG
     if not os.path.lexists(path):
-        return Settings(LOCAL_SITE_URL, Path("site"))
+        return Settings(LOCAL_SITE_URL, folders.SITE)
     data = read_input(path, MAX_CONFIG_BYTES, "the configuration", root)
     if isinstance(data, Problem):
         raise ProblemError([data])
@@ -84,7 +85,7 @@ def read(root: Path) -> Settings:
     site = (site_url.value if site_url else None) or LOCAL_SITE_URL
     return Settings(
         site if site.endswith("/") else site + "/",
-        Path((site_dir.value if site_dir else None) or "site"),
+        Path(site_dir.value) if site_dir and site_dir.value else folders.SITE,
     )
 
 

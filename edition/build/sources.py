@@ -12,13 +12,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition import anchors
+from edition import folders
 from edition.limits import MAX_RECORD_BYTES, MAX_STATEMENT_BYTES
 from edition.problems import Problem
 from edition.statements import official
 from edition.statements.loading import read_input
 
-STATEMENTS = Path("statements")
 """The folder of the statement files, relative to the project root."""
 
 
@@ -64,13 +63,13 @@ class Inputs:
 
 def read_inputs(root: Path, site_url: str) -> Inputs:
     """The statement files of the project at ``root``, their records, and the folder's problems."""
-    folder = root / STATEMENTS
+    folder = root / folders.STATEMENTS
     names = _names(folder)
     problems = [Problem(folder / name, 1, 1, fault) for name in sorted(names) if (fault := name_fault(name))]
     statement_names = sorted(name for name in names if name.endswith(SUFFIX) and name_fault(name) is None)
     if not statement_names:
         problems.append(Problem(folder, 1, 1, f"no statement files (*{SUFFIX}) in this folder"))
-    records = root / anchors.RECORDS
+    records = root / folders.RECORDS
     record_names = _names(records)
     ids = {name.removesuffix(SUFFIX) for name in statement_names}
     recorded = sorted(name for name in record_names if name.endswith(".json"))
@@ -120,7 +119,7 @@ def read_source(root: Path, statement_id: str) -> StatementFile:
 
 def paths(root: Path, statement_id: str) -> tuple[Path, Path]:
     """The statement file ``statement_id`` of the project at ``root``, and its record of published anchors."""
-    return root / STATEMENTS / f"{statement_id}{SUFFIX}", root / anchors.RECORDS / f"{statement_id}.json"
+    return root / folders.STATEMENTS / f"{statement_id}{SUFFIX}", root / folders.RECORDS / f"{statement_id}.json"
 
 
 def _orphans(records: Path, names: list[str]) -> list[Problem]:

@@ -39,15 +39,12 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from edition.anchors import RECORDS
+from edition import folders
 from edition.build import searchindex
-from edition.build.cache import FOLDER as CACHE_FOLDER
 from edition.build.output import OWNED
-from edition.build.sources import STATEMENTS
 from edition.problems import CommandError
-from edition.statements import official
 
-RENDERED_FROM = (STATEMENTS.as_posix(), official.FOLDER.as_posix())
+RENDERED_FROM = (folders.STATEMENTS.as_posix(), folders.SOURCES.as_posix())
 """The folders a render reads: the statements and their records, and the official texts they are checked against."""
 WATCHED_FOLDERS = (*RENDERED_FROM, "overrides")
 """The folders watched whole: those a render reads, and the theme's overrides (besides ``mkdocs.yml`` and the
@@ -86,7 +83,7 @@ def site_folder(root: Path) -> Path:
     ``serve`` deletes it when it ends, however it is stopped but by ``SIGKILL``; the folders
     that killed ones left (their process gone) are deleted here first.
     """
-    cache = root / CACHE_FOLDER
+    cache = root / folders.CACHE
     for old in cache.glob(f"{SERVED_SITE}*"):
         pid = old.name.removeprefix(SERVED_SITE)
         if not pid.isdigit() or not _alive(int(pid)):
@@ -200,7 +197,7 @@ class _Changes(FileSystemEventHandler):
             return False
         if not parts or any(part.startswith(".") or part.endswith("~") for part in parts):
             return False  # hidden folders and editors' scratch files
-        if parts[0] == "docs":
+        if parts[0] == folders.DOCS.name:
             return len(parts) > 1 and parts[1] not in OWNED
         return parts[0] in WATCHED_FOLDERS or parts == ("mkdocs.yml",)
 
@@ -245,7 +242,7 @@ class EditorsLoop:
                 if (self._root / folder).is_dir():
                     observer.schedule(handler, str(self._root / folder), recursive=True)
             observer.schedule(handler, str(self._root), recursive=False)  # mkdocs.yml
-            docs = self._root / "docs"
+            docs = self._root / folders.DOCS
             observer.schedule(handler, str(docs), recursive=False)
             for child in sorted(docs.iterdir()):
                 if child.is_dir() and child.name not in OWNED and not child.name.startswith("."):
@@ -287,7 +284,7 @@ class EditorsLoop:
             with self._guard:
                 self._rendering = False
                 during, self._during = self._during, []
-        records = self._root / RECORDS
+        records = self._root / folders.RECORDS
         if any(path.parent != records for path in during):
             self._server.request_build()  # an edit came during the render: render again after this build
         theme = self._theme_state()

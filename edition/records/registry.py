@@ -28,7 +28,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from edition import anchors
+from edition import anchors, folders
 from edition.build.output import write_if_changed
 from edition.digests import sha256
 from edition.jsonfiles import indented, position
@@ -40,9 +40,6 @@ from edition.statements.shapes import shown_value
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
     from edition.statements.model import Statement
-
-FOLDER = anchors.RECORDS
-"""Where the records live, relative to the project root."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ class AnchorRecord:
 
 def path_of(root: Path, statement_id: str) -> Path:
     """The record file of a statement."""
-    return root / FOLDER / f"{statement_id}.json"
+    return root / folders.RECORDS / f"{statement_id}.json"
 
 
 def current_texts(statement: Statement) -> dict[str, str | None]:

@@ -25,6 +25,7 @@ import json
 import sys
 from pathlib import Path
 
+from edition import folders
 from edition.statements import model
 from edition.statements.shapes import (
     Choice,
@@ -265,7 +266,7 @@ STATEMENT = RecordShape(
 """The top level of a statement file."""
 
 
-SCHEMA_FILE = Path("statements") / "statement.schema.json"
+SCHEMA_FILE = folders.STATEMENTS / "statement.schema.json"
 """Where the schema lives in the repository, relative to the project root."""
 
 

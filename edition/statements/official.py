@@ -21,8 +21,9 @@ normalization, a letter that looks like the official one) is named
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
+from edition import folders
 from edition.problems import Problem, ProblemError, display_path
 from edition.statements.characters import first_difference, unseen_difference
 
@@ -30,13 +31,10 @@ if TYPE_CHECKING:
     from edition.importer.layout import PublishedParagraph, PublishedText
     from edition.statements.model import Paragraph, Sentence, Statement
 
-FOLDER: Final = Path("sources")
-"""The folder of the official texts, beside ``statements/``."""
-
 
 def path_of(statement_path: Path) -> Path:
     """Where the official text of the statement file ``statement_path`` is: ``sources/<id>.txt``."""
-    return statement_path.parent.parent / FOLDER / f"{statement_path.stem}.txt"
+    return statement_path.parent.parent / folders.SOURCES / f"{statement_path.stem}.txt"
 
 
 def published(path: Path, data: bytes) -> tuple[PublishedText | None, list[Problem]]:
