@@ -1,6 +1,6 @@
-"""The controlled vocabularies of commitment kinds and topics.
+"""The controlled vocabularies of sentence kinds and topics.
 
-Every commitment has exactly one kind (what the sentence does) and one or more
+Every sentence has exactly one kind (what it does) and one or more
 topics (what it is about). The terms are permanent: they appear in data
 downloads and, later, in URLs. Add terms; do not rename or remove them.
 """
@@ -42,7 +42,7 @@ KINDS: tuple[Term, ...] = (
     ),
     Term("observe", "observe", 'States a finding or an assessment ("we are reminded that", "we are encouraged by").'),
 )
-"""What a commitment does, by its main verb."""
+"""What a sentence does, by its main verb."""
 
 TOPICS: tuple[Term, ...] = (
     Term(
@@ -83,11 +83,11 @@ TOPICS: tuple[Term, ...] = (
     ),
     Term("civil-emergencies", "Civil emergencies", "Preparedness for and response to civil emergencies and disasters."),
 )
-"""What a commitment is about."""
+"""What a sentence is about."""
 
 
 _BY_ID: dict[int, dict[str, Term]] = {id(terms): {t.id: t for t in terms} for terms in (KINDS, TOPICS)}
-"""Each vocabulary's terms by id (looked up for every commitment on every page that lists it)."""
+"""Each vocabulary's terms by id (looked up for every sentence on every page that lists it)."""
 
 
 def term(vocabulary: tuple[Term, ...], term_id: str) -> Term:

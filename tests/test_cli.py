@@ -38,7 +38,7 @@ def line_of(text: str) -> int:
 
 
 BROKEN_LINE = (
-    f"{STATEMENT_FILE}:{line_of('kind: condemn')}:15: paragraph 3, commitment 1: 'kind' must be a commitment kind, "
+    f"{STATEMENT_FILE}:{line_of('kind: condemn')}:15: paragraph 3, sentence 1: 'kind' must be a sentence kind, "
     "got 'condemns'; did you mean 'condemn'?"
 )
 

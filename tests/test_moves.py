@@ -219,7 +219,7 @@ def test_a_stated_number_must_come_after_the_one_before(project: Path, capsys: p
     status, lines = run(project, capsys, "check")
     assert status == 1
     assert lines[0].split(":", 3)[3] == (
-        " paragraph 4, commitment 2: 'number' must come after 1, the number of the sentence before, got 1 "
+        " paragraph 4, sentence 2: 'number' must come after 1, the number of the sentence before, got 1 "
         "(numbers go A1, B1, 1, 1A, 1AA, 1B, 2, ...)"
     )
 

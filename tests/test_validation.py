@@ -112,7 +112,7 @@ def test_problems_in_several_files_are_all_reported(
     err = capsys.readouterr().err
     assert status == 1
     assert err.splitlines() == [
-        "statements/2001-12-07-second.yaml:20:15: paragraph 1, commitment 1: 'kind' must be a commitment kind, "
+        "statements/2001-12-07-second.yaml:20:15: paragraph 1, sentence 1: 'kind' must be a sentence kind, "
         "got 'condemns'; did you mean 'condemn'?",
         "statements/2001-12-07-third.yaml:22:13: paragraph 2: 'number' must be a positive integer, got '0'",
         "2 problems in 2 files",

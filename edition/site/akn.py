@@ -217,7 +217,7 @@ def _references(parent: ET.Element, statement: Statement, site_url: str) -> None
         _add(references, "TLCOrganization", {"eId": eid, "href": href, "showAs": shown})
     place = {"eId": "place", "href": _ontology("location", statement.place), "showAs": statement.place}
     _add(references, "TLCLocation", place)
-    for eid, shown in (("kinds", "Commitment kinds"), ("topics", "Topics")):  # defined on the format page
+    for eid, shown in (("kinds", "Sentence kinds"), ("topics", "Topics")):  # defined on the format page
         href = urls.absolute(site_url, urls.FORMAT, eid)
         _add(references, "TLCConcept", {"eId": eid, "href": href, "showAs": shown})
 

@@ -194,7 +194,7 @@ SENTENCE_DATA = DataRecord(
                 "after publication): the fragment and the eId.",
             },
         ),
-        Added("url", url("The commitment on the statement's page."), _on_page),
+        Added("url", url("The sentence on the statement's page."), _on_page),
         Added(
             "citation",
             {"type": "string", "pattern": anchors.SENTENCE_CITATION_PATTERN, "description": "N.M"},
@@ -217,7 +217,7 @@ PARAGRAPH_DATA = DataRecord(
         Added("anchor", {**_PARAGRAPH_ANCHOR, "description": "para_N: the fragment of the page and the eId in XML."}),
         Added("url", url("The paragraph on the statement's page."), _on_page),
         "heading",
-        Added("text", string("The paragraph as published: its commitments joined with single spaces.")),
+        Added("text", string("The paragraph as published: its sentences joined with single spaces.")),
         "commitments",
     ),
     fileformat.PARAGRAPH,
@@ -228,7 +228,7 @@ PARAGRAPH_DATA = DataRecord(
 ERRATUM_DATA = DataRecord(
     "erratum",
     (
-        Added("anchor", {**_SENTENCE_ANCHOR, "description": "The corrected commitment."}),
+        Added("anchor", {**_SENTENCE_ANCHOR, "description": "The corrected sentence."}),
         Added("date", date("When the correction was made.")),
         Added("old_text", string("The words as first published.")),
         Added("new_text", string("The corrected words.")),
@@ -266,7 +266,7 @@ STATEMENT_DATA = DataRecord(
             "vocabularies",
             closed_object(
                 {
-                    "kinds": url("Where the commitment kinds are defined."),
+                    "kinds": url("Where the sentence kinds are defined."),
                     "topics": url("Where the topics are defined."),
                 }
             ),

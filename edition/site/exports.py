@@ -11,7 +11,7 @@ carries its permanent anchor and URL (CONTRIBUTING.md, "URLs and anchors").
 
 Each file names its format and version in ``format``
 (:data:`~edition.site.dataschema.DATA_FORMAT`, :data:`INDEX_FORMAT`): the number goes up
-when a key is removed or changes meaning, never when one is added. Commitment kinds
+when a key is removed or changes meaning, never when one is added. Sentence kinds
 and topics appear as the permanent ids of :mod:`edition.vocabulary`; their labels and
 definitions are on the format page (:data:`edition.urls.FORMAT`).
 

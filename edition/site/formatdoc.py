@@ -65,9 +65,10 @@ The schema is published with the site: [statement.schema.json](statement.schema.
   {MAX_DIGITS} digits.
 - Addresses are absolute `http` or `https` URLs, with a valid port if they name one,
   and no user name or password.
-- A commitment is one sentence of the official text. Joined with single spaces, a
-  paragraph's commitments give exactly the paragraph as published.
-- Every id in a commitment's `references` is declared in the statement's `documents`.
+- Each item of a paragraph's `commitments` is one sentence of the official text, of
+  any kind (the key keeps its first name). Joined with single spaces, a paragraph's
+  sentences give exactly the paragraph as published.
+- Every id in a sentence's `references` is declared in the statement's `documents`.
 """
 
 
@@ -76,9 +77,9 @@ def format_page() -> str:
     parts = [front_matter("Statement file format"), INTRODUCTION]
     parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
     parts.append(
-        "\n".join(_vocabulary("Commitment kinds", "kinds", KINDS, "What a commitment does, by its main verb."))
+        "\n".join(_vocabulary("Sentence kinds", "kinds", KINDS, "What a sentence does, by its main verb."))
     )
-    parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a commitment is about.")))
+    parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a sentence is about.")))
     return "\n".join(parts)
 
 
@@ -144,7 +145,7 @@ of the first files can ignore them.
 An Akoma Ntoso 3.0 `statement` document (OASIS LegalDocML), valid against the
 OASIS schema: FRBR identification, references to the issuing body and the documents
 referred to, a preface with the title, descriptive line, date and place, and a main
-body with one `paragraph` element per paragraph, `eId="para_N"`. Each commitment is
+body with one `paragraph` element per paragraph, `eId="para_N"`. Each sentence is
 an `inline` element named `commitment`, `eId="para_N__cmt_M"`. The `eId`s are the
 anchors of the statement page: `para_3__cmt_1` in the XML is `#para_3__cmt_1` on the
 page.

@@ -104,7 +104,7 @@ def time_html(date: datetime.date) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """The label of a commitment kind."""
+    """The label of a sentence kind."""
     return vocabulary.term(vocabulary.KINDS, kind).label
 
 

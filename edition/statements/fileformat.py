@@ -101,8 +101,8 @@ DOCUMENT = RecordShape(
         Field(
             "id",
             Text(),
-            "A short permanent name that commitments use in `references`, e.g. founding-act.",
-            data=Published("The name commitments use in `references`."),
+            "A short permanent name that sentences use in `references`, e.g. founding-act.",
+            data=Published("The name sentences use in `references`."),
         ),
         Field("title", Text(), "The document's full title.", data=AS_IN_FILE),
         Field("short_title", Text(), "The name the statement uses for it.", required=False, data=AS_IN_FILE),
@@ -111,7 +111,7 @@ DOCUMENT = RecordShape(
         Field(
             "mentions",
             ListOf(Text(), unique=True),
-            "How the statement's words name it, e.g. Founding Act. In the commitments that refer to the "
+            "How the statement's words name it, e.g. Founding Act. In the sentences that refer to the "
             "document, each occurrence links to its source.",
             required=False,
         ),
@@ -134,13 +134,13 @@ FOLLOW_UP = RecordShape(
         Field(
             "summary",
             Text(),
-            "What it shows about the commitment, in a sentence.",
+            "What it shows about the sentence it answers, in a sentence.",
             required=False,
-            data=Published("What it shows about the commitment."),
+            data=Published("What it shows about the sentence it answers."),
         ),
     ),
     build=lambda v: model.FollowUp(**v),
-    doc="Something that happened in answer to a commitment with a deadline.",
+    doc="Something that happened in answer to a sentence with a deadline.",
 )
 
 DEADLINE = RecordShape(
@@ -167,19 +167,19 @@ DEADLINE = RecordShape(
         ),
     ),
     build=lambda v: model.Deadline(**{**v, "followed_by": v["followed_by"] or ()}),
-    doc="A time limit set by the text of a commitment.",
+    doc="A time limit set by the text of a sentence.",
 )
 
 SENTENCE = RecordShape(
-    "Commitment",
+    "Sentence",
     (
         Field(
             "text", Text(), "The sentence, exactly as published.", data=Published("The official words of one sentence.")
         ),
         Field(
             "kind",
-            Choice(KINDS, "commitment kind"),
-            "What the sentence does (see Commitment kinds).",
+            Choice(KINDS, "sentence kind"),
+            "What the sentence does (see Sentence kinds).",
             data=Published("What the sentence does."),
         ),
         Field(
@@ -226,7 +226,7 @@ PARAGRAPH = RecordShape(
         ),
         Field(
             "commitments",
-            ListOf(SENTENCE, item_name="commitment", min_items=1),
+            ListOf(SENTENCE, item_name="sentence", min_items=1),
             "The paragraph's sentences, in order. Joined with single spaces they give the paragraph as published.",
         ),
     ),

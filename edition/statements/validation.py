@@ -136,7 +136,7 @@ def _check_sentence_numbers(reader: Reader, root: yaml.Node, values: Mapping[str
             if stated[c_index] is not None and numbering.order(number) <= numbering.order(previous):
                 reader.report(
                     child(root, "paragraphs", p_index, "commitments", c_index, "number"),
-                    within(f"paragraph {p_index + 1}", f"commitment {c_index + 1}"),
+                    within(f"paragraph {p_index + 1}", f"sentence {c_index + 1}"),
                     f"'number' must come after {previous}, the number of the sentence before, got {number} "
                     "(numbers go A1, B1, 1, 1A, 1AA, 1B, 2, ...)",
                 )
@@ -156,7 +156,7 @@ def _check_documents(reader: Reader, root: yaml.Node, values: Mapping[str, Any])
     declared = ", ".join(first_line) or "none"
     for p_index, paragraph in enumerate(values["paragraphs"]):
         for c_index, sentence in enumerate(paragraph["commitments"]):
-            where = within(f"paragraph {p_index + 1}", f"commitment {c_index + 1}")
+            where = within(f"paragraph {p_index + 1}", f"sentence {c_index + 1}")
             for r_index, reference in enumerate(sentence["references"] or ()):
                 if reference not in first_line:
                     node = child(root, "paragraphs", p_index, "commitments", c_index, "references", r_index)

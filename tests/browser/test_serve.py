@@ -198,8 +198,8 @@ def test_serve_reloads_the_page_after_an_edit_and_keeps_it_after_an_invalid_one(
     invalid = replace_once(statement, KIND, KIND.replace("condemn", "condemns"))
     line, column = position(invalid, KIND.replace("condemn", "condemns"), "condemns")
     problem = (
-        f"{STATEMENT_FILE}:{line}:{column}: paragraph 3, commitment 1: "
-        "'kind' must be a commitment kind, got 'condemns'; did you mean 'condemn'?"
+        f"{STATEMENT_FILE}:{line}:{column}: paragraph 3, sentence 1: "
+        "'kind' must be a sentence kind, got 'condemns'; did you mean 'condemn'?"
     )
     wait_for_line(server, problem, RELOAD_MS / 1000)
     assert server.process.poll() is None, f"serve stopped after an invalid edit:\n{server.stderr()}"
