@@ -28,6 +28,7 @@ import signal
 import sys
 from pathlib import Path
 
+from edition import dates, values
 from edition.build import interrupts, pipeline, places
 from edition.problems import CommandError, ProblemError, display_os_error, display_path
 
@@ -53,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
         verb.add_argument("statement", help="the statement id, e.g. 2001-12-07-nato-russia-joint-statement")
         verb.add_argument("anchor", help="the anchor, e.g. para_3__cmt_1")
         verb.add_argument("--reason", required=True, type=text, help="why, in a sentence shown to readers")
-        verb.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
+        verb.add_argument("--date", type=day, default=datetime.date.today(), help=dates.DAY_FORM)
     retire.add_argument("--successor", help="the anchor it now leads to; default: the top of the statement")
     draft = verbs.add_parser(
         "import", help="turn a statement's text as published into a draft statement file (YAML on stdout)"
@@ -68,21 +69,28 @@ def parser() -> argparse.ArgumentParser:
 
 
 def url(value: str) -> str:
-    """A ``--source-url``: an absolute http(s) address."""
-    from edition import importer
-
-    if not importer.is_url(value):
+    """A ``--source-url``: an absolute http(s) address, as a statement's source must be."""
+    if not values.is_http_url(value):
         raise argparse.ArgumentTypeError(f"must be an absolute http(s) URL, got {value!r}")
     return value
 
 
 def text(value: str) -> str:
-    """A ``--publisher`` or ``--reason``: one line of text."""
-    from edition import importer
-
-    if not importer.is_text(value):
+    """A ``--publisher`` or ``--reason``: a text, as a statement file or a record holds it."""
+    if not values.is_text(value):
         raise argparse.ArgumentTypeError(f"must be one line of text without surrounding spaces, got {value!r}")
     return value
+
+
+def day(value: str) -> datetime.date:
+    """A ``--date``: a day that exists, written ``YYYY-MM-DD``, as a record holds it."""
+    try:
+        date = dates.read_iso(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"is not a real date: {value!r} ({error})") from None
+    if not isinstance(date, datetime.date):
+        raise argparse.ArgumentTypeError(f"must be a date written {dates.DAY_FORM}, got {value!r}")
+    return date
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,40 @@ def test_a_reason_is_one_line(project: Path, verb: str) -> None:
     )
     assert "Traceback" not in result.stderr
     assert (project / "statements" / "anchors" / f"{STATEMENT_ID}.json").read_bytes() == record
+
+
+@pytest.mark.parametrize(
+    ("date", "error"),
+    [
+        ("20261127", "must be a date written YYYY-MM-DD, got '20261127'"),
+        ("2026-W48-5", "must be a date written YYYY-MM-DD, got '2026-W48-5'"),
+        ("2026-02-30", "is not a real date: '2026-02-30' (day is out of range for month)"),
+    ],
+)
+def test_a_date_is_a_day_written_as_records_hold_it(project: Path, date: str, error: str) -> None:
+    record = (project / RECORD_FILE).read_bytes()
+    result = run_build_site(project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A.", "--date", date)
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"build_site.py erratum: error: argument --date: {error}\n")
+    assert (project / RECORD_FILE).read_bytes() == record
+
+
+REASON = ("--reason", "A test.")
+
+
+@pytest.mark.parametrize("verb", ["erratum", "retire"])
+def test_erratum_and_retire_do_not_load_the_importer(project: Path, verb: str) -> None:
+    edit(project, SENTENCE_3_1, "We condemn terrorism in all its forms.")
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "build_site.py"), verb, STATEMENT_ID, "para_3__cmt_1", *REASON],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    loaded = [line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert "edition.records.registry" in loaded  # the verb's own work was done
+    assert [name for name in loaded if name.startswith("edition.importer")] == []
 
 
 def test_an_erratum_needs_changed_words(project: Path) -> None:

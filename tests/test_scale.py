@@ -24,7 +24,7 @@ from edition.build.generation import STATEMENT_FILES
 from edition.build.pipeline import Project, render
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
-from edition.statements.shapes import _fault, text_fault
+from edition.values import _fault, text_fault
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
 

@@ -36,7 +36,7 @@ from edition.limits import MAX_RECORD_BYTES
 from edition.problems import Problem
 from edition.records import permanence
 from edition.statements.loading import decode, read_input
-from edition.statements.shapes import shown_value
+from edition.values import shown_value
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
     from edition.statements.model import Statement

@@ -11,7 +11,6 @@ statement ("paragraph 3, commitment 2: ...").
 
 from __future__ import annotations
 
-import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -19,14 +18,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import yaml
 
+from edition.dates import DAY_FORM, MONTH_FORM, read_iso
 from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
 from edition.statements.loading import at
+from edition.values import shown_value, text_fault, url_fault
 from edition.vocabulary import Term
 
 INVALID: Final = object()
@@ -85,11 +85,6 @@ def shown(node: yaml.Node) -> str:
     return shown_value(str(node.value))
 
 
-def shown_value(value: str) -> str:
-    """A text value as shown in a message: quoted, cut after 60 characters."""
-    return repr(value if len(value) <= 60 else value[:57] + "...")
-
-
 def is_null(node: yaml.Node) -> bool:
     """Whether ``node`` is an empty value (``key:`` with nothing, ``~``, ``null``)."""
     return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
@@ -128,78 +123,6 @@ class Shape(ABC):
         """The JSON Schema of the value."""
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters (Unicode category Cc) and the line and paragraph separators."""
-
-
-def text_fault(value: str) -> str | None:
-    """Why ``value`` cannot be a text of a statement file, said after the value's name; ``None`` if it can.
-
-    The rule of :class:`Text`, also used by the importer for the texts it is given.
-    """
-    if value.isprintable() and value[:1] not in ("", " ") and value[-1] != " ":
-        # What almost every text is. A printable text has no control character, line or
-        # paragraph separator, and no white space but the ASCII space (every other one is
-        # unprintable), so only its ends need a look.
-        return None
-    return _fault(value)
-
-
-def _fault(value: str) -> str | None:
-    """:func:`text_fault`, every rule checked in turn."""
-    if not value:
-        return "must not be empty"
-    unwanted = _CONTROL.search(value)
-    if unwanted:
-        character, index = unwanted.group(), unwanted.start() + 1
-        if character in "\n\r\x85\u2028\u2029":
-            return (
-                f"must be one line, but has a line break at character {index}; "
-                "wrap long text with plain lines or '>-', which YAML joins with spaces"
-            )
-        return f"contains the control character U+{ord(character):04X} at character {index}; use plain spaces"
-    if value != value.strip():
-        return f"must not begin or end with spaces, got {shown_value(value)}"
-    return None
-
-
-def is_http_url(value: str) -> bool:
-    """Whether ``value`` is an absolute ``http`` or ``https`` address: the rule of :class:`Url`."""
-    return url_fault(value) is None
-
-
-def url_fault(value: str) -> str | None:
-    """What keeps ``value`` from being an absolute ``http`` or ``https`` address, or ``None``.
-
-    An address that the standard library cannot take apart (``http://[::1``) is not
-    one; nor is one with a character that shows nothing (white space, an invisible
-    character written as an escape), a port that is not a number from 0 to 65535, or
-    a user name or password in it.
-    """
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return "must be an absolute http(s) URL"
-    if parts.scheme not in ("http", "https") or not parts.hostname or not _visible(value):
-        return "must be an absolute http(s) URL"
-    try:
-        parts.port  # reading the port checks it  # noqa: B018
-    except ValueError:
-        return "must have a port that is a number from 0 to 65535"
-    if parts.username is not None or parts.password is not None:
-        return "must not hold a user name or password"
-    return None
-
-
-def _visible(value: str) -> bool:
-    """Whether every character of ``value`` shows: no white space, no control, format or unassigned character."""
-    return value.isprintable() and _SPACE.search(value) is None
-
-
-_SPACE = re.compile(r"\s")
-"""Any white space (what :meth:`str.isspace` calls white space)."""
-
-
 class Text(Shape):
     """A single line of text: not empty, no surrounding spaces, no control characters."""
 
@@ -209,10 +132,6 @@ class Text(Shape):
         if node.tag != _STR or not isinstance(node, yaml.ScalarNode):
             return self._not_text(node, reader, where, subject)
         value = str(node.value)
-        if len(value) > MAX_TEXT_LENGTH:
-            return reader.report(
-                node, where, f"{subject} has {len(value):,} characters; a text has at most {MAX_TEXT_LENGTH:,}"
-            )
         fault = text_fault(value)
         return reader.report(node, where, f"{subject} {fault}") if fault else value
 
@@ -267,10 +186,6 @@ class SentenceNumber(Shape):
         return {"type": ["integer", "string"], "pattern": f"^{numbering.PATTERN.pattern}$", "minimum": 1}
 
 
-_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
-
-
 @dataclass
 class Date(Shape):
     """A calendar date written ``YYYY-MM-DD``; with ``month_allowed``, also ``YYYY-MM``."""
@@ -283,19 +198,14 @@ class Date(Shape):
         return "date (YYYY-MM-DD or YYYY-MM)" if self.month_allowed else "date (YYYY-MM-DD)"
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
-        written = "YYYY-MM-DD or YYYY-MM" if self.month_allowed else "YYYY-MM-DD"
-        raw = node.value if isinstance(node, yaml.ScalarNode) else ""
-        day, month = _DAY.fullmatch(raw), _MONTH.fullmatch(raw)
-        if not day and not (self.month_allowed and month):
-            return reader.report(node, where, f"{subject} must be a date written {written}, got {shown(node)}")
         try:
-            if day:
-                return datetime.date(int(day[1]), int(day[2]), int(day[3]))
-            assert month is not None
-            datetime.date(int(month[1]), int(month[2]), 1)
-            return str(raw)
+            date = read_iso(node.value, self.month_allowed) if isinstance(node, yaml.ScalarNode) else None
         except ValueError as error:
             return reader.report(node, where, f"{subject} is not a real date: {shown(node)} ({error})")
+        if date is None:
+            written = f"{DAY_FORM} or {MONTH_FORM}" if self.month_allowed else DAY_FORM
+            return reader.report(node, where, f"{subject} must be a date written {written}, got {shown(node)}")
+        return date
 
     def json_schema(self) -> JsonSchema:
         if self.month_allowed:

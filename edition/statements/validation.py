@@ -21,7 +21,8 @@ from edition.statements import model, official
 from edition.statements.fileformat import STATEMENT
 from edition.statements.loading import decode, load, read_input
 from edition.statements.scalars import Written, written
-from edition.statements.shapes import INVALID, Reader, shown_value, within
+from edition.statements.shapes import INVALID, Reader, within
+from edition.values import shown_value
 
 ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
