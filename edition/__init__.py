@@ -20,5 +20,5 @@ The rules every stage shares each have one home here:
 * :mod:`edition.dates` - how dates are read and written;
 * :mod:`edition.limits` - how large an input may be;
 * :mod:`edition.problems` - a problem as one ``path:line:col: message`` line;
-* :mod:`edition.jsonfiles` and :mod:`edition.digests` - JSON as published, and SHA-256.
+* :mod:`edition.jsonfiles` and :mod:`edition.digests` - JSON as published and read back, and SHA-256.
 """

@@ -240,13 +240,13 @@ def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
 def test_a_tampered_record_is_reported(project: Path) -> None:
     path = project / RECORD_FILE
     path.write_text(path.read_text(encoding="utf-8").replace(SENTENCE_3_1, "We condemn."), encoding="utf-8")
-    entry = '    "para_3__cmt_1": {'  # the problem points at the entry's value
-    line = path.read_text(encoding="utf-8").splitlines().index(entry) + 1
+    entry = '    "para_3__cmt_1": {'  # the problem points at the entry's checksum, on the next line
+    line = path.read_text(encoding="utf-8").splitlines().index(entry) + 2
     result = run_build_site(project, "check")
     assert (result.returncode, result.stderr) == (
         1,
-        f"{RECORD_FILE}:{line}:{len(entry)}: the anchor record cannot be read (the checksum of para_3__cmt_1 does "
-        "not match its text); restore it from version control\n1 problem in 1 file\n",
+        f"{RECORD_FILE}:{line}:17: anchor para_3__cmt_1: 'sha256' is not the SHA-256 of 'text'; restore the record "
+        "from version control\n1 problem in 1 file\n",
     )
 
 

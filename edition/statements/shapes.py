@@ -26,7 +26,7 @@ from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
 from edition.statements.loading import at
-from edition.values import shown_value, text_fault, url_fault
+from edition.values import DIGEST_PATTERN, digest_fault, shown_value, text_fault, url_fault
 from edition.vocabulary import Term
 
 INVALID: Final = object()
@@ -429,3 +429,135 @@ class RecordShape(Shape):
             if isinstance(shape, RecordShape):
                 found.extend(r for r in shape.records() if all(r is not seen for seen in found))
         return found
+
+
+@dataclass
+class Null(Shape):
+    """Nothing: the JSON ``null`` (or an empty YAML value), where a value would be a mistake."""
+
+    summary = "null"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        return None if is_null(node) else reader.report(node, where, f"{subject} must be null, got {shown(node)}")
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "null"}
+
+
+@dataclass
+class Nullable(Shape):
+    """A value of ``shape``, or nothing (``null``)."""
+
+    shape: Shape
+    """The shape of the value when there is one."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"{self.shape.summary}, or null"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        return None if is_null(node) else self.shape.read(node, reader, where, subject)
+
+    def json_schema(self) -> JsonSchema:
+        return {"anyOf": [self.shape.json_schema(), {"type": "null"}]}
+
+
+@dataclass
+class Matching(Text):
+    """A text written by a pattern: an anchor, a digest."""
+
+    pattern: str
+    """The regular expression, ``^...$``, that JSON Schema, JavaScript and Python read alike."""
+    noun: str
+    """What such a text is called in messages, with its form: "an anchor (para_N or para_N__cmt_M)"."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return self.noun
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID or self._compiled.fullmatch(value):
+            return value
+        return reader.report(node, where, f"{subject} must be {self.noun}, got {shown(node)}")
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": self.pattern}
+
+
+class Digest(Text):
+    """A SHA-256 digest, as :func:`edition.digests.sha256` writes it."""
+
+    summary = "SHA-256 digest"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID:
+            return value
+        fault = digest_fault(value)
+        return reader.report(node, where, f"{subject} {fault}, got {shown(node)}") if fault else value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": DIGEST_PATTERN}
+
+
+@dataclass
+class MappingOf(Shape):
+    """A mapping whose keys are of a few kinds, each written by a pattern and with values of one shape.
+
+    An anchor record's ``anchors``: a paragraph's anchor maps to nothing, a sentence's to its words.
+    The value of a key is named in messages by the key (``anchor para_3__cmt_1: ...``).
+    """
+
+    kinds: tuple[tuple[str, Shape], ...]
+    """Each kind of key: its regular expression (``^...$``) and the shape of its values."""
+    key_noun: str
+    """What a key is called in messages, e.g. "anchor"."""
+    key_rule: str
+    """What a key must be, for messages, e.g. "an anchor (para_N or para_N__cmt_M)"."""
+    value_noun: str
+    """What a value is called, e.g. "entry"."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"mapping of each {self.key_noun} to its {self.value_noun}"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            if is_null(node):
+                return reader.report(node, where, f"{subject} is empty")
+            return reader.report(node, where, f"{subject} must be a {self.summary}, got {shown(node)}")
+        values: dict[str, Any] = {}
+        valid = True
+        for key, child in node.value:
+            shape = self._shape_of(key)
+            if shape is None:
+                valid = False
+                reader.report(key, where, f"{subject} has the key {shown(key)}, which is not {self.key_rule}")
+                continue
+            value = values[key.value] = shape.read(
+                child, reader, within(where, f"{self.key_noun} {key.value}"), f"the {self.value_noun}"
+            )
+            valid = valid and value is not INVALID
+        return values if valid else INVALID
+
+    def _shape_of(self, key: yaml.Node) -> Shape | None:
+        """The shape of the value of ``key``, if it is a key of one of the kinds."""
+        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+            return None
+        return next((shape for pattern, shape in self._compiled if pattern.fullmatch(key.value)), None)
+
+    @cached_property
+    def _compiled(self) -> tuple[tuple[re.Pattern[str], Shape], ...]:
+        return tuple((re.compile(pattern), shape) for pattern, shape in self.kinds)
+
+    def json_schema(self) -> JsonSchema:
+        return {
+            "type": "object",
+            "patternProperties": {pattern: shape.json_schema() for pattern, shape in self.kinds},
+            "additionalProperties": False,
+        }
