@@ -39,6 +39,7 @@ from edition.statements.shapes import (
     Reader,
     RecordShape,
     Text,
+    child,
 )
 from edition.values import shown_value
 
@@ -205,15 +206,15 @@ def _check_across(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) ->
     """The rules across values: the record's own statement, checksums, and anchors that were recorded."""
     if values["statement"] != reader.path.stem:
         reader.report(
-            _child(root, "statement"),
+            child(root, "statement"),
             "",
             f"'statement' {shown_value(values['statement'])} does not match the file name, {reader.path.name}",
         )
-    entries = _child(root, "anchors")
+    entries = child(root, "anchors")
     for anchor, words in values["anchors"].items():
         if words is not None and sha256(words["text"]) != words["sha256"]:
             reader.report(
-                _child(entries, anchor, "sha256"),
+                child(entries, anchor, "sha256"),
                 f"anchor {anchor}",
                 "'sha256' is not the SHA-256 of 'text'; restore the record from version control",
             )
@@ -221,20 +222,10 @@ def _check_across(reader: Reader, root: yaml.Node, values: Mapping[str, Any]) ->
         for index, item in enumerate(values[key]):
             if item.anchor not in values["anchors"]:
                 reader.report(
-                    _child(root, key, index, "anchor"),
+                    child(root, key, index, "anchor"),
                     f"{noun} {index + 1}",
                     f"'anchor' must be a recorded anchor, got {shown_value(item.anchor)}",
                 )
-
-
-def _child(node: yaml.Node, *steps: str | int) -> yaml.Node:
-    """The node reached from ``node`` by keys and indexes that the record's shape has shown to exist."""
-    for step in steps:
-        if isinstance(step, int):
-            node = node.value[step]
-        else:
-            node = next(value for key, value in node.value if key.value == step)
-    return node
 
 
 def _record(statement_id: str, values: Mapping[str, Any]) -> AnchorRecord:

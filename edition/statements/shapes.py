@@ -1,9 +1,12 @@
-"""Shapes: the building blocks of the statement file format.
+"""Shapes: the building blocks of the statement file format, and of the anchor record's.
 
 A shape reads one YAML node and either returns a value or records a problem and
 returns :data:`INVALID`. The same shapes also describe themselves as JSON Schema
 and as a line of documentation, so the format is declared once
 (:mod:`edition.statements.fileformat`) and validation, schema and documentation cannot drift.
+An anchor record, JSON read into the same nodes (:func:`edition.jsonfiles.compose`), is
+declared with them too (:mod:`edition.records.recordfile`), so both say a problem alike.
+The rules of the values themselves are :mod:`edition.values` and :mod:`edition.dates`.
 
 Messages say the rule and show the value, prefixed by where the node sits in the
 statement ("paragraph 3, commitment 2: ...").
@@ -561,3 +564,20 @@ class MappingOf(Shape):
             "patternProperties": {pattern: shape.json_schema() for pattern, shape in self.kinds},
             "additionalProperties": False,
         }
+
+
+def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node reached from ``node`` by mapping keys and 0-based list indexes.
+
+    Only called on paths that the shapes have already proven to exist (the rules across values
+    find their nodes with it).
+    """
+    for step in steps:
+        if isinstance(step, int):
+            node = node.value[step]
+            continue
+        for key, value in node.value:
+            if key.value == step:
+                node = value
+                break
+    return node
