@@ -28,8 +28,9 @@ import signal
 import sys
 from pathlib import Path
 
-from edition.build import commands as pipeline
-from edition.build import interrupts, places
+from edition import dates, values
+from edition.build import commands, interrupts, places, reports
+from edition.build.project import Project
 from edition.problems import CommandError, ProblemError, display_os_error, display_path
 
 
@@ -54,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
         verb.add_argument("statement", help="the statement id, e.g. 2001-12-07-nato-russia-joint-statement")
         verb.add_argument("anchor", help="the anchor, e.g. para_3__cmt_1")
         verb.add_argument("--reason", required=True, type=text, help="why, in a sentence shown to readers")
-        verb.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(), help="YYYY-MM-DD")
+        verb.add_argument("--date", type=day, default=datetime.date.today(), help=dates.DAY_FORM)
     retire.add_argument("--successor", help="the anchor it now leads to; default: the top of the statement")
     draft = verbs.add_parser(
         "import", help="turn a statement's text as published into a draft statement file (YAML on stdout)"
@@ -69,21 +70,28 @@ def parser() -> argparse.ArgumentParser:
 
 
 def url(value: str) -> str:
-    """A ``--source-url``: an absolute http(s) address."""
-    from edition import importer
-
-    if not importer.is_url(value):
+    """A ``--source-url``: an absolute http(s) address, as a statement's source must be."""
+    if not values.is_http_url(value):
         raise argparse.ArgumentTypeError(f"must be an absolute http(s) URL, got {value!r}")
     return value
 
 
 def text(value: str) -> str:
-    """A ``--publisher`` or ``--reason``: one line of text."""
-    from edition import importer
-
-    if not importer.is_text(value):
+    """A ``--publisher`` or ``--reason``: a text, as a statement file or a record holds it."""
+    if not values.is_text(value):
         raise argparse.ArgumentTypeError(f"must be one line of text without surrounding spaces, got {value!r}")
     return value
+
+
+def day(value: str) -> datetime.date:
+    """A ``--date``: a day that exists, written ``YYYY-MM-DD``, as a record holds it."""
+    try:
+        date = dates.read_iso(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"is not a real date: {value!r} ({error})") from None
+    if not isinstance(date, datetime.date):
+        raise argparse.ArgumentTypeError(f"must be a date written {dates.DAY_FORM}, got {value!r}")
+    return date
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,35 +101,35 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return run(args)
         except ProblemError as error:
-            pipeline.report(error)
+            reports.report(error)
         except CommandError as error:
             print(f"build_site.py: {error}", file=sys.stderr)
         except OSError as error:  # a disk that fills or fails while writing: the files written so far are whole
             print(f"build_site.py: {display_os_error(error)}", file=sys.stderr)
         except interrupts.Interrupted as interrupted:
             if args.verb == "serve" and interrupted.number == signal.SIGINT:
-                return pipeline.EXIT_OK  # Ctrl-C is how serve ends
+                return commands.EXIT_OK  # Ctrl-C is how serve ends
             print(f"build_site.py: {interrupted}", file=sys.stderr)
             return interrupted.status
-    return pipeline.EXIT_INVALID
+    return commands.EXIT_INVALID
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the verb of ``args``; its exit status, or an exception that :func:`main` reports."""
-    project = pipeline.Project(project_folder(args.root))
+    project = Project(project_folder(args.root))
     if args.verb == "check":
-        print(f"check: valid: {pipeline.summary(pipeline.check(project))}")
+        print(f"check: valid: {reports.summary(commands.check(project))}")
     elif args.verb == "render":
-        print(f"render: {pipeline.render(project, wait=0)}")
+        print(f"render: {commands.render(project, wait=0)}")
     elif args.verb == "build":
-        return pipeline.build(project, args.site_dir, wait=0)
+        return commands.build(project, args.site_dir, wait=0)
     elif args.verb == "serve":
-        pipeline.serve(project, args.port)
+        commands.serve(project, args.port)
     elif args.verb == "erratum":
-        pipeline.correct(project, args.statement, args.anchor, args.reason, args.date)
+        commands.correct(project, args.statement, args.anchor, args.reason, args.date)
         print(f"erratum: recorded the correction of {args.anchor} in {args.statement}")
     elif args.verb == "retire":
-        pipeline.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
+        commands.retire(project, args.statement, args.anchor, args.successor, args.reason, args.date)
         print(f"retire: {args.anchor} in {args.statement} now leads to {args.successor or 'the statement'}")
     elif args.verb == "import":
         from edition import importer  # only this verb needs the sentence splitter, slow to load
@@ -133,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(draft.text)
         else:
             print(f"import: wrote {args.output}: {draft.summary}")
-    return pipeline.EXIT_OK
+    return commands.EXIT_OK
 
 
 def project_folder(root: Path) -> Path:

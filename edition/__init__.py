@@ -17,8 +17,9 @@ The rules every stage shares each have one home here:
 * :mod:`edition.folders` - the project's folders;
 * :mod:`edition.urls` - the site's addresses; :mod:`edition.anchors` - the anchor names;
 * :mod:`edition.vocabulary` - the sentence kinds and topics;
-* :mod:`edition.dates` - how dates are written;
+* :mod:`edition.values` - what a text, an address and a digest may be, in files and on the command line;
+* :mod:`edition.dates` - how dates are read and written;
 * :mod:`edition.limits` - how large an input may be;
 * :mod:`edition.problems` - a problem as one ``path:line:col: message`` line;
-* :mod:`edition.jsonfiles` and :mod:`edition.digests` - JSON as published, and SHA-256.
+* :mod:`edition.jsonfiles` and :mod:`edition.digests` - JSON as published and read back, and SHA-256.
 """

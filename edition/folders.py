@@ -17,6 +17,8 @@ SOURCES: Final = Path("sources")
 """The official texts, ``sources/<id>.txt`` (:mod:`edition.statements.official`)."""
 DOCS: Final = Path("docs")
 """MkDocs' source folder: hand-written pages, and the folders a render makes (:data:`edition.build.output.OWNED`)."""
+OVERRIDES: Final = Path("overrides")
+"""The theme's templates that extend Material's (``custom_dir`` in ``mkdocs.yml``); ``serve`` watches them."""
 SITE: Final = Path("site")
 """Where ``build`` writes the site when neither ``--site-dir`` nor ``site_dir`` in ``mkdocs.yml`` says."""
 CACHE: Final = Path(".cache") / "edition"

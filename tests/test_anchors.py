@@ -6,6 +6,8 @@ import doctest
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ import pytest
 import yaml
 
 from edition import anchors
-from edition.records import registry
+from edition.records import recordfile
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.html import attribute, one, parse, text
 from tests.test_cli import line_of
@@ -48,7 +50,7 @@ def sentences(data: dict[str, Any], paragraph: int) -> list[dict[str, Any]]:
 
 
 def test_the_record_in_the_repository_holds_every_anchor_with_its_words() -> None:
-    record, problems = registry.load(ROOT / RECORD_FILE)
+    record, problems = recordfile.load(ROOT / RECORD_FILE)
     assert problems == []
     assert record is not None
     expected = [anchors.paragraph(p) for p in range(1, 5)]
@@ -73,7 +75,7 @@ def test_a_new_sentence_is_recorded_by_render(project: Path) -> None:
         {"text": "A sentence added later.", "kind": "observe", "topics": ["terrorism"]}
     ))  # fmt: skip
     assert run_build_site(project, "render").returncode == 0
-    record, _ = registry.load(project / RECORD_FILE)
+    record, _ = recordfile.load(project / RECORD_FILE)
     assert record is not None
     assert list(record.texts)[-2:] == ["para_4__cmt_3", "para_4__cmt_4"]
     assert record.texts["para_4__cmt_4"] == "A sentence added later."
@@ -122,10 +124,10 @@ def test_an_erratum_is_recorded_and_shown_on_the_page(project: Path) -> None:
         0,
         f"erratum: recorded the correction of para_3__cmt_1 in {STATEMENT_ID}\n",
     )
-    record, _ = registry.load(project / RECORD_FILE)
+    record, _ = recordfile.load(project / RECORD_FILE)
     assert record is not None
     assert record.errata == (
-        registry.Erratum("para_3__cmt_1", "2026-11-27", SENTENCE_3_1, corrected, "A test correction."),
+        recordfile.Erratum("para_3__cmt_1", "2026-11-27", SENTENCE_3_1, corrected, "A test correction."),
     )
     assert record.texts["para_3__cmt_1"] == corrected
     assert run_build_site(project, "build").returncode == 0
@@ -152,6 +154,40 @@ def test_a_reason_is_one_line(project: Path, verb: str) -> None:
     )
     assert "Traceback" not in result.stderr
     assert (project / "statements" / "anchors" / f"{STATEMENT_ID}.json").read_bytes() == record
+
+
+@pytest.mark.parametrize(
+    ("date", "error"),
+    [
+        ("20261127", "must be a date written YYYY-MM-DD, got '20261127'"),
+        ("2026-W48-5", "must be a date written YYYY-MM-DD, got '2026-W48-5'"),
+        ("2026-02-30", "is not a real date: '2026-02-30' (day is out of range for month)"),
+    ],
+)
+def test_a_date_is_a_day_written_as_records_hold_it(project: Path, date: str, error: str) -> None:
+    record = (project / RECORD_FILE).read_bytes()
+    result = run_build_site(project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "A.", "--date", date)
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"build_site.py erratum: error: argument --date: {error}\n")
+    assert (project / RECORD_FILE).read_bytes() == record
+
+
+REASON = ("--reason", "A test.")
+
+
+@pytest.mark.parametrize("verb", ["erratum", "retire"])
+def test_erratum_and_retire_do_not_load_the_importer(project: Path, verb: str) -> None:
+    edit(project, SENTENCE_3_1, "We condemn terrorism in all its forms.")
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "build_site.py"), verb, STATEMENT_ID, "para_3__cmt_1", *REASON],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    loaded = [line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert "edition.records.registry" in loaded  # the verb's own work was done
+    assert [name for name in loaded if name.startswith("edition.importer")] == []
 
 
 def test_an_erratum_needs_changed_words(project: Path) -> None:
@@ -205,13 +241,13 @@ def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
 def test_a_tampered_record_is_reported(project: Path) -> None:
     path = project / RECORD_FILE
     path.write_text(path.read_text(encoding="utf-8").replace(SENTENCE_3_1, "We condemn."), encoding="utf-8")
-    entry = '    "para_3__cmt_1": {'  # the problem points at the entry's value
-    line = path.read_text(encoding="utf-8").splitlines().index(entry) + 1
+    entry = '    "para_3__cmt_1": {'  # the problem points at the entry's checksum, on the next line
+    line = path.read_text(encoding="utf-8").splitlines().index(entry) + 2
     result = run_build_site(project, "check")
     assert (result.returncode, result.stderr) == (
         1,
-        f"{RECORD_FILE}:{line}:{len(entry)}: the anchor record cannot be read (the checksum of para_3__cmt_1 does "
-        "not match its text); restore it from version control\n1 problem in 1 file\n",
+        f"{RECORD_FILE}:{line}:17: anchor para_3__cmt_1: 'sha256' is not the SHA-256 of 'text'; restore the record "
+        "from version control\n1 problem in 1 file\n",
     )
 
 

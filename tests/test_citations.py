@@ -23,8 +23,8 @@ from edition.site import citations
 from edition.site.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
 from edition.statements.characters import yaml_quoted
 from edition.statements.model import Statement
-from edition.statements.shapes import text_fault
 from edition.statements.validation import read_statement
+from edition.values import text_fault
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site
 from tests.test_escaping import NASTY, TITLE, nasty_statement
 

@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 import xmlschema
 
-from edition.records import registry
+from edition.records import recordfile, registry
 from edition.site import dataschema
 from edition.site.akn import NAMESPACE, akoma_ntoso
 from edition.site.dataschema import data_schema
@@ -54,8 +54,8 @@ JsonObject = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def record(statement: Statement) -> registry.AnchorRecord:
-    found, problems = registry.load(registry.path_of(ROOT, STATEMENT_ID))
+def record(statement: Statement) -> recordfile.AnchorRecord:
+    found, problems = recordfile.load(registry.path_of(ROOT, STATEMENT_ID))
     assert problems == []
     assert found is not None
     return found
@@ -77,7 +77,7 @@ def akn(akn_text: str) -> ET.Element:
 
 
 @pytest.fixture(scope="module")
-def data(statement: Statement, record: registry.AnchorRecord) -> JsonObject:
+def data(statement: Statement, record: recordfile.AnchorRecord) -> JsonObject:
     loaded: JsonObject = json.loads(statement_data(statement, record, SITE_URL))
     return loaded
 
@@ -264,12 +264,12 @@ def test_data_carries_editorial_values_exactly(data: JsonObject) -> None:
 
 
 def test_data_lists_the_records_corrections_and_retired_anchors(
-    statement: Statement, record: registry.AnchorRecord
+    statement: Statement, record: recordfile.AnchorRecord
 ) -> None:
     changed = replace(
         record,
-        errata=(registry.Erratum("para_3__cmt_1", "2024-01-02", "We condem.", "We condemn.", "A typo."),),
-        retired=(registry.Retirement("para_5", "para_4", "2024-01-03", "Merged into paragraph 4."),),
+        errata=(recordfile.Erratum("para_3__cmt_1", "2024-01-02", "We condem.", "We condemn.", "A typo."),),
+        retired=(recordfile.Retirement("para_5", "para_4", "2024-01-03", "Merged into paragraph 4."),),
     )
     data = json.loads(statement_data(statement, changed, SITE_URL))
     assert data["errata"] == [
@@ -399,7 +399,7 @@ def test_corpus_index_lists_newest_first_with_counts(statement: Statement) -> No
 # Golden files: read line by line before they were accepted.
 
 
-def test_golden_data_json(statement: Statement, record: registry.AnchorRecord) -> None:
+def test_golden_data_json(statement: Statement, record: recordfile.AnchorRecord) -> None:
     assert_golden(f"{STATEMENT_ID}.data.json", statement_data(statement, record, SITE_URL))
 
 
@@ -486,7 +486,7 @@ def test_hostile_text_comes_back_exactly_from_the_xml(akn_schema: xmlschema.XMLS
 
 def test_hostile_text_comes_back_exactly_from_the_json() -> None:
     statement = hostile_statement()
-    data = json.loads(statement_data(statement, registry.AnchorRecord(statement.id, {}), SITE_URL))
+    data = json.loads(statement_data(statement, recordfile.AnchorRecord(statement.id, {}), SITE_URL))
     assert [c["text"] for c in data["paragraphs"][0]["commitments"]] == HOSTILE
     assert data["paragraphs"][0]["text"] == " ".join(HOSTILE)
     assert (data["title"], data["place"]) == (HOSTILE_TITLE, "Ünïcödé <City> & ]]>")
@@ -497,7 +497,7 @@ def test_hostile_text_comes_back_exactly_from_the_json() -> None:
 
 
 def test_inserted_sentence_numbers_are_valid_eids_and_data(
-    statement: Statement, record: registry.AnchorRecord, akn_schema: xmlschema.XMLSchema
+    statement: Statement, record: recordfile.AnchorRecord, akn_schema: xmlschema.XMLSchema
 ) -> None:
     paragraph = statement.paragraphs[2]
     first, *others = paragraph.sentences

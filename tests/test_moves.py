@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 import build_site
-from edition.records import registry
+from edition.records import recordfile
 from edition.records.numbering import following, inserted, numbers, order
 from edition.records.revisions import Numbered, Retiring, revise
 from tests.conftest import STATEMENT_ID
@@ -158,7 +158,7 @@ def test_the_editor_is_led_to_anchors_that_keep_their_words(
     name: str, project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = CASES[name]
-    published, _ = registry.load(project / RECORD_FILE)
+    published, _ = recordfile.load(project / RECORD_FILE)
     assert published is not None
     edit_paragraph_4(project, case.change)
     status, lines = run(project, capsys, "check")
@@ -171,7 +171,7 @@ def test_the_editor_is_led_to_anchors_that_keep_their_words(
         status, lines = run(project, capsys, "check")
     assert (status, lines) == (0, [])
     assert run(project, capsys, "render")[0] == 0
-    record, _ = registry.load(project / RECORD_FILE)
+    record, _ = recordfile.load(project / RECORD_FILE)
     assert record is not None
     assert [
         a.removeprefix("para_4__cmt_") for a in record.texts if a.startswith("para_4__") and not record.retirement(a)

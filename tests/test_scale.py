@@ -25,7 +25,7 @@ from edition.build.generation import STATEMENT_FILES, Job
 from edition.build.project import Project
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
-from edition.statements.shapes import _fault, text_fault
+from edition.values import _fault, text_fault
 from tests.conftest import STATEMENT_ID, copy_project, run_build_site
 from tests.test_cli import snapshot
 

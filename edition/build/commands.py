@@ -20,17 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from edition.build import cache, children, lock, places
+from edition.build import cache, children, lock, places, reports
 from edition.build.output import remove_leftovers
-from edition.build.project import Project as Project  # build_site.py names these three through this module
+from edition.build.project import Project
 from edition.build.reports import Rendered, show_mkdocs_log
-from edition.build.reports import report as report
-from edition.build.reports import summary as summary
 from edition.build.sources import read_inputs, read_source
 from edition.problems import CommandError, Problem, ProblemError
 
 if TYPE_CHECKING:  # the modules that read statements and make pages load only when there is work
-    from edition.records import registry
+    from edition.records import recordfile
     from edition.site.listings import Listing
     from edition.statements.model import Statement
 
@@ -101,7 +99,7 @@ def retire(
 
 
 def _change_record(
-    project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
+    project: Project, statement_id: str, change: Callable[[recordfile.AnchorRecord, Statement], recordfile.AnchorRecord]
 ) -> None:
     places.refuse_unsafe(project.root, [project.records], "the command writes the anchor record")
     with lock.held(project.root):
@@ -109,9 +107,9 @@ def _change_record(
 
 
 def _change_record_locked(
-    project: Project, statement_id: str, change: Callable[[registry.AnchorRecord, Statement], registry.AnchorRecord]
+    project: Project, statement_id: str, change: Callable[[recordfile.AnchorRecord, Statement], recordfile.AnchorRecord]
 ) -> None:
-    from edition.records import registry
+    from edition.records import recordfile, registry
     from edition.statements.validation import read_statement
 
     source = read_source(project.root, statement_id)
@@ -119,7 +117,7 @@ def _change_record_locked(
         raise ProblemError([source.error])
     path = source.path
     statement, problems = read_statement(path, source.data)
-    record, record_problems = registry.parse(source.record_path, source.record)
+    record, record_problems = recordfile.parse(source.record_path, source.record)
     problems += record_problems
     if not problems and record is None:
         problems.append(Problem(path, 1, 1, f"statement {statement_id} has no published anchors yet: run render"))
@@ -202,7 +200,7 @@ def rerender(project: Project) -> tuple[bool, bool]:
         with render_lock(project.root):
             rendered = render(project)
     except ProblemError as error:
-        report(error)
+        reports.report(error)
         print("serve: the site keeps the last valid version", file=sys.stderr)
         return False, False
     except CommandError as error:  # another command kept the folder longer than render waits, a link, ...

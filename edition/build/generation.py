@@ -22,7 +22,7 @@ from edition.build.parallel import parallel_map
 from edition.build.sources import Inputs, StatementFile
 from edition.digests import sha256
 from edition.problems import Problem, ProblemError
-from edition.records import permanence, registry
+from edition.records import permanence, recordfile, registry
 from edition.site.akn import akoma_ntoso
 from edition.site.citations import bibtex, csl_json, ris
 from edition.site.dataschema import data_schema
@@ -156,18 +156,18 @@ def work(job: Job) -> Outcome:
     statement, problems = read_statement(source.path, source.data, source.official)
     if statement is None:
         return Outcome(problems, [], None, None)
-    published, record_problems = registry.parse(source.record_path, source.record)
+    published, record_problems = recordfile.parse(source.record_path, source.record)
     if published is not None:
         record_problems += permanence.compare(statement, published, source.record_path)
     if record_problems:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
-    new_record = File.of(registry.text_of(record)) if record != published else None
+    new_record = File.of(recordfile.text_of(record)) if record != published else None
     files = _statement_files(statement, record, job.site_url) if job.render else None
     return Outcome([], [], listing(statement), new_record, files)
 
 
-def _statement_files(statement: Statement, record: registry.AnchorRecord, site_url: str) -> tuple[File, ...]:
+def _statement_files(statement: Statement, record: recordfile.AnchorRecord, site_url: str) -> tuple[File, ...]:
     """A statement's page, JSON, Akoma Ntoso and citation files, in the order of :data:`STATEMENT_FILES`."""
     texts = (
         statement_page(statement, record, site_url),

@@ -29,7 +29,7 @@ from edition import folders
 from edition.limits import MAX_CONFIG_BYTES
 from edition.problems import Problem, ProblemError
 from edition.statements.loading import SAFE_LOADER, decode, read_input, syntax_problem
-from edition.statements.shapes import url_fault
+from edition.values import url_fault
 
 CONFIG = "mkdocs.yml"
 """The MkDocs configuration, in the project folder."""
@@ -154,7 +154,7 @@ def _address_problems(setting: _Setting | None, key: str, required: bool) -> lis
 def address_fault(value: str) -> str | None:
     """What keeps ``value`` from being an address of the site or of its report form, or ``None``.
 
-    The rule of a statement's addresses (:func:`edition.statements.shapes.url_fault`), and more:
+    The rule of a statement's addresses (:func:`edition.values.url_fault`), and more:
     no query or fragment, which every address made from it would carry in its middle,
     and only the characters of :data:`_ADDRESS`.
     """

@@ -40,13 +40,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from edition import folders
-from edition.build import searchindex
+from edition.build import searchindex, settings
 from edition.build.output import OWNED
 from edition.problems import CommandError
 
 RENDERED_FROM = (folders.STATEMENTS.as_posix(), folders.SOURCES.as_posix())
 """The folders a render reads: the statements and their records, and the official texts they are checked against."""
-WATCHED_FOLDERS = (*RENDERED_FROM, "overrides")
+WATCHED_FOLDERS = (*RENDERED_FROM, folders.OVERRIDES.as_posix())
 """The folders watched whole: those a render reads, and the theme's overrides (besides ``mkdocs.yml`` and the
 hand-written pages of ``docs/``)."""
 BUILD_DELAY_SECONDS = 0.15
@@ -199,7 +199,7 @@ class _Changes(FileSystemEventHandler):
             return False  # hidden folders and editors' scratch files
         if parts[0] == folders.DOCS.name:
             return len(parts) > 1 and parts[1] not in OWNED
-        return parts[0] in WATCHED_FOLDERS or parts == ("mkdocs.yml",)
+        return parts[0] in WATCHED_FOLDERS or parts == (settings.CONFIG,)
 
 
 class EditorsLoop:

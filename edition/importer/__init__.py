@@ -23,6 +23,6 @@ sentence splitter, slow to load, loads only when it first splits a paragraph.
 
 from __future__ import annotations
 
-from edition.importer.files import EXISTS, import_statement, import_to, is_text, is_url, read
+from edition.importer.files import EXISTS, import_statement, import_to, read
 
-__all__ = ["EXISTS", "import_statement", "import_to", "is_text", "is_url", "read"]
+__all__ = ["EXISTS", "import_statement", "import_to", "read"]

@@ -1,7 +1,4 @@
-"""The import's files: the published text read (:func:`read`), the draft written (:func:`import_to`).
-
-Also the checks of the options that go into the draft (:func:`is_url`, :func:`is_text`).
-"""
+"""The import's files: the published text read (:func:`read`), the draft written (:func:`import_to`)."""
 
 from __future__ import annotations
 
@@ -13,7 +10,6 @@ from edition.importer import draft, layout
 from edition.limits import MAX_STATEMENT_BYTES
 from edition.problems import Problem, ProblemError
 from edition.statements.loading import decode, read_input, wide_encoding
-from edition.statements.shapes import is_http_url, text_fault
 
 _HTML_STARTS: Final = ("<!doctype html", "<html")
 """How an HTML page starts (compared in lower case), after its prolog: such a file is refused, never parsed."""
@@ -51,16 +47,6 @@ def import_to(
     if output is not None:
         _create(output, result.text)
     return result
-
-
-def is_url(value: str) -> bool:
-    """Whether ``value`` is an absolute http(s) address, as a statement's source must be."""
-    return is_http_url(value)
-
-
-def is_text(value: str) -> bool:
-    """Whether ``value`` is a text a statement file may hold: the rule ``check`` applies."""
-    return text_fault(value) is None
 
 
 def _create(output: Path, text: str) -> None:

@@ -27,7 +27,7 @@ from edition.records.revisions import Numbered, Revision, revise
 from edition.statements.characters import first_difference, unseen_difference
 
 if TYPE_CHECKING:
-    from edition.records.registry import AnchorRecord
+    from edition.records.recordfile import AnchorRecord
     from edition.statements.model import Paragraph, Sentence, Statement
 
 

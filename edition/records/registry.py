@@ -16,78 +16,27 @@ Two deliberate acts change the record, each with its own command:
 
 Withdrawing a whole statement means deleting both its file and its record: a
 change visible in review, never a side effect.
+
+The file's format, how it is read and written, is :mod:`edition.records.recordfile`;
+its record and the functions that read and write it are named here too, for the
+commands that keep records.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import os
-import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from edition import anchors, folders
 from edition.build.output import write_if_changed
-from edition.digests import sha256
-from edition.jsonfiles import indented, position
-from edition.limits import MAX_RECORD_BYTES
 from edition.problems import Problem
 from edition.records import permanence
-from edition.statements.loading import decode, read_input
-from edition.statements.shapes import shown_value
+from edition.records.recordfile import AnchorRecord, Erratum, Retirement, text_of
 
 if TYPE_CHECKING:  # statements are only read here: a render with nothing to do does not load the model
     from edition.statements.model import Statement
-
-
-@dataclass(frozen=True)
-class Erratum:
-    """A deliberate correction of a commitment's published words."""
-
-    anchor: str
-    """The corrected commitment."""
-    date: str
-    """When the correction was made, ``YYYY-MM-DD``."""
-    old_text: str
-    """The words as first published."""
-    new_text: str
-    """The corrected words."""
-    reason: str
-    """Why: for example, a transcription error against the official source."""
-
-
-@dataclass(frozen=True)
-class Retirement:
-    """An anchor that no longer names a part of the text, and where it now leads."""
-
-    anchor: str
-    """The retired anchor."""
-    successor: str | None
-    """The anchor it leads to, or ``None`` for the top of the statement."""
-    date: str
-    """When it was retired, ``YYYY-MM-DD``."""
-    reason: str
-    """Why it was retired."""
-
-
-@dataclass(frozen=True)
-class AnchorRecord:
-    """The published anchors of one statement."""
-
-    statement_id: str
-    """The statement's permanent id."""
-    texts: dict[str, str | None]
-    """Every published anchor, in reading order, with its commitment's text (``None`` for a paragraph)."""
-    errata: tuple[Erratum, ...] = ()
-    """Corrections, oldest first."""
-    retired: tuple[Retirement, ...] = ()
-    """Retired anchors, oldest first."""
-
-    def retirement(self, anchor: str) -> Retirement | None:
-        """The retirement of ``anchor``, if it was retired."""
-        return next((r for r in self.retired if r.anchor == anchor), None)
 
 
 def path_of(root: Path, statement_id: str) -> Path:
@@ -103,41 +52,6 @@ def current_texts(statement: Statement) -> dict[str, str | None]:
         for sentence in paragraph.sentences:
             texts[sentence.anchor] = sentence.text
     return texts
-
-
-def load(path: Path) -> tuple[AnchorRecord | None, list[Problem]]:
-    """The record in ``path``; ``None`` without problems when there is none yet."""
-    if not os.path.lexists(path):
-        return None, []
-    data = read_input(path, MAX_RECORD_BYTES, "an anchor record")
-    return (None, [data]) if isinstance(data, Problem) else parse(path, data)
-
-
-def parse(path: Path, data: bytes | None) -> tuple[AnchorRecord | None, list[Problem]]:
-    """The record that ``path`` holds as ``data``; ``None`` without problems when there is none (no ``data``).
-
-    Every part of the record is checked; a record that breaks a rule is one problem,
-    at the place of the fault.
-    """
-    if data is None:
-        return None, []
-    text, problems = decode(path, data)
-    if text is None:
-        return None, [replace(problem, message=_unreadable("it is not UTF-8")) for problem in problems]
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        return None, [Problem(path, error.lineno, error.colno, _unreadable(f"JSON syntax error: {error.msg}"))]
-    except RecursionError:
-        return None, [Problem(path, 1, 1, _unreadable("its values are nested thousands deep"))]
-    try:
-        return _from_json(path.stem, value), []
-    except RecordFault as fault:
-        return None, [Problem(path, *position(text, fault.steps), _unreadable(str(fault)))]
-
-
-def _unreadable(reason: str) -> str:
-    return f"the anchor record cannot be read ({reason}); restore it from version control"
 
 
 def with_new_anchors(statement: Statement, record: AnchorRecord | None) -> AnchorRecord:
@@ -187,20 +101,6 @@ def with_retirement(
     return replace(record, retired=(*record.retired, Retirement(anchor, successor, date.isoformat(), reason)))
 
 
-def text_of(record: AnchorRecord) -> str:
-    """The record as its file holds it: indented JSON, anchors in reading order."""
-    data: dict[str, Any] = {
-        "statement": record.statement_id,
-        "anchors": {
-            anchor: None if text is None else {"sha256": sha256(text), "text": text}
-            for anchor, text in record.texts.items()
-        },
-        "errata": [vars(erratum) for erratum in record.errata],
-        "retired": [vars(retirement) for retirement in record.retired],
-    }
-    return indented(data)
-
-
 def orphan(path: Path) -> Problem:
     """The problem of a record whose statement file is gone."""
     return Problem(
@@ -215,133 +115,3 @@ def orphan(path: Path) -> Problem:
 def write(path: Path, record: AnchorRecord) -> None:
     """Write ``record`` to ``path`` when it differs from what the file holds (as ``render`` writes records)."""
     write_if_changed(path, text_of(record).encode("utf-8"))
-
-
-class RecordFault(Exception):
-    """What breaks the rules of a record, and where: the keys and indexes that lead to the value at fault."""
-
-    def __init__(self, steps: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.steps = steps
-
-
-_KEYS = ("statement", "anchors", "errata", "retired")
-_ERRATUM_KEYS = tuple(field.name for field in fields(Erratum))
-_RETIREMENT_KEYS = tuple(field.name for field in fields(Retirement))
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _from_json(statement_id: str, data: object) -> AnchorRecord:
-    """The record that the JSON value ``data`` holds; raises :class:`RecordFault` at its first fault."""
-    record = _object(data, (), "the record", _KEYS)
-    if record["statement"] != statement_id:
-        raise RecordFault(("statement",), f"it names the statement {_shown(record['statement'])}")
-    entries = record["anchors"]
-    if not isinstance(entries, dict):
-        raise RecordFault(("anchors",), f"'anchors' must be an object mapping anchors to entries, got {_kind(entries)}")
-    texts = {anchor: _text(anchor, entry) for anchor, entry in entries.items()}
-    errata = _list(record, "errata", _ERRATUM_KEYS)
-    retired = _list(record, "retired", _RETIREMENT_KEYS)
-    for steps, item in errata + retired:
-        _check_item(steps, item, texts)
-    return AnchorRecord(
-        statement_id,
-        texts,
-        tuple(Erratum(**item) for _, item in errata),
-        tuple(Retirement(**item) for _, item in retired),
-    )
-
-
-def _text(anchor: str, entry: object) -> str | None:
-    """The words recorded under ``anchor``: ``None`` for a paragraph, a commitment's text."""
-    steps = ("anchors", anchor)
-    if not anchors.is_anchor(anchor):
-        raise RecordFault(
-            steps,
-            f"{shown_value(anchor)} is not an anchor (para_N or para_N__cmt_M)",
-        )
-    if "__" not in anchor:
-        if entry is not None:
-            raise RecordFault(steps, f"the entry of paragraph {anchor} must be null, got {_kind(entry)}")
-        return None
-    item = _object(entry, steps, f"the entry of {anchor}", ("sha256", "text"))
-    for key in ("sha256", "text"):
-        if not isinstance(item[key], str):
-            raise RecordFault((*steps, key), f"{anchor}: {key!r} must be a string, got {_kind(item[key])}")
-    if sha256(item["text"]) != item["sha256"]:
-        raise RecordFault(steps, f"the checksum of {anchor} does not match its text")
-    return str(item["text"])
-
-
-def _list(
-    record: dict[str, Any], key: str, keys: tuple[str, ...]
-) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
-    """The items of the list ``key`` of the record, each an object with ``keys``, with the steps to each."""
-    items = record[key]
-    if not isinstance(items, list):
-        raise RecordFault((key,), f"{key!r} must be a list, got {_kind(items)}")
-    return [
-        ((key, index), _object(item, (key, index), f"{key!r} item {index + 1}", keys))
-        for index, item in enumerate(items)
-    ]
-
-
-def _check_item(steps: tuple[str | int, ...], item: dict[str, Any], texts: dict[str, str | None]) -> None:
-    """An erratum or a retirement: anchors that were recorded, a real date, strings."""
-    where = f"{steps[0]!r} item {int(steps[1]) + 1}"
-    for key, value in item.items():
-        if key == "successor" and value is None:
-            continue
-        if not isinstance(value, str):
-            raise RecordFault((*steps, key), f"{where}: {key!r} must be a string, got {_kind(value)}")
-    if item["anchor"] not in texts:
-        raise RecordFault((*steps, "anchor"), f"{where}: {_shown(item['anchor'])} is not a recorded anchor")
-    successor = item.get("successor")
-    if isinstance(successor, str) and not anchors.is_anchor(successor):
-        raise RecordFault(
-            (*steps, "successor"),
-            f"{where}: {shown_value(successor)} is not an anchor (para_N or para_N__cmt_M)",
-        )
-    if not _is_date(str(item["date"])):
-        raise RecordFault(
-            (*steps, "date"), f"{where}: 'date' must be a date written YYYY-MM-DD, got {shown_value(item['date'])}"
-        )
-
-
-def _is_date(value: str) -> bool:
-    """Whether ``value`` is a date that exists, written ``YYYY-MM-DD``."""
-    if not _DATE.fullmatch(value):
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _object(value: object, steps: tuple[str | int, ...], name: str, keys: tuple[str, ...]) -> dict[str, Any]:
-    """``value``, which must be an object with exactly ``keys``."""
-    if not isinstance(value, dict):
-        raise RecordFault(steps, f"{name} must be an object ({', '.join(keys)}), got {_kind(value)}")
-    for key in value:
-        if key not in keys:
-            raise RecordFault(
-                (*steps, key), f"{name} has the unknown key {shown_value(key)} (one of: {', '.join(keys)})"
-            )
-    for key in keys:
-        if key not in value:
-            raise RecordFault(steps, f"{name} has no key {key!r}")
-    return value
-
-
-def _shown(value: object) -> str:
-    """A JSON value as a message shows it: a string quoted and cut, any other value by its kind."""
-    return shown_value(value) if isinstance(value, str) else _kind(value)
-
-
-def _kind(value: object) -> str:
-    """How a JSON value is named in messages: ``a list``, ``a number``, ``null``."""
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    names = ((dict, "an object"), (list, "a list"), (str, "a string"), ((int, float), "a number"))
-    return next(name for types, name in names if isinstance(value, types))

@@ -98,7 +98,7 @@ STYLES = (
 # Stand-ins, put in a citation where a value goes and then found and replaced: control
 # characters (C1), which no value of a citation can hold, so each is found exactly where
 # it was put. The texts of the item are texts of a statement file, which refuses a control
-# character even written as an escape (edition.statements.shapes.text_fault); the statement's id is a
+# character even written as an escape (edition.values.text_fault); the statement's id is a
 # file name of lower-case words, the site's address is printable (edition.build.settings), and
 # the edition's name is EDITION_NAME. Tests check that citeproc-py passes them through
 # every style unchanged.

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from edition import anchors, urls
 from edition.jsonfiles import indented
-from edition.records.registry import AnchorRecord
+from edition.records.recordfile import AnchorRecord
 from edition.statements import fileformat
 from edition.statements.model import Paragraph, Sentence
 from edition.statements.shapes import Choice, Date, Field, Integer, ListOf, RecordShape, Shape, Text, Url
@@ -235,7 +235,7 @@ ERRATUM_DATA = DataRecord(
         Added("reason", string("Why.")),
     ),
 )
-"""A correction of the record (:class:`~edition.records.registry.Erratum`)."""
+"""A correction of the record (:class:`~edition.records.recordfile.Erratum`)."""
 
 RETIREMENT_DATA = DataRecord(
     "retirement",
@@ -246,7 +246,7 @@ RETIREMENT_DATA = DataRecord(
         Added("reason", string("Why.")),
     ),
 )
-"""A retired anchor of the record (:class:`~edition.records.registry.Retirement`)."""
+"""A retired anchor of the record (:class:`~edition.records.recordfile.Retirement`)."""
 
 
 STATEMENT_DATA = DataRecord(

@@ -5,7 +5,7 @@ the official words character for character, and every paragraph and commitment
 carries its permanent anchor and URL (CONTRIBUTING.md, "URLs and anchors").
 
 * :func:`statement_data` - one statement, with the corrections and retired anchors
-  of its :class:`~edition.records.registry.AnchorRecord`, written as
+  of its :class:`~edition.records.recordfile.AnchorRecord`, written as
   :mod:`edition.site.dataschema` declares it (which also gives its JSON Schema);
 * :func:`corpus_index` - every statement, newest first, with the addresses of its data.
 
@@ -27,7 +27,7 @@ from typing import Any
 
 from edition import urls
 from edition.jsonfiles import indented
-from edition.records.registry import AnchorRecord
+from edition.records.recordfile import AnchorRecord
 from edition.site.dataschema import (
     STATEMENT_DATA,
     Added,

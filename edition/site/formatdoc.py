@@ -76,9 +76,7 @@ def format_page() -> str:
     """The Markdown of ``/format/``."""
     parts = [front_matter("Statement file format"), INTRODUCTION]
     parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
-    parts.append(
-        "\n".join(_vocabulary("Sentence kinds", "kinds", KINDS, "What a sentence does, by its main verb."))
-    )
+    parts.append("\n".join(_vocabulary("Sentence kinds", "kinds", KINDS, "What a sentence does, by its main verb.")))
     parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a sentence is about.")))
     return "\n".join(parts)
 

@@ -22,7 +22,7 @@ from functools import cache
 
 from edition import anchors, urls, vocabulary
 from edition.dates import long_date
-from edition.records.registry import AnchorRecord
+from edition.records.recordfile import AnchorRecord
 from edition.site.citations import citation_data, highwire_tags
 from edition.site.markup import (
     deadline_html,

@@ -5,7 +5,8 @@ Data flows through the modules in this order:
 * :mod:`~edition.statements.characters` - characters a file may not hold, found in its raw text;
 * :mod:`~edition.statements.loading` - safe YAML composed with the line and column of every node;
 * :mod:`~edition.statements.shapes` - the building blocks of a file format (text, date, URL,
-  term, list, record), each reading one node or recording a problem;
+  term, list, record, mapping, digest), each reading one node or recording a problem; anchor
+  records are declared with them too;
 * :mod:`~edition.statements.fileformat` - the statement file format, declared once with those
   blocks, and its JSON Schema;
 * :mod:`~edition.statements.scalars` - where each character of a value stands in the file;

@@ -122,7 +122,7 @@ def _character(paragraph: Paragraph, index: int) -> tuple[Sentence, int]:
 
 def _visible(written: str, expected: str, index: int, source: str) -> str:
     """How ``written`` differs from ``expected`` from ``index`` on, in words, and what to do."""
-    from edition.statements.shapes import shown_value
+    from edition.values import shown_value
 
     if index == len(written):
         return f"the words stop here, but {source} goes on with {shown_value(expected[index:])}; add them"

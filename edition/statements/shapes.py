@@ -1,17 +1,19 @@
-"""Shapes: the building blocks of the statement file format.
+"""Shapes: the building blocks of the statement file format, and of the anchor record's.
 
 A shape reads one YAML node and either returns a value or records a problem and
 returns :data:`INVALID`. The same shapes also describe themselves as JSON Schema
 and as a line of documentation, so the format is declared once
 (:mod:`edition.statements.fileformat`) and validation, schema and documentation cannot drift.
+An anchor record, JSON read into the same nodes (:func:`edition.jsonfiles.compose`), is
+declared with them too (:mod:`edition.records.recordfile`), so both say a problem alike.
+The rules of the values themselves are :mod:`edition.values` and :mod:`edition.dates`.
 
 Messages say the rule and show the value, prefixed by where the node sits in the
-statement ("paragraph 3, commitment 2: ...").
+statement ("paragraph 3, sentence 2: ...").
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -19,14 +21,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import yaml
 
+from edition.dates import DAY_FORM, MONTH_FORM, read_iso
 from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
 from edition.statements.loading import at
+from edition.values import DIGEST_PATTERN, digest_fault, shown_value, text_fault, url_fault
 from edition.vocabulary import Term
 
 INVALID: Final = object()
@@ -70,7 +73,7 @@ class Reader:
 
 
 def within(where: str, part: str) -> str:
-    """The place ``part`` inside ``where``: ``paragraph 3`` + ``commitment 2``."""
+    """The place ``part`` inside ``where``: ``paragraph 3`` + ``sentence 2``."""
     return f"{where}, {part}" if where else part
 
 
@@ -83,11 +86,6 @@ def shown(node: yaml.Node) -> str:
     if node.tag == _TAG + "null":
         return "nothing"
     return shown_value(str(node.value))
-
-
-def shown_value(value: str) -> str:
-    """A text value as shown in a message: quoted, cut after 60 characters."""
-    return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -128,78 +126,6 @@ class Shape(ABC):
         """The JSON Schema of the value."""
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters (Unicode category Cc) and the line and paragraph separators."""
-
-
-def text_fault(value: str) -> str | None:
-    """Why ``value`` cannot be a text of a statement file, said after the value's name; ``None`` if it can.
-
-    The rule of :class:`Text`, also used by the importer for the texts it is given.
-    """
-    if value.isprintable() and value[:1] not in ("", " ") and value[-1] != " ":
-        # What almost every text is. A printable text has no control character, line or
-        # paragraph separator, and no white space but the ASCII space (every other one is
-        # unprintable), so only its ends need a look.
-        return None
-    return _fault(value)
-
-
-def _fault(value: str) -> str | None:
-    """:func:`text_fault`, every rule checked in turn."""
-    if not value:
-        return "must not be empty"
-    unwanted = _CONTROL.search(value)
-    if unwanted:
-        character, index = unwanted.group(), unwanted.start() + 1
-        if character in "\n\r\x85\u2028\u2029":
-            return (
-                f"must be one line, but has a line break at character {index}; "
-                "wrap long text with plain lines or '>-', which YAML joins with spaces"
-            )
-        return f"contains the control character U+{ord(character):04X} at character {index}; use plain spaces"
-    if value != value.strip():
-        return f"must not begin or end with spaces, got {shown_value(value)}"
-    return None
-
-
-def is_http_url(value: str) -> bool:
-    """Whether ``value`` is an absolute ``http`` or ``https`` address: the rule of :class:`Url`."""
-    return url_fault(value) is None
-
-
-def url_fault(value: str) -> str | None:
-    """What keeps ``value`` from being an absolute ``http`` or ``https`` address, or ``None``.
-
-    An address that the standard library cannot take apart (``http://[::1``) is not
-    one; nor is one with a character that shows nothing (white space, an invisible
-    character written as an escape), a port that is not a number from 0 to 65535, or
-    a user name or password in it.
-    """
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return "must be an absolute http(s) URL"
-    if parts.scheme not in ("http", "https") or not parts.hostname or not _visible(value):
-        return "must be an absolute http(s) URL"
-    try:
-        parts.port  # reading the port checks it  # noqa: B018
-    except ValueError:
-        return "must have a port that is a number from 0 to 65535"
-    if parts.username is not None or parts.password is not None:
-        return "must not hold a user name or password"
-    return None
-
-
-def _visible(value: str) -> bool:
-    """Whether every character of ``value`` shows: no white space, no control, format or unassigned character."""
-    return value.isprintable() and _SPACE.search(value) is None
-
-
-_SPACE = re.compile(r"\s")
-"""Any white space (what :meth:`str.isspace` calls white space)."""
-
-
 class Text(Shape):
     """A single line of text: not empty, no surrounding spaces, no control characters."""
 
@@ -209,10 +135,6 @@ class Text(Shape):
         if node.tag != _STR or not isinstance(node, yaml.ScalarNode):
             return self._not_text(node, reader, where, subject)
         value = str(node.value)
-        if len(value) > MAX_TEXT_LENGTH:
-            return reader.report(
-                node, where, f"{subject} has {len(value):,} characters; a text has at most {MAX_TEXT_LENGTH:,}"
-            )
         fault = text_fault(value)
         return reader.report(node, where, f"{subject} {fault}") if fault else value
 
@@ -267,10 +189,6 @@ class SentenceNumber(Shape):
         return {"type": ["integer", "string"], "pattern": f"^{numbering.PATTERN.pattern}$", "minimum": 1}
 
 
-_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
-
-
 @dataclass
 class Date(Shape):
     """A calendar date written ``YYYY-MM-DD``; with ``month_allowed``, also ``YYYY-MM``."""
@@ -283,19 +201,14 @@ class Date(Shape):
         return "date (YYYY-MM-DD or YYYY-MM)" if self.month_allowed else "date (YYYY-MM-DD)"
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
-        written = "YYYY-MM-DD or YYYY-MM" if self.month_allowed else "YYYY-MM-DD"
-        raw = node.value if isinstance(node, yaml.ScalarNode) else ""
-        day, month = _DAY.fullmatch(raw), _MONTH.fullmatch(raw)
-        if not day and not (self.month_allowed and month):
-            return reader.report(node, where, f"{subject} must be a date written {written}, got {shown(node)}")
         try:
-            if day:
-                return datetime.date(int(day[1]), int(day[2]), int(day[3]))
-            assert month is not None
-            datetime.date(int(month[1]), int(month[2]), 1)
-            return str(raw)
+            date = read_iso(node.value, self.month_allowed) if isinstance(node, yaml.ScalarNode) else None
         except ValueError as error:
             return reader.report(node, where, f"{subject} is not a real date: {shown(node)} ({error})")
+        if date is None:
+            written = f"{DAY_FORM} or {MONTH_FORM}" if self.month_allowed else DAY_FORM
+            return reader.report(node, where, f"{subject} must be a date written {written}, got {shown(node)}")
+        return date
 
     def json_schema(self) -> JsonSchema:
         if self.month_allowed:
@@ -328,7 +241,7 @@ class Choice(Text):
     vocabulary: tuple[Term, ...]
     """The allowed terms."""
     noun: str
-    """What a term is called in messages, e.g. "commitment kind"."""
+    """What a term is called in messages, e.g. "sentence kind"."""
 
     @property
     def summary(self) -> str:  # type: ignore[override]
@@ -459,7 +372,7 @@ class RecordShape(Shape):
     """A mapping with known keys; unknown keys are errors, so typos never pass."""
 
     name: str
-    """The record's name on the format page, e.g. "Commitment"."""
+    """The record's name on the format page, e.g. "Sentence"."""
     fields: tuple[Field, ...]
     """Its keys, in the order the format page lists them."""
     build: Callable[[Mapping[str, Any]], Any] | None = None
@@ -555,3 +468,152 @@ class RecordShape(Shape):
             if isinstance(shape, RecordShape):
                 found.extend(r for r in shape.records() if all(r is not seen for seen in found))
         return found
+
+
+@dataclass
+class Null(Shape):
+    """Nothing: the JSON ``null`` (or an empty YAML value), where a value would be a mistake."""
+
+    summary = "null"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        return None if is_null(node) else reader.report(node, where, f"{subject} must be null, got {shown(node)}")
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "null"}
+
+
+@dataclass
+class Nullable(Shape):
+    """A value of ``shape``, or nothing (``null``)."""
+
+    shape: Shape
+    """The shape of the value when there is one."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"{self.shape.summary}, or null"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        return None if is_null(node) else self.shape.read(node, reader, where, subject)
+
+    def json_schema(self) -> JsonSchema:
+        return {"anyOf": [self.shape.json_schema(), {"type": "null"}]}
+
+
+@dataclass
+class Matching(Text):
+    """A text written by a pattern: an anchor, a digest."""
+
+    pattern: str
+    """The regular expression, ``^...$``, that JSON Schema, JavaScript and Python read alike."""
+    noun: str
+    """What such a text is called in messages, with its form: "an anchor (para_N or para_N__cmt_M)"."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return self.noun
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID or self._compiled.fullmatch(value):
+            return value
+        return reader.report(node, where, f"{subject} must be {self.noun}, got {shown(node)}")
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": self.pattern}
+
+
+class Digest(Text):
+    """A SHA-256 digest, as :func:`edition.digests.sha256` writes it."""
+
+    summary = "SHA-256 digest"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        value = super().read(node, reader, where, subject)
+        if value is INVALID:
+            return value
+        fault = digest_fault(value)
+        return reader.report(node, where, f"{subject} {fault}, got {shown(node)}") if fault else value
+
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "pattern": DIGEST_PATTERN}
+
+
+@dataclass
+class MappingOf(Shape):
+    """A mapping whose keys are of a few kinds, each written by a pattern and with values of one shape.
+
+    An anchor record's ``anchors``: a paragraph's anchor maps to nothing, a sentence's to its words.
+    The value of a key is named in messages by the key (``anchor para_3__cmt_1: ...``).
+    """
+
+    kinds: tuple[tuple[str, Shape], ...]
+    """Each kind of key: its regular expression (``^...$``) and the shape of its values."""
+    key_noun: str
+    """What a key is called in messages, e.g. "anchor"."""
+    key_rule: str
+    """What a key must be, for messages, e.g. "an anchor (para_N or para_N__cmt_M)"."""
+    value_noun: str
+    """What a value is called, e.g. "entry"."""
+
+    @property
+    def summary(self) -> str:  # type: ignore[override]
+        return f"mapping of each {self.key_noun} to its {self.value_noun}"
+
+    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            if is_null(node):
+                return reader.report(node, where, f"{subject} is empty")
+            return reader.report(node, where, f"{subject} must be a {self.summary}, got {shown(node)}")
+        values: dict[str, Any] = {}
+        valid = True
+        for key, child in node.value:
+            shape = self._shape_of(key)
+            if shape is None:
+                valid = False
+                reader.report(key, where, f"{subject} has the key {shown(key)}, which is not {self.key_rule}")
+                continue
+            value = values[key.value] = shape.read(
+                child, reader, within(where, f"{self.key_noun} {key.value}"), f"the {self.value_noun}"
+            )
+            valid = valid and value is not INVALID
+        return values if valid else INVALID
+
+    def _shape_of(self, key: yaml.Node) -> Shape | None:
+        """The shape of the value of ``key``, if it is a key of one of the kinds."""
+        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+            return None
+        return next((shape for pattern, shape in self._compiled if pattern.fullmatch(key.value)), None)
+
+    @cached_property
+    def _compiled(self) -> tuple[tuple[re.Pattern[str], Shape], ...]:
+        return tuple((re.compile(pattern), shape) for pattern, shape in self.kinds)
+
+    def json_schema(self) -> JsonSchema:
+        return {
+            "type": "object",
+            "patternProperties": {pattern: shape.json_schema() for pattern, shape in self.kinds},
+            "additionalProperties": False,
+        }
+
+
+def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node reached from ``node`` by mapping keys and 0-based list indexes.
+
+    Only called on paths that the shapes have already proven to exist (the rules across values
+    find their nodes with it).
+    """
+    for step in steps:
+        if isinstance(step, int):
+            node = node.value[step]
+            continue
+        for key, value in node.value:
+            if key.value == step:
+                node = value
+                break
+    return node

@@ -21,7 +21,8 @@ from edition.statements import model, official
 from edition.statements.fileformat import STATEMENT
 from edition.statements.loading import decode, load, read_input
 from edition.statements.scalars import Written, written
-from edition.statements.shapes import INVALID, Reader, shown_value, within
+from edition.statements.shapes import INVALID, Reader, child, within
+from edition.values import shown_value
 
 ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
@@ -60,22 +61,6 @@ def read_statement(
     statement = _statement(path, root, values, text)
     problems = [] if official_text is None else official.compare(statement, official_text)
     return (None, problems) if problems else (statement, [])
-
-
-def child(node: yaml.Node, *steps: str | int) -> yaml.Node:
-    """The node reached from ``node`` by mapping keys and 0-based list indexes.
-
-    Only called on paths that validation has already proven to exist.
-    """
-    for step in steps:
-        if isinstance(step, int):
-            node = node.value[step]
-            continue
-        for key, value in node.value:
-            if key.value == step:
-                node = value
-                break
-    return node
 
 
 def _check_id(reader: Reader, root: yaml.MappingNode, values: Any) -> None:
