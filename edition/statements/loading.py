@@ -249,20 +249,21 @@ def _duplicate_keys(path: Path, mapping: yaml.MappingNode) -> list[Problem]:
     return problems
 
 
-def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, list[Problem]]:
-    """Decode and compose ``path``, whose bytes are ``data`` (read from ``path`` if not given).
+def load(path: Path, data: bytes | None = None) -> tuple[yaml.Node | None, str, list[Problem]]:
+    """Read (unless ``data``, its bytes, is given), decode and compose ``path``: its tree, its text and its problems.
 
-    ``None`` with problems when it cannot be read.
+    The tree is ``None``, with problems, when the file cannot be read; the text is empty when it cannot be decoded.
     """
     if data is None:
         read = read_input(path, MAX_STATEMENT_BYTES, "a statement file")
         if isinstance(read, Problem):
-            return None, [read]
+            return None, "", [read]
         data = read
     text, problems = decode(path, data)
     if text is None:
-        return None, problems
-    return _compose_visible(path, text)
+        return None, "", problems
+    root, problems = _compose_visible(path, text)
+    return root, text, problems
 
 
 def _compose_visible(path: Path, text: str) -> tuple[yaml.Node | None, list[Problem]]:

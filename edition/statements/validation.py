@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
-from edition.limits import MAX_ID_LENGTH, MAX_STATEMENT_BYTES
+from edition.limits import MAX_ID_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
 from edition.statements import model, official
 from edition.statements.fileformat import STATEMENT
-from edition.statements.loading import decode, load, read_input
+from edition.statements.loading import load
 from edition.statements.scalars import Written, written
 from edition.statements.shapes import INVALID, Reader, child, within
 from edition.values import shown_value
@@ -36,12 +36,7 @@ def read_statement(
     With ``official_text``, the bytes of its official text, each paragraph must be the official one
     (:mod:`edition.statements.official`).
     """
-    if data is None:
-        read = read_input(path, MAX_STATEMENT_BYTES, "a statement file")
-        if isinstance(read, Problem):
-            return None, [read]
-        data = read
-    root, problems = load(path, data)
+    root, text, problems = load(path, data)
     if root is None:
         return None, problems
     reader = Reader(path, problems)
@@ -56,8 +51,6 @@ def read_statement(
     _check_documents(reader, root, values)
     if reader.problems:
         return None, reader.found()
-    text, _ = decode(path, data)  # as load() decoded it
-    assert text is not None
     statement = _statement(path, root, values, text)
     problems = [] if official_text is None else official.compare(statement, official_text)
     return (None, problems) if problems else (statement, [])
