@@ -37,6 +37,10 @@ PARAGRAPH_PREFIX = "para_"
 """How a paragraph's anchor starts, before its number."""
 SENTENCE_SEPARATOR = "__cmt_"
 """What stands between a paragraph's anchor and the number of one of its sentences."""
+PARAGRAPH_FORM: Final = f"{PARAGRAPH_PREFIX}N"
+"""A paragraph's anchor as the documentation and messages write it, N being its number."""
+SENTENCE_FORM: Final = f"{PARAGRAPH_FORM}{SENTENCE_SEPARATOR}M"
+"""A sentence's anchor as the documentation and messages write it, M being its permanent number."""
 _PARAGRAPH_NUMBER = f"[1-9][0-9]{{0,{MAX_DIGITS - 1}}}"
 
 

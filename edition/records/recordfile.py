@@ -92,7 +92,7 @@ class AnchorRecord:
         return next((r for r in self.retired if r.anchor == anchor), None)
 
 
-ANCHOR = Matching(anchors.ANCHOR_PATTERN, "an anchor (para_N or para_N__cmt_M)")
+ANCHOR = Matching(anchors.ANCHOR_PATTERN, f"an anchor ({anchors.PARAGRAPH_FORM} or {anchors.SENTENCE_FORM})")
 """A paragraph's or a sentence's anchor, as a record names it."""
 
 PUBLISHED_WORDS = RecordShape(

@@ -190,8 +190,8 @@ SENTENCE_DATA = DataRecord(
             "anchor",
             {
                 **_SENTENCE_ANCHOR,
-                "description": "para_N__cmt_M, M being its permanent number (1, or 1A for a sentence inserted "
-                "after publication): the fragment and the eId.",
+                "description": f"{anchors.SENTENCE_FORM}, M being its permanent number (1, or 1A for a sentence "
+                "inserted after publication): the fragment and the eId.",
             },
         ),
         Added("url", url("The sentence on the statement's page."), _on_page),
@@ -214,7 +214,13 @@ PARAGRAPH_DATA = DataRecord(
     "paragraph",
     (
         "number",
-        Added("anchor", {**_PARAGRAPH_ANCHOR, "description": "para_N: the fragment of the page and the eId in XML."}),
+        Added(
+            "anchor",
+            {
+                **_PARAGRAPH_ANCHOR,
+                "description": f"{anchors.PARAGRAPH_FORM}: the fragment of the page and the eId in XML.",
+            },
+        ),
         Added("url", url("The paragraph on the statement's page."), _on_page),
         "heading",
         Added("text", string("The paragraph as published: its sentences joined with single spaces.")),

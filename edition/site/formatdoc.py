@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from edition import urls
+from edition import anchors, urls
 from edition.dates import long_date
 from edition.limits import MAX_DIGITS, MAX_ID_LENGTH, MAX_NESTING, MAX_STATEMENT_BYTES, MAX_TEXT_LENGTH
 from edition.site.dataschema import DATA_CHANGES, DATA_FORMAT
@@ -143,9 +143,9 @@ of the first files can ignore them.
 An Akoma Ntoso 3.0 `statement` document (OASIS LegalDocML), valid against the
 OASIS schema: FRBR identification, references to the issuing body and the documents
 referred to, a preface with the title, descriptive line, date and place, and a main
-body with one `paragraph` element per paragraph, `eId="para_N"`. Each sentence is
-an `inline` element named `commitment`, `eId="para_N__cmt_M"`. The `eId`s are the
-anchors of the statement page: `para_3__cmt_1` in the XML is `#para_3__cmt_1` on the
+body with one `paragraph` element per paragraph, `eId="{paragraph_form}"`. Each sentence is
+an `inline` element named `{akn_sentence}`, `eId="{sentence_form}"`. The `eId`s are the
+anchors of the statement page: `{example}` in the XML is `#{example}` on the
 page.
 
 ## The statements as data
@@ -192,6 +192,10 @@ def data_page(listings: Iterable[Listing]) -> str:
             downloads="\n".join(table),
             file_keys="\n".join(file_keys()),
             data_format=DATA_FORMAT,
+            paragraph_form=anchors.PARAGRAPH_FORM,
+            sentence_form=anchors.SENTENCE_FORM,
+            example=anchors.sentence(3, "1"),
+            akn_sentence=urls.AKN_SENTENCE,
             changes="\n".join(f"- {change}" for change in DATA_CHANGES),
         ),
         "| statement | JSON | Akoma Ntoso |",

@@ -25,7 +25,7 @@ import json
 import sys
 from pathlib import Path
 
-from edition import folders
+from edition import anchors, folders
 from edition.statements import model
 from edition.statements.shapes import (
     Choice,
@@ -208,8 +208,8 @@ SENTENCE = RecordShape(
             ),
         ),
     ),
-    doc="One sentence of a paragraph. Its anchor is `para_N__cmt_M`, M being its number: 1, 2, ... in order, "
-    "unless the sentence states another.",
+    doc=f"One sentence of a paragraph. Its anchor is `{anchors.SENTENCE_FORM}`, M being its number: 1, 2, ... "
+    "in order, unless the sentence states another.",
 )
 
 
@@ -230,7 +230,7 @@ PARAGRAPH = RecordShape(
             "The paragraph's sentences, in order. Joined with single spaces they give the paragraph as published.",
         ),
     ),
-    doc="A paragraph of the official text. Its anchor is `para_N`.",
+    doc=f"A paragraph of the official text. Its anchor is `{anchors.PARAGRAPH_FORM}`.",
 )
 
 STATEMENT = RecordShape(
