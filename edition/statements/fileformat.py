@@ -21,11 +21,11 @@ references to the statement's own documents, control characters). The copy in
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from edition import anchors, folders
+from edition.jsonfiles import indented
 from edition.statements import model
 from edition.statements.shapes import (
     Choice,
@@ -281,7 +281,7 @@ def statement_schema() -> dict[str, object]:
 
 def schema_text() -> str:
     """The schema as the file holds it: indented JSON with a final newline."""
-    return json.dumps(statement_schema(), indent=2, ensure_ascii=False) + "\n"
+    return indented(statement_schema())
 
 
 def main(root: Path) -> None:
