@@ -153,6 +153,10 @@ DATA_SENTENCE_COUNT: Final = "commitment_count"
 """The key of a statement's number of sentences in :data:`STATEMENTS_INDEX` (frozen)."""
 AKN_SENTENCE: Final = "commitment"
 """The ``name`` of the ``<inline>`` that holds a sentence in :data:`DATA_AKN` (frozen)."""
+FORMAT_SENTENCE: Final = "commitment"
+"""The anchor of the section of the format page that describes a sentence (frozen)."""
+DATA_SENTENCE_DEFINITION: Final = "commitment"
+"""The name of a sentence's definition in :data:`DATA_SCHEMA`, ``#/$defs/commitment`` (frozen)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ FROZEN: Final = (
     Frozen(DATA_SENTENCES, "the key of a paragraph's sentences in statement files and data.json"),
     Frozen(DATA_SENTENCE_COUNT, "the key of a statement's number of sentences in statements/index.json"),
     Frozen(AKN_SENTENCE, 'the name of a sentence in data.akn.xml, <inline name="commitment">'),
+    Frozen(FORMAT_SENTENCE, "the anchor of the Sentence section of the format page, /format/#commitment"),
+    Frozen(DATA_SENTENCE_DEFINITION, "the name of a sentence's definition in the data's schema, #/$defs/commitment"),
 )
 """The public strings that stay frozen for compatibility: each still says "commitment" for any sentence
 (CONTRIBUTING.md, "Words"); a test checks that each is what the site publishes."""

@@ -327,7 +327,7 @@ def test_the_file_keys_data_json_renames_or_leaves_out_are_on_the_data_page() ->
         "| record | key in the file | in data.json |\n"
         "|---|---|---|\n"
         "| [Paragraph](../format/index.md#paragraph) | `heading` | `editorial_heading` |\n"
-        "| [Sentence](../format/index.md#sentence) | `number` | left out. The data write the permanent number "
+        "| [Sentence](../format/index.md#commitment) | `number` | left out. The data write the permanent number "
         "in the sentence's `anchor` and `citation`; its `number` there is its place in the paragraph, as "
         "`position` is. |\n\n"
     ) in page

@@ -128,3 +128,6 @@ def test_the_site_publishes_each_frozen_string(project: Path) -> None:
     assert [statement["commitment_count"] for statement in index["statements"]][:1] == [13]
     akn = (folder / "data.akn.xml").read_text(encoding="utf-8")
     assert '<inline name="commitment" eId="para_3__cmt_1">' in akn
+    assert "\n## Sentence { #commitment }\n" in (docs / "format" / "index.md").read_text(encoding="utf-8")
+    schema = json.loads((docs / "data" / "statement-data.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["commitment"]["properties"]["anchor"]["pattern"].startswith("^para_")

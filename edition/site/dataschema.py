@@ -173,7 +173,7 @@ _ANCHOR = {"type": "string", "pattern": anchors.ANCHOR_PATTERN}
 
 
 SENTENCE_DATA = DataRecord(
-    "commitment",
+    urls.DATA_SENTENCE_DEFINITION,
     (
         Added(
             "number",

@@ -82,7 +82,7 @@ def format_page() -> str:
 
 
 def _record(record: RecordShape) -> Iterator[str]:
-    yield f"## {record.name} {{ #{record.name.lower()} }}"
+    yield f"## {record.name} {{ #{record.page_anchor} }}"
     yield ""
     yield record.doc
     yield ""
@@ -92,7 +92,7 @@ def _record(record: RecordShape) -> Iterator[str]:
         shape = field.shape.item if isinstance(field.shape, ListOf) else field.shape
         value = field.shape.summary
         if isinstance(shape, RecordShape):
-            value = f"[{value}](#{shape.name.lower()})"
+            value = f"[{value}](#{shape.page_anchor})"
         required = "yes" if field.required else "no"
         yield f"| `{field.key}` | {required} | {value} | {field.doc} |"
     yield ""
@@ -180,7 +180,7 @@ def file_keys() -> Iterator[str]:
                 published = f"`{field.data_key}`"
             else:
                 continue
-            yield f"| [{record.name}]({format_page}#{record.name.lower()}) | `{field.key}` | {published} |"
+            yield f"| [{record.name}]({format_page}#{record.page_anchor}) | `{field.key}` | {published} |"
 
 
 def data_page(listings: Iterable[Listing]) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from edition import anchors, folders
+from edition import anchors, folders, urls
 from edition.jsonfiles import indented
 from edition.statements import model
 from edition.statements.shapes import (
@@ -210,6 +210,7 @@ SENTENCE = RecordShape(
     ),
     doc=f"One sentence of a paragraph. Its anchor is `{anchors.SENTENCE_FORM}`, M being its number: 1, 2, ... "
     "in order, unless the sentence states another.",
+    anchor=urls.FORMAT_SENTENCE,
 )
 
 

@@ -379,10 +379,17 @@ class RecordShape(Shape):
     """Makes the value from the read fields (absent optional keys are ``None``)."""
     doc: str = ""
     """What the record is, for the format page."""
+    anchor: str = ""
+    """The anchor of its section of the format page, where it is not its name in lower case."""
 
     @property
     def summary(self) -> str:  # type: ignore[override]
         return f"mapping ({self.name})"
+
+    @property
+    def page_anchor(self) -> str:
+        """The anchor of its section of the format page."""
+        return self.anchor or self.name.lower()
 
     @property
     def keys(self) -> list[str]:
