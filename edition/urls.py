@@ -78,6 +78,8 @@ class Download:
     """What the statement page calls it."""
     format: str
     """What it holds, as the Data page says."""
+    media_type: str
+    """Its media type, as the statement page's ``<link rel="alternate">`` names it."""
 
 
 DOWNLOAD_FILES: Final = (
@@ -86,11 +88,27 @@ DOWNLOAD_FILES: Final = (
         "Data (JSON)",
         "JSON: metadata, documents referred to, every paragraph and sentence with its exact text, anchor, "
         "address, kind, topics, references and deadline; corrections and retired anchors",
+        "application/json",
     ),
-    Download(DATA_AKN, "Akoma Ntoso (XML)", "Akoma Ntoso 3.0 XML (OASIS LegalDocML)"),
-    Download(CITE_BIB, "BibTeX", "BibTeX: the statement as a reference, for BibTeX, biblatex and Zotero"),
-    Download(CITE_RIS, "RIS", "RIS: the statement as a reference, for EndNote, Mendeley and Zotero"),
-    Download(CITE_JSON, "CSL-JSON", "CSL-JSON: the statement as a reference, for Zotero and citation processors"),
+    Download(DATA_AKN, "Akoma Ntoso (XML)", "Akoma Ntoso 3.0 XML (OASIS LegalDocML)", "application/akn+xml"),
+    Download(
+        CITE_BIB,
+        "BibTeX",
+        "BibTeX: the statement as a reference, for BibTeX, biblatex and Zotero",
+        "application/x-bibtex",
+    ),
+    Download(
+        CITE_RIS,
+        "RIS",
+        "RIS: the statement as a reference, for EndNote, Mendeley and Zotero",
+        "application/x-research-info-systems",
+    ),
+    Download(
+        CITE_JSON,
+        "CSL-JSON",
+        "CSL-JSON: the statement as a reference, for Zotero and citation processors",
+        "application/vnd.citationstyles.csl+json",
+    ),
 )
 """What a reader can download of a statement, in the order the page offers them."""
 DOWNLOADS: Final = tuple(download.name for download in DOWNLOAD_FILES)

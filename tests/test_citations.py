@@ -9,6 +9,7 @@ date a reader on 2 December 2026 would get.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from pathlib import Path
@@ -57,75 +58,68 @@ def test_the_styles_are_the_csl_files_shipped_with_the_package() -> None:
         assert f"`{chosen.csl}`" in readme
 
 
-# OSCOLA 4th edition. Web source, 3.3.4: Author, ‘Title’ (Website name, date of publication)
-# <URL> accessed date. Titles of secondary sources in single quotation marks (3.1); a
-# pinpoint after the publication details, abbreviated without a full stop, "para" (1.1.3,
-# 1.6.1); an institution as author (3.1.1); a footnote ends with a full stop (1.1.2).
+# OSCOLA 4th edition, 3.4 "Other secondary sources": "author, | ‘title’ | (additional
+# information, | publisher | year)", with "<URL> accessed date" for a source read online
+# (3.3.4 "Websites and blogs"). The work is the official statement: its document type is the
+# additional information, NATO its publisher, the statement's own date the date; this edition
+# is where it was read, at the URL, so the date never stands beside the edition's name.
+# Titles of secondary sources in single quotation marks (3.1); an institution as author
+# (3.1.1); a pinpoint after the publication details, "para" without a full stop (1.1.3,
+# 1.6.1), and a sentence within it named in words ("para 3, sentence 1"): the sentence
+# numbers are this edition's, and "para 3.1" would read as an official sub-paragraph.
+# A footnote ends with a full stop (1.1.2).
+OSCOLA_WORK = (
+    "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (NATO Press Statement, NATO 7 December 2001)"
+)
 OSCOLA = [
-    (
-        "",
-        None,
-        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-        f"Edition, 7 December 2001) <{PAGE}> accessed 2 December 2026.",
-    ),
-    (
-        "para_3",
-        "3",
-        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-        f"Edition, 7 December 2001) para 3 <{PAGE}#para_3> accessed 2 December 2026.",
-    ),
+    ("", None, f"{OSCOLA_WORK} <{PAGE}> accessed 2 December 2026."),
+    ("para_3", "3", f"{OSCOLA_WORK} para 3 <{PAGE}#para_3> accessed 2 December 2026."),
     (
         "para_3__cmt_1",
-        "3.1",
-        "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-        f"Edition, 7 December 2001) para 3.1 <{PAGE}#para_3__cmt_1> accessed 2 December 2026.",
+        "3, sentence 1",
+        f"{OSCOLA_WORK} para 3, sentence 1 <{PAGE}#para_3__cmt_1> accessed 2 December 2026.",
     ),
 ]
 
-# Chicago 17th, notes. Web page, 14.206: author, "Title of page," site name, date, URL;
-# with a description (the document type) after the title and the place before the date.
-# Commas and full stops inside the closing quotation mark (6.9); an access date,
-# "accessed Month Day, Year", immediately before the URL (14.12); a pinpoint to a
-# paragraph as "para." (14.154); a note ends with a full stop (14.20).
+# Chicago 17th, notes. A document in a collection (14.221, 14.232): author, "Title," description
+# (the document type), publisher, date, pinpoint, the collection (this edition), then, read
+# online, "accessed Month Day, Year" immediately before the URL (14.12). Commas and full stops
+# inside the closing quotation mark (6.9); a pinpoint to a paragraph as "para." (14.154), the
+# sentence in words after it; a note ends with a full stop (14.20). The style (the CSL file of
+# the 18th edition, whose notes for these are the 17th's) leaves out the place of publication.
+CHICAGO_WORK = (
+    "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, NATO, December 7, 2001"
+)
+CHICAGO_EDITION = "Diplomatic Statements — Reference Edition, accessed December 2, 2026"
 CHICAGO = [
-    (
-        "",
-        None,
-        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
-        f"Statements — Reference Edition, Brussels, December 7, 2001, accessed December 2, 2026, {PAGE}.",
-    ),
-    (
-        "para_3",
-        "3",
-        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
-        f"Statements — Reference Edition, Brussels, December 7, 2001, para. 3, accessed December 2, 2026, "
-        f"{PAGE}#para_3.",
-    ),
+    ("", None, f"{CHICAGO_WORK}, {CHICAGO_EDITION}, {PAGE}."),
+    ("para_3", "3", f"{CHICAGO_WORK}, para. 3, {CHICAGO_EDITION}, {PAGE}#para_3."),
     (
         "para_3__cmt_1",
-        "3.1",
-        "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
-        f"Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed December 2, 2026, "
-        f"{PAGE}#para_3__cmt_1.",
+        "3, sentence 1",
+        f"{CHICAGO_WORK}, para. 3, sentence 1, {CHICAGO_EDITION}, {PAGE}#para_3__cmt_1.",
     ),
 ]
 
-# APA 7th. Reference entry of a web page on a website, 10.16: Author. (Year, Month Day).
-# Title [Description]. Site Name. URL, a group author spelled out (9.11), the description
-# in square brackets (9.21), no retrieval date for a dated page that is not designed to
-# change (9.16), no full stop after the URL (9.35). Then the in-text citation, where APA
-# puts a pinpoint: (Author, Year, para. 3.1) (8.13, 8.17).
+# APA 7th. Reference entry of a press release or other document of an organisation (10.16 and
+# its "press release" example): Author. (Year, Month Day). Title [Description]. Publisher. URL;
+# a group author spelled out (9.11), the title of a work that stands alone in italics (9.19,
+# kept in the HTML copy), the description in square brackets (9.21), the publisher (9.29; here
+# not the author), then the database or archive that holds the copy read (9.30), this edition;
+# no retrieval date for a dated document not designed to change (9.16), no full stop after the
+# URL (9.35). Then the in-text citation, where APA puts a pinpoint: (Author, Year, para. 3)
+# (8.13, 8.28), the sentence in words after it.
 APA_ENTRY = (
     "NATO-Russia Permanent Joint Council. (2001, December 7). NATO-Russia Joint Statement [NATO Press Statement]. "
-    "Diplomatic Statements — Reference Edition. "
+    "NATO. Diplomatic Statements — Reference Edition. "
 )
 APA = [
     ("", None, f"{APA_ENTRY}{PAGE}\n(NATO-Russia Permanent Joint Council, 2001)"),
     ("para_3", "3", f"{APA_ENTRY}{PAGE}#para_3\n(NATO-Russia Permanent Joint Council, 2001, para. 3)"),
     (
         "para_3__cmt_1",
-        "3.1",
-        f"{APA_ENTRY}{PAGE}#para_3__cmt_1\n(NATO-Russia Permanent Joint Council, 2001, para. 3.1)",
+        "3, sentence 1",
+        f"{APA_ENTRY}{PAGE}#para_3__cmt_1\n(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)",
     ),
 ]
 
@@ -144,14 +138,9 @@ def test_citation_follows_the_style_guide(
 
 
 PARAGRAPH_3 = {
-    "OSCOLA": "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-    f"Edition, 7 December 2001) para 3 <{PAGE}#para_3> accessed 2 December 2026.",
-    "Chicago (notes)": "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, "
-    "Diplomatic Statements — Reference Edition, Brussels, December 7, 2001, para. 3, accessed December 2, 2026, "
-    f"{PAGE}#para_3.",
-    "APA": "NATO-Russia Permanent Joint Council. (2001, December 7). NATO-Russia Joint Statement [NATO Press "
-    f"Statement]. Diplomatic Statements — Reference Edition. {PAGE}#para_3\n"
-    "(NATO-Russia Permanent Joint Council, 2001, para. 3)",
+    "OSCOLA": OSCOLA[1][2],
+    "Chicago (notes)": CHICAGO[1][2],
+    "APA": APA[1][2],
 }
 """What a reader on 2 December 2026 copies for paragraph 3 from the Cite menu, by the menu's name of each style."""
 
@@ -202,25 +191,49 @@ def test_the_page_prints_its_date_as_the_edition_writes_dates() -> None:
         assert form.format(day=date.day, month=MONTHS[date.month - 1], year=date.year) == long_date(date)
 
 
-def test_pinpoints_are_the_short_references(statement: Statement) -> None:
+def test_pinpoints_name_a_sentence_within_its_paragraph(statement: Statement) -> None:
+    """A sentence's pinpoint is its paragraph, then the sentence in words: never "1.1", an official sub-paragraph."""
     found = list(citations.pinpoints(statement))
-    assert found[:5] == [("", None), ("para_1", "1"), ("para_1__cmt_1", "1.1"), ("para_1__cmt_2", "1.2"),
-                         ("para_1__cmt_3", "1.3")]  # fmt: skip
+    assert found[:5] == [("", None), ("para_1", "1"), ("para_1__cmt_1", "1, sentence 1"),
+                         ("para_1__cmt_2", "1, sentence 2"), ("para_1__cmt_3", "1, sentence 3")]  # fmt: skip
     assert len(found) == 1 + len(statement.paragraphs) + len(statement.sentences)
+    assert citations.pinpoint(3, "1A") == "3, sentence 1A"  # a sentence inserted after publication
 
 
-def test_citation_data_has_every_anchor_with_the_accessed_date_once(statement: Statement) -> None:
+def test_citation_data_has_the_statement_and_every_anchor_with_the_accessed_date_once(statement: Statement) -> None:
     text = citation_data(statement, SITE)
     data: dict[str, Any] = json.loads(text)
-    anchors = [*(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.sentences)]
-    assert sorted(data["citations"]) == sorted(anchors)
-    for anchor, texts in data["citations"].items():
-        assert list(texts) == ["oscola", "chicago", "apa"]
-        for chosen in STYLES:
-            assert texts[chosen.id].count(ACCESSED) == (1 if chosen.accessed else 0)
-            assert f"{PAGE}#{anchor}" in texts[chosen.id] if anchor else PAGE in texts[chosen.id]
+    anchors = ["", *(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.sentences)]
+    for form in ("citations", "html"):
+        assert sorted(data[form]) == sorted(anchors)
+        for anchor, texts in data[form].items():
+            assert list(texts) == ["oscola", "chicago", "apa"]
+            for chosen in STYLES:
+                assert texts[chosen.id].count(ACCESSED) == (1 if chosen.accessed else 0)
+                assert f"{PAGE}#{anchor}" in texts[chosen.id] if anchor else PAGE in texts[chosen.id]
     sentence = data["citations"]["para_3__cmt_1"]
-    assert sentence["oscola"] == citations.citation(statement, SITE, style("oscola"), "para_3__cmt_1", "3.1")
+    assert sentence["oscola"] == citations.citation(statement, SITE, style("oscola"), "para_3__cmt_1", "3, sentence 1")
+    assert data["citations"][""]["apa"] == citations.citation(statement, SITE, style("apa"))
+
+
+def test_the_html_of_a_citation_keeps_apa_s_italics_and_escapes_the_rest(statement: Statement) -> None:
+    """APA 7th 9.19: the title of a work that stands alone is in italics; plain text loses them, HTML keeps them."""
+    data = json.loads(citation_data(statement, SITE))["html"]
+    assert data["para_3__cmt_1"]["apa"] == (
+        "NATO-Russia Permanent Joint Council. (2001, December 7). <i>NATO-Russia Joint Statement</i> [NATO Press "
+        f"Statement]. NATO. Diplomatic Statements — Reference Edition. {PAGE}#para_3__cmt_1<br>"
+        "(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)"
+    )
+    assert data["para_3"]["oscola"] == f"{OSCOLA_WORK} para 3 &lt;{PAGE}#para_3&gt; accessed {ACCESSED}."
+    assert data["para_3"]["chicago"] == CHICAGO[1][2].replace("December 2, 2026", ACCESSED)
+
+
+def test_the_html_of_a_hostile_title_is_text(tmp_path: Path) -> None:
+    hostile = nasty_of(tmp_path)
+    apa = json.loads(citation_data(hostile, SITE))["html"]["para_1"]["apa"]
+    assert re.sub(r"</?i>|<br>", "", apa) == html.escape(
+        citations.citation(hostile, SITE, style("apa"), "para_1", "1"), quote=False
+    ).replace("\n", "")
 
 
 def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statement) -> None:
@@ -250,22 +263,26 @@ def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
     found = retitled(tmp_path, title)
     renders = []
 
-    def counted(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
-        renders.append(style.id)
-        return render(style, item, pinpoint)
+    def counted(style: Style, item: dict[str, Any], pinpoint: str | None, form: citations.Format = "text") -> str:
+        renders.append(f"{style.id} {form}")
+        return render(style, item, pinpoint, form)
 
     render = citations._render
     monkeypatch.setattr(citations, "_render", counted)
     data = json.loads(citation_data(found, SITE))
-    assert renders == ["oscola", "chicago", "apa"]
-    assert data["citations"]["para_3__cmt_1"]["apa"].endswith("(NATO-Russia Permanent Joint Council, 2001, para. 3.1)")
+    # the parts, then the statement, in each style and form
+    assert renders == [f"{style_id} {form}" for form in ("text", "html") for style_id in ("oscola", "chicago", "apa")
+                       for _ in ("parts", "statement")]  # fmt: skip
+    assert data["citations"]["para_3__cmt_1"]["apa"].endswith(
+        "(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)"
+    )
     for anchor, pinpoint in list(citations.pinpoints(found))[1:]:
         for chosen in STYLES:
             assert data["citations"][anchor][chosen.id] == citations.citation(found, SITE, chosen, anchor, pinpoint)
 
 
 def test_the_stand_ins_are_characters_no_value_of_a_citation_holds() -> None:
-    for stand_in in (citations._PINPOINT, citations._ANCHOR, citations._ACCESSED_STAND_IN):
+    for stand_in in (citations._PINPOINT, citations._ANCHOR, citations._ACCESSED_STAND_IN, *citations._ITALIC):
         assert text_fault(f"Statement {stand_in}") is not None  # titles, bodies, places, document types
         assert not stand_in.isprintable()  # site addresses, statement ids
         assert stand_in not in citations.EDITION_NAME
@@ -276,13 +293,13 @@ def test_a_title_holding_the_accessed_date_of_old_is_cited(tmp_path: Path) -> No
     found = retitled(tmp_path, "Statement of 11 November 1111 (November 11, 1111)")
     data = json.loads(citation_data(found, SITE))
     assert data["citations"]["para_3__cmt_1"]["oscola"] == (
-        "NATO-Russia Permanent Joint Council, ‘Statement of 11 November 1111 (November 11, 1111)’ (Diplomatic "
-        f"Statements — Reference Edition, 7 December 2001) para 3.1 <{PAGE}#para_3__cmt_1> accessed {ACCESSED}."
+        "NATO-Russia Permanent Joint Council, ‘Statement of 11 November 1111 (November 11, 1111)’ (NATO Press "
+        f"Statement, NATO 7 December 2001) para 3, sentence 1 <{PAGE}#para_3__cmt_1> accessed {ACCESSED}."
     )
     assert data["citations"]["para_3__cmt_1"]["chicago"] == (
         "NATO-Russia Permanent Joint Council, “Statement of 11 November 1111 (November 11, 1111),” NATO Press "
-        "Statement, Diplomatic Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed "
-        f"{ACCESSED}, {PAGE}#para_3__cmt_1."
+        "Statement, NATO, December 7, 2001, para. 3, sentence 1, Diplomatic Statements — Reference Edition, "
+        f"accessed {ACCESSED}, {PAGE}#para_3__cmt_1."
     )
 
 
@@ -307,8 +324,8 @@ def nasty_of(folder: Path) -> Statement:
 def test_citations_keep_the_text_exactly(tmp_path: Path) -> None:
     hostile = nasty_of(tmp_path)
     chicago = cited(hostile, "chicago", "para_1", "1")
-    assert chicago.startswith(f"{NASTY[3]}, “{TITLE},” {NASTY[1]}, Diplomatic Statements — Reference Edition, ")
-    assert f", {NASTY[2]}, December 7, 2001, para. 1, accessed December 2, 2026, " in chicago
+    assert chicago.startswith(f"{NASTY[3]}, “{TITLE},” {NASTY[1]}, {NASTY[7]}, December 7, 2001, para. 1, ")
+    assert ", para. 1, Diplomatic Statements — Reference Edition, accessed December 2, 2026, " in chicago
 
 
 BIBTEX = f"""\
@@ -316,6 +333,7 @@ BIBTEX = f"""\
   author       = {{{{NATO-Russia Permanent Joint Council}}}},
   title        = {{{{NATO-Russia Joint Statement}}}},
   type         = {{NATO Press Statement}},
+  publisher    = {{NATO}},
   howpublished = {{Diplomatic Statements — Reference Edition}},
   date         = {{2001-12-07}},
   year         = {{2001}},
@@ -323,6 +341,7 @@ BIBTEX = f"""\
   location     = {{Brussels}},
   address      = {{Brussels}},
   url          = {{{PAGE}}},
+  urldate      = {{2026-11-27}},
   langid       = {{english}},
 }}
 """
@@ -332,26 +351,33 @@ TY  - ELEC
 AU  - NATO-Russia Permanent Joint Council
 TI  - NATO-Russia Joint Statement
 M3  - NATO Press Statement
+PB  - NATO
 CY  - Brussels
 PY  - 2001
 DA  - 2001/12/07
 T2  - Diplomatic Statements — Reference Edition
 UR  - {PAGE}
+Y2  - 2026/11/27
 LA  - en
 ER  - \n"""
 
 CSL_ITEM = {
     "id": STATEMENT_ID,
-    "type": "webpage",
+    "type": "document",
     "author": [{"literal": "NATO-Russia Permanent Joint Council"}],
     "title": "NATO-Russia Joint Statement",
     "genre": "NATO Press Statement",
+    "publisher": "NATO",
     "publisher-place": "Brussels",
     "issued": {"date-parts": [[2001, 12, 7]]},
-    "container-title": "Diplomatic Statements — Reference Edition",
+    "archive": "Diplomatic Statements — Reference Edition",
     "URL": PAGE,
     "language": "en",
+    "accessed": {"date-parts": [[2026, 11, 27]]},
 }
+"""The statement as CSL-JSON: the official statement as the work, NATO its publisher, this edition the collection
+(``archive``) that holds the copy at the URL, accessed the day its words were last checked against the official
+text (``source.checked``)."""
 
 
 def test_bibtex(statement: Statement) -> None:
@@ -401,13 +427,24 @@ def test_csl_json_has_the_shape_of_csl_json(statement: Statement) -> None:
     assert item["type"] in CSL_TYPES
     for name in item["author"]:
         assert set(name) <= CSL_NAME_KEYS
-    assert set(item["issued"]) <= CSL_DATE_KEYS
-    (parts,) = item["issued"]["date-parts"]
-    assert all(isinstance(part, int) for part in parts)
-    assert len(parts) == 3
-    strings = {key: value for key, value in item.items() if key not in ("author", "issued")}
+    for date in ("issued", "accessed"):
+        assert set(item[date]) <= CSL_DATE_KEYS
+        (parts,) = item[date]["date-parts"]
+        assert all(isinstance(part, int) for part in parts)
+        assert len(parts) == 3
+    strings = {key: value for key, value in item.items() if key not in ("author", "issued", "accessed")}
     assert all(isinstance(value, str) for value in strings.values())
-    assert set(strings) <= {"id", "type", "title", "genre", "publisher-place", "container-title", "URL", "language"}
+    assert set(strings) <= {
+        "id",
+        "type",
+        "title",
+        "genre",
+        "publisher",
+        "publisher-place",
+        "archive",
+        "URL",
+        "language",
+    }
 
 
 def test_render_writes_the_citation_files(project: Path) -> None:

@@ -400,7 +400,7 @@ def test_statement_page_carries_the_citation_tags_zotero_reads(page: BeautifulSo
         ("citation_author", "NATO-Russia Permanent Joint Council"),
         ("citation_publication_date", "2001/12/07"),
         ("citation_date", "2001/12/07"),
-        ("citation_publisher", "Diplomatic Statements — Reference Edition"),
+        ("citation_publisher", "NATO"),
         ("citation_public_url", url),
         ("citation_abstract_html_url", url),
         ("citation_language", "en"),

@@ -9,11 +9,19 @@ styles' own CSL files, copied unchanged into ``edition/site/csl/`` (see its READ
 * APA 7th edition (``apa.csl``), the reference-list entry, then on a second line the in-text
   citation, which is where APA puts a pinpoint.
 
-The item is a CSL ``webpage``: the issuing body as author, the title, the document type
-(``genre``), the place (``publisher-place``), the date, this edition's name as the site
-(``container-title``) and the permanent address of the statement, paragraph or sentence.
-The pinpoint is a locator labelled ``paragraph``: ``3`` for paragraph 3 and ``3.1`` for its
-first sentence, the short references typed in URLs (``#3``, ``#3.1``).
+The work cited is the official statement, republished in this edition: the item is a CSL
+``document`` with the issuing body as author, the title, the document type (``genre``), the
+publisher of the official text (``publisher``, e.g. NATO), the place (``publisher-place``), the
+date the statement was issued, this edition's name as the collection that holds the copy read
+(``archive``), and the permanent address of the statement, paragraph or sentence. The edition's
+name is never written beside the statement's date, as if the edition had published it then.
+
+The pinpoint is a locator labelled ``paragraph``: ``3`` for paragraph 3, and for a sentence
+its paragraph, then the sentence's number in words (:data:`SENTENCE_PINPOINT`: ``3, sentence 1``),
+never ``3.1``, which would read as an official sub-paragraph: NATO numbers the paragraphs, and the
+sentence numbers are this edition's. The short references typed in URLs (``#3.1``) stay as they are.
+The locator given to citeproc-py is a stand-in (:data:`_PINPOINT`), replaced by the pinpoint:
+citeproc-py reads a locator holding a comma as several paragraphs ("paras").
 
 The accessed date is the reader's today, filled in by the page's script when a citation is
 copied: each text holds :data:`ACCESSED` where the styles put it. It is rendered as a date
@@ -26,21 +34,28 @@ Where citeproc-py or a style's rules differ from what one might expect:
   Chicago's locale, en-US, sets it. :func:`_render` applies it to a style whose locale sets
   it: a comma or full stop right after a closing double quotation mark moves inside it
   (``“NATO-Russia Joint Statement,”``, Chicago 17th 6.9, 18th 6.9). OSCOLA (en-GB) does not set it.
-* OSCOLA's rule for a web source (4th edition, 3.3.4) is ``Author, ‘Title’ (Website, date)
-  <URL> accessed date``: the style prints neither the document type nor the place.
+* OSCOLA's rule for other secondary sources (4th edition, 3.4) is ``Author, ‘Title’ (additional
+  information, publisher date) <URL> accessed date``. The published ``oscola.csl`` prints no such
+  bracket for a ``document``; the copy here has one local change that does (``csl/README.md``).
 * APA 7th (9.16) gives a retrieval date only for a page whose content is designed to
   change; a dated statement has none, so the APA text holds no :data:`ACCESSED`
   (:attr:`Style.accessed` is false).
-* The Chicago style prints ``accessed`` before the URL (Chicago 17th 14.12, 18th 13.15).
+* The Chicago style prints ``accessed`` before the URL (Chicago 17th 14.12, 18th 13.15), and the
+  collection (``archive``) after the pinpoint, as for a document held in a collection (17th 14.221).
+* Each style is rendered twice, as plain text and as HTML (:data:`Format`): the HTML keeps what the
+  style sets in italics (APA's title, 7th 9.19), for a word processor to paste.
 """
 
 from __future__ import annotations
 
+import datetime
+import html
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from edition import urls
@@ -65,6 +80,15 @@ dates and the page writes the reader's today in place of :data:`ACCESSED` (a tes
 fields are the day's number, the month's name (:data:`edition.dates.MONTHS`) and the year."""
 EDITION_ORDER: Final[DateOrder] = "dmy"
 """The order the edition writes its own dates in (:func:`edition.dates.long_date`), e.g. on a printed page."""
+
+SENTENCE_PINPOINT: Final = "{paragraph}, sentence {sentence}"
+"""How a citation's pinpoint names a sentence within a paragraph, after the style's label for a
+paragraph: "para 3, sentence 1" (OSCOLA), "para. 3, sentence 1" (Chicago, APA)."""
+SHORT_PINPOINT: Final = "para. {pinpoint}"
+"""The pinpoint in the edition's short reference (:func:`edition.site.pages.citation`), as Chicago writes it."""
+
+Format = Literal["text", "html"]
+"""How a citation is written: plain text, or HTML with the style's italics (``<i>``)."""
 
 CSL_FOLDER = Path(__file__).parent / "csl"
 """The styles' CSL files, as published by the CSL project."""
@@ -108,6 +132,8 @@ _PINPOINT: Final = "\x91"
 """U+0091 PRIVATE USE ONE: stands for every part's pinpoint in :func:`_citations_in`."""
 _ANCHOR: Final = "\x92"
 """U+0092 PRIVATE USE TWO: stands for every part's anchor in :func:`_citations_in`."""
+_ITALIC: Final = ("\x93", "\x94")
+"""U+0093 SET TRANSMIT STATE and U+0094 CANCEL CHARACTER: where a style's italics begin and end."""
 
 
 def permanent_url(statement: Statement, site_url: str, anchor: str = "") -> str:
@@ -116,61 +142,105 @@ def permanent_url(statement: Statement, site_url: str, anchor: str = "") -> str:
 
 
 def csl_item(statement: Statement, site_url: str, anchor: str = "") -> dict[str, Any]:
-    """The CSL-JSON item of the statement, its address that of ``anchor`` (the whole statement if empty)."""
-    date = statement.date
-    return {
+    """The CSL-JSON item of the statement, its address that of ``anchor`` (the whole statement if empty).
+
+    ``accessed`` is the day the edition last compared its words with the official text, when it has
+    (:attr:`edition.statements.model.Source.checked`): the words at the address were the official
+    words on that day. A citation on the page has the reader's today instead.
+    """
+    item: dict[str, Any] = {
         "id": statement.id,
-        "type": "webpage",
+        "type": "document",
         "author": [{"literal": statement.issuer.body}],
         "title": statement.title,
         "genre": statement.document_type,
+        "publisher": statement.source.publisher,
         "publisher-place": statement.place,
-        "issued": {"date-parts": [[date.year, date.month, date.day]]},
-        "container-title": EDITION_NAME,
+        "issued": _csl_date(statement.date),
+        "archive": EDITION_NAME,
         "URL": permanent_url(statement, site_url, anchor),
         "language": "en",
     }
+    if statement.source.checked:
+        item["accessed"] = _csl_date(statement.source.checked)
+    return item
+
+
+def _csl_date(date: datetime.date) -> dict[str, list[list[int]]]:
+    """A date as CSL-JSON writes it."""
+    return {"date-parts": [[date.year, date.month, date.day]]}
+
+
+def pinpoint(paragraph: int, sentence: str | None) -> str:
+    """The pinpoint of a paragraph (``3``) or of one of its sentences (``3, sentence 1``) in a citation."""
+    return str(paragraph) if sentence is None else SENTENCE_PINPOINT.format(paragraph=paragraph, sentence=sentence)
 
 
 def pinpoints(statement: Statement) -> Iterator[tuple[str, str | None]]:
     """Each citable part, as its anchor and pinpoint: the statement (``""``, none), paragraphs, sentences."""
     yield "", None
     for paragraph in statement.paragraphs:
-        yield paragraph.anchor, str(paragraph.number)
+        yield paragraph.anchor, pinpoint(paragraph.number, None)
         for sentence in paragraph.sentences:
-            yield sentence.anchor, sentence.citation_number
+            yield sentence.anchor, pinpoint(sentence.paragraph, sentence.number)
 
 
-def citation(statement: Statement, site_url: str, style: Style, anchor: str = "", pinpoint: str | None = None) -> str:
+def citation(
+    statement: Statement,
+    site_url: str,
+    style: Style,
+    anchor: str = "",
+    pinpoint: str | None = None,
+    form: Format = "text",
+) -> str:
     """The citation of ``anchor`` (the whole statement if empty) in ``style``, with :data:`ACCESSED` in it."""
-    return _render(style, csl_item(statement, site_url, anchor), pinpoint)
+    text = _render(style, csl_item(statement, site_url, anchor), None if pinpoint is None else _PINPOINT, form)
+    return text if pinpoint is None else text.replace(_PINPOINT, _written(pinpoint, form))
 
 
 def citation_data(statement: Statement, site_url: str) -> str:
-    """The citations of every paragraph and sentence, as JSON, which the page holds in an attribute.
+    """The citations of the statement and of every paragraph and sentence, as JSON, which the page holds in an
+    attribute.
 
-    ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}}``;
-    ``<``, ``>`` and ``&`` are ``\\u`` escapes. The page's Cite menus read it.
+    ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}, "html": {the same, as
+    HTML}}``, the statement's anchor ``""``; ``<``, ``>`` and ``&`` are ``\\u`` escapes. The page's Cite menus
+    read it, and put the HTML on the clipboard beside the text.
     """
-    citations: dict[str, dict[str, str]] = {anchor: {} for anchor, _ in list(pinpoints(statement))[1:]}
-    for style in STYLES:
-        for anchor, text in _citations_in(statement, site_url, style):
-            citations[anchor][style.id] = text
-    data = {
+    parts = [anchor for anchor, _ in pinpoints(statement)]
+    data: dict[str, object] = {
         "styles": [{"id": style.id, "label": style.label, "date": style.date} for style in STYLES],
-        "citations": citations,
     }
+    forms: tuple[tuple[Format, str], ...] = (("text", "citations"), ("html", "html"))
+    for form, key in forms:
+        cited: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
+        for style in STYLES:
+            for anchor, text in _citations_in(statement, site_url, style, form):
+                cited[anchor][style.id] = text
+        data[key] = cited
     return script_json(data)
 
 
 def for_scripts() -> dict[str, object]:
-    """What the page's script needs to fill in the reader's today (the render writes it in ``urls.SCRIPT_RULES``):
-    :data:`ACCESSED`, the date forms, the months, and the edition's own order."""
-    return {"accessed": ACCESSED, "dateForms": DATE_FORMS, "months": list(MONTHS), "editionOrder": EDITION_ORDER}
+    """What the page's script needs (the render writes it in ``urls.SCRIPT_RULES``): to fill in the reader's
+    today, :data:`ACCESSED`, the date forms, the months, and the edition's own order; to write the short
+    reference's pinpoint, :data:`SHORT_PINPOINT` and :data:`SENTENCE_PINPOINT`."""
+    return {
+        "accessed": ACCESSED,
+        "dateForms": DATE_FORMS,
+        "months": list(MONTHS),
+        "editionOrder": EDITION_ORDER,
+        "shortPinpoint": SHORT_PINPOINT,
+        "sentencePinpoint": SENTENCE_PINPOINT,
+    }
 
 
-def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
-    """The citation of every paragraph and sentence of ``statement`` in ``style``, as (anchor, text).
+def _written(text: str, form: Format) -> str:
+    """``text`` as a citation in ``form`` writes it."""
+    return html.escape(text, quote=False) if form == "html" else text
+
+
+def _citations_in(statement: Statement, site_url: str, style: Style, form: Format) -> Iterator[tuple[str, str]]:
+    """The citation of the statement and of every paragraph and sentence in ``style``, as (anchor, text).
 
     citeproc-py takes about 10 ms a citation, and a statement has dozens of parts. The
     parts differ only in their pinpoint and the fragment of their address, so the style
@@ -178,16 +248,20 @@ def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator
     part's citation is that text with its own pinpoint and anchor in their places. A
     test checks that this is what citeproc-py makes of each part on its own.
     """
-    stand_in = citation(statement, site_url, style, _ANCHOR, _PINPOINT)
+    stand_in = _render(style, csl_item(statement, site_url, _ANCHOR), _PINPOINT, form)
     found = stand_in.count(_PINPOINT), stand_in.count(_ANCHOR)
     assert found == (1, 1), f"{style.id}: pinpoint and anchor found {found} times in {stand_in!r}"
-    for anchor, pinpoint in list(pinpoints(statement))[1:]:
-        yield anchor, stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, pinpoint or "")
+    whole = citation(statement, site_url, style, form=form)
+    for anchor, part in pinpoints(statement):
+        yield (
+            anchor,
+            whole if part is None else stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, _written(part, form)),
+        )
 
 
-def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
-    """``item`` cited in ``style`` by citeproc-py, with the accessed date as :data:`ACCESSED`."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+def _render(style: Style, item: dict[str, Any], pinpoint: str | None, form: Format = "text") -> str:
+    """``item`` cited in ``style`` by citeproc-py in ``form``, with the accessed date as :data:`ACCESSED`."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source import Locator
     from citeproc.source.json import CiteProcJSON
 
@@ -196,7 +270,7 @@ def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
     with warnings.catch_warnings():
         # citeproc-py warns of item fields it does not use (e.g. "language"); they are meant.
         warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(csl, CiteProcJSON([dated]), formatter.plain)
+        bibliography = CitationStylesBibliography(csl, CiteProcJSON([dated]), _MARKED)
         locator = {} if pinpoint is None else {"locator": Locator("paragraph", pinpoint)}
         cite = Citation([CitationItem(item["id"], **locator)])
         bibliography.register(cite)
@@ -206,7 +280,34 @@ def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
         text = _punctuation_in_quote(text)
     found = text.count(_ACCESSED_STAND_IN)
     assert found == (1 if style.accessed else 0), f"{style.id}: accessed date found {found} times in {text!r}"
-    return text.replace(_ACCESSED_STAND_IN, ACCESSED)
+    return _in_form(text.replace(_ACCESSED_STAND_IN, ACCESSED), form)
+
+
+def _in_form(marked: str, form: Format) -> str:
+    """A citation whose italics are marked by :data:`_ITALIC`, as plain text or as HTML."""
+    if form == "text":
+        return marked.translate({ord(mark): None for mark in _ITALIC})
+    written = html.escape(marked, quote=False).replace("\n", "<br>")
+    return written.replace(_ITALIC[0], "<i>").replace(_ITALIC[1], "</i>")
+
+
+def _italic(text: str) -> str:
+    return f"{_ITALIC[0]}{text}{_ITALIC[1]}"
+
+
+_MARKED: Final = SimpleNamespace(
+    preformat=str,
+    Italic=_italic,
+    Oblique=_italic,
+    Bold=str,
+    Light=str,
+    Underline=str,
+    Superscript=str,
+    Subscript=str,
+    SmallCaps=str,
+)
+"""A citeproc-py output format: plain text, with what a style sets in italics between the marks of
+:data:`_ITALIC` (citeproc-py's HTML format would leave the style's own "<" and ">" unescaped)."""
 
 
 def _unknown_item(item: object) -> None:
@@ -259,14 +360,18 @@ def bibtex(statement: Statement, site_url: str) -> str:
     """``cite.bib``: the statement as a BibTeX ``@misc`` entry, keyed by its id, for BibTeX, biblatex and Zotero.
 
     The author and title are in double braces: the body is one name, not a list of
-    persons, and the title keeps its capitals. ``date`` and ``location`` are biblatex's,
-    ``year``, ``month`` and ``address`` BibTeX's; ``howpublished`` names this edition.
+    persons, and the title keeps its capitals. ``publisher`` is the official text's (e.g. NATO);
+    ``howpublished`` names this edition, where the text at ``url`` is. ``date``, ``location`` and
+    ``urldate`` (the accessed date of :func:`csl_item`) are biblatex's, ``year``, ``month`` and
+    ``address`` BibTeX's, which has no accessed date.
     """
     date = statement.date
+    checked = statement.source.checked
     fields = [  # each value as written after "=": in braces, or a month's macro
         ("author", f"{{{{{bibtex_text(statement.issuer.body)}}}}}"),
         ("title", f"{{{{{bibtex_text(statement.title)}}}}}"),
         ("type", f"{{{bibtex_text(statement.document_type)}}}"),
+        ("publisher", f"{{{bibtex_text(statement.source.publisher)}}}"),
         ("howpublished", f"{{{bibtex_text(EDITION_NAME)}}}"),
         ("date", f"{{{date.isoformat()}}}"),
         ("year", f"{{{date.year}}}"),
@@ -274,6 +379,7 @@ def bibtex(statement: Statement, site_url: str) -> str:
         ("location", f"{{{bibtex_text(statement.place)}}}"),
         ("address", f"{{{bibtex_text(statement.place)}}}"),
         ("url", f"{{{permanent_url(statement, site_url)}}}"),
+        *([("urldate", f"{{{checked.isoformat()}}}")] if checked else []),
         ("langid", "{english}"),
     ]
     lines = [f"@misc{{{statement.id},", *(f"  {name:<12} = {value}," for name, value in fields), "}"]
@@ -284,19 +390,23 @@ def ris(statement: Statement, site_url: str) -> str:
     """``cite.ris``: the statement as a RIS record of type ``ELEC`` (a web page), lines ending in LF.
 
     Each line is a tag, two spaces, a hyphen and a space, then the value; the record ends
-    with ``ER  - `` (its value empty).
+    with ``ER  - `` (its value empty). ``PB`` is the official text's publisher, ``T2`` this
+    edition, ``Y2`` the accessed date of :func:`csl_item` (RIS's access date).
     """
     date = statement.date
+    checked = statement.source.checked
     tags = [
         ("TY", "ELEC"),
         ("AU", statement.issuer.body),
         ("TI", statement.title),
         ("M3", statement.document_type),
+        ("PB", statement.source.publisher),
         ("CY", statement.place),
         ("PY", str(date.year)),
         ("DA", date.strftime("%Y/%m/%d")),
         ("T2", EDITION_NAME),
         ("UR", permanent_url(statement, site_url)),
+        *([("Y2", checked.strftime("%Y/%m/%d"))] if checked else []),
         ("LA", "en"),
         ("ER", ""),
     ]
@@ -311,9 +421,12 @@ def _one_line(text: str) -> str:
 def highwire_tags(statement: Statement, site_url: str) -> list[tuple[str, str]]:
     """The Highwire Press ``citation_*`` meta tags of a statement page, as (name, content), unescaped.
 
-    Zotero and Google Scholar read them. ``citation_publisher`` names this edition: the
-    tags describe the page read, at its address, as the site's name does for Zotero
-    (``og:site_name``); the official source's publisher is in the page and its JSON-LD.
+    Zotero and Google Scholar read them. They describe the work the page republishes, the
+    official statement, as every record of it does (:func:`csl_item`, the JSON-LD):
+    ``citation_publisher`` names the publisher of the official text (e.g. NATO), not this
+    edition, so that a reference saved from the page names the same publisher as one imported
+    from ``cite.ris``. This edition is named by the page's ``og:site_name``, and found by
+    ``citation_public_url``.
     """
     date = statement.date.strftime("%Y/%m/%d")
     page = permanent_url(statement, site_url)
@@ -322,7 +435,7 @@ def highwire_tags(statement: Statement, site_url: str) -> list[tuple[str, str]]:
         ("citation_author", statement.issuer.body),
         ("citation_publication_date", date),
         ("citation_date", date),
-        ("citation_publisher", EDITION_NAME),
+        ("citation_publisher", statement.source.publisher),
         ("citation_public_url", page),
         ("citation_abstract_html_url", page),
         ("citation_language", "en"),

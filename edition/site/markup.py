@@ -61,6 +61,7 @@ def front_matter(
     structured_data: str | None = None,
     meta_tags: Sequence[tuple[str, str]] = (),
     listed_in: str | None = None,
+    alternates: Sequence[tuple[str, str, str]] = (),
 ) -> str:
     """A YAML front-matter block for a generated page.
 
@@ -75,6 +76,8 @@ def front_matter(
     :func:`edition.site.citations.highwire_tags`), written as they are: the theme escapes them.
     ``listed_in``, the path of the page that lists this one, marks a statement's page for
     the theme (``overrides/main.html``: its breadcrumb and its place in the navigation).
+    ``alternates`` are the page's other forms, as (address, media type, title), which the theme
+    names in ``<link rel="alternate">`` elements, escaping them.
     """
     lines = ["---", f"title: {_json_string(html_text(title))}"]
     if description is not None:
@@ -87,6 +90,12 @@ def front_matter(
         lines.append(f"structured_data: {_json_string(structured_data)}")
     if listed_in is not None:
         lines.append(f"listed_in: {_json_string(listed_in)}")
+    if alternates:
+        lines.append("alternates:")
+        lines += [
+            f"  - {{href: {_json_string(href)}, type: {_json_string(kind)}, title: {_json_string(title)}}}"
+            for href, kind, title in alternates
+        ]
     if meta_tags:
         lines.append("meta_tags:")
         lines += [f"  - {{name: {_json_string(name)}, content: {_json_string(value)}}}" for name, value in meta_tags]

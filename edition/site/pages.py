@@ -75,6 +75,10 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str) ->
         structured_data=structured_data(statement, site_url),
         meta_tags=highwire_tags(statement, site_url),
         listed_in=urls.STATEMENTS,
+        alternates=[
+            (urls.file_url(site_url, statement.id, file.name), file.media_type, file.label)
+            for file in urls.DOWNLOAD_FILES
+        ],
     )
     parts = [
         head.rstrip("\n"),
