@@ -1,11 +1,16 @@
 /*
  * Reading, linking and citing on statement pages.
  *
- * - Every paragraph and every sentence has one "Cite" control. It opens a small
- *   menu: copy the permanent link, a citation in each style the page offers
- *   (OSCOLA, Chicago, APA: made at build time by a CSL processor, the reader's
- *   today filled in as the accessed date), a Markdown link, or report an error.
+ * - The statement (by its title), every paragraph and every sentence has one "Cite"
+ *   control. It opens a small menu: copy the permanent link, a citation in each style
+ *   the page offers (OSCOLA, Chicago, APA: made at build time by a CSL processor, the
+ *   reader's today filled in as the accessed date; put on the clipboard as text and as
+ *   HTML, which keeps APA's italics in a word processor), the quoted words with their
+ *   short reference (a paragraph or sentence), a Markdown link, or report an error.
  *   Feedback is shown in the menu and announced to screen readers.
+ * - Copying from the statement's text copies its official words only: never a paragraph
+ *   or sentence number, a "Cite" control or a note, however the selection was made; a
+ *   triple click selects a paragraph's words, and nothing else.
  * - Hovering or focusing a sentence's note highlights the sentence, and the other
  *   way round.
  * - The paragraph or sentence named by the URL fragment is marked, also after
@@ -96,16 +101,38 @@
     return withoutLeadingZeros(written).toUpperCase();
   }
 
-  /** The pinpoint of an anchor, as every citation on the site writes it: "para. 3" or "para. 3.1". */
+  /**
+   * The pinpoint of an anchor in the short reference (edition/site/citations.py): "para. 3" or
+   * "para. 3, sentence 1"; "" for the statement ("" anchor).
+   */
   function pinpoint(anchor) {
     var sentence = SENTENCE.exec(anchor);
-    return sentence ? "para. " + sentence[1] + "." + sentence[2] : "para. " + PARAGRAPH.exec(anchor)[1];
+    var paragraph = PARAGRAPH.exec(anchor);
+    var part = sentence ? DATES.sentencePinpoint.replace("{paragraph}", sentence[1]).replace("{sentence}", sentence[2]) :
+      paragraph ? paragraph[1] : "";
+    return part && DATES.shortPinpoint.replace("{pinpoint}", part);
   }
 
-  /** How a reader names an anchor: "paragraph 3" or "sentence 3.1". */
+  /** The short reference of ``anchor``: the statement's title, place and date, then the pinpoint if any. */
+  function shortReference(header, anchor) {
+    var part = pinpoint(anchor);
+    return header.getAttribute("data-citation") + (part ? ", " + part : "");
+  }
+
+  /** How a reader names an anchor: "paragraph 3", "sentence 3.1", or "this statement". */
   function spoken(anchor) {
     var sentence = SENTENCE.exec(anchor);
-    return sentence ? "sentence " + sentence[1] + "." + sentence[2] : "paragraph " + PARAGRAPH.exec(anchor)[1];
+    var paragraph = PARAGRAPH.exec(anchor);
+    return sentence ? "sentence " + sentence[1] + "." + sentence[2] :
+      paragraph ? "paragraph " + paragraph[1] : "this statement";
+  }
+
+  /** The official words of a paragraph's or sentence's anchor, as the page shows them; "" for another anchor. */
+  function wordsOf(anchor) {
+    var paragraph = PARAGRAPH.exec(anchor);
+    var element = paragraph ? document.querySelector(".stmt-para[data-para='" + paragraph[1] + "'] .stmt-text") :
+      SENTENCE.test(anchor) && document.getElementById(anchor);
+    return element ? element.textContent : "";
   }
 
   /** ``text`` as the text of a Markdown link, which a CommonMark renderer shows as written, never as markup. */
@@ -129,37 +156,49 @@
     });
   }
 
-  /** The citations made at build time (edition/site/citations.py), or an empty set. */
+  /** The citations made at build time (edition/site/citations.py), as text and as HTML, or an empty set. */
   function citationData() {
+    var none = { styles: [], citations: {}, html: {} };
     var holder = document.getElementById("stmt-citations");
     if (!holder) {
-      return { styles: [], citations: {} };
+      return none;
     }
     try {
       return JSON.parse(holder.getAttribute("data-citations"));
     } catch (error) {
-      return { styles: [], citations: {} };
+      return none;
     }
   }
 
-  /** What the menu of ``anchor`` offers: [{label, text}] to copy, in order. */
+  /** What the menu of ``anchor`` ("" for the statement) offers: [{label, done, text, html}] to copy, in order. */
   function copyChoices(header, anchor) {
-    var link = pageAddress() + "#" + anchor;
-    var short = header.getAttribute("data-citation") + ", " + pinpoint(anchor);
+    var link = pageAddress() + (anchor ? "#" + anchor : "");
+    var short = shortReference(header, anchor);
     var data = citationData();
     var choices = [{ label: "Copy link", done: "Link copied", text: link }];
     data.styles.forEach(function (style) {
       var text = (data.citations[anchor] || {})[style.id];
+      var html = ((data.html || {})[anchor] || {})[style.id];
       if (text) {
         choices.push({
           label: "Copy citation: " + style.label,
           done: style.label + " citation copied",
-          text: text.split(DATES.accessed).join(today(style.date))
+          text: text.split(DATES.accessed).join(today(style.date)),
+          html: html && html.split(DATES.accessed).join(today(style.date))
         });
       }
     });
     if (choices.length === 1) {
       choices.push({ label: "Copy citation", done: "Citation copied", text: short + ", " + link });
+    }
+    var words = wordsOf(anchor);
+    if (words) {
+      /* The words, then the citation, as Bible sites copy a verse. */
+      choices.push({
+        label: "Copy quote with citation",
+        done: "Quote with citation copied",
+        text: "“" + words + "”\n" + short + ", " + link
+      });
     }
     choices.push({
       label: "Copy Markdown link",
@@ -182,8 +221,17 @@
     return tracker.content + "?title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
   }
 
-  /** Writes text to the clipboard; falls back to a hidden text area outside secure contexts. */
-  function writeClipboard(text) {
+  /**
+   * Writes ``text`` to the clipboard, and ``html`` beside it when given (a word processor pastes the
+   * HTML, a plain text field the text); falls back to a hidden text area outside secure contexts.
+   */
+  function writeClipboard(text, html) {
+    if (html && navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
+      return navigator.clipboard.write([new window.ClipboardItem({
+        "text/plain": new Blob([text], { type: "text/plain" }),
+        "text/html": new Blob([html], { type: "text/html" })
+      })]);
+    }
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
     }
@@ -233,7 +281,7 @@
     button.className = "stmt-menu-item";
     button.textContent = choice.label;
     button.addEventListener("click", function () {
-      writeClipboard(choice.text).then(
+      writeClipboard(choice.text, choice.html).then(
         function () { feedback(button, "Copied", choice.done + ": " + spoken(anchor)); },
         function () { feedback(button, "Copy failed", "Copy failed: select and copy the text by hand"); }
       );
@@ -291,12 +339,12 @@
     menu.querySelector(".stmt-menu-item").focus();
   }
 
-  /** The one control of a paragraph or sentence. */
-  function citeControl(anchor) {
+  /** The one control of a paragraph or sentence, or of the statement ("" anchor), labelled ``label``. */
+  function citeControl(anchor, label) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "stmt-cite";
-    button.textContent = "Cite";
+    button.textContent = label || "Cite";
     button.dataset.anchor = anchor;
     button.setAttribute("aria-label", "Cite " + spoken(anchor));
     button.setAttribute("aria-expanded", "false");
@@ -343,6 +391,12 @@
       return;
     }
     header.dataset.decorated = "true";
+    var title = document.getElementById("title");
+    if (title) {
+      var whole = citeControl("", "Cite this statement");
+      whole.classList.add("stmt-cite-statement");
+      title.after(whole);
+    }
     document.querySelectorAll(".stmt-para").forEach(function (body) {
       var number = body.querySelector(".stmt-num");
       number.after(citeControl(anchorOf(body.dataset.para)));
@@ -376,6 +430,58 @@
     article.addEventListener("focusin", pairing(true));
     article.addEventListener("focusout", pairing(false));
   }
+
+  /* --- Copying the official words ---------------------------------------------------------------- */
+
+  /**
+   * The official words within ``range``: the part of each paragraph's text (.stmt-text) that it
+   * covers, paragraphs separated by a blank line; null when it covers none. Sentence numbers are
+   * drawn by CSS, so they are no text of the page; numbers, controls, headings and notes stand
+   * outside the paragraphs' text.
+   */
+  function officialWords(range) {
+    var parts = Array.prototype.filter.call(document.querySelectorAll(".stmt-text"), function (text) {
+      return range.intersectsNode(text);
+    }).map(function (text) {
+      var part = document.createRange();
+      part.selectNodeContents(text);
+      if (part.compareBoundaryPoints(Range.START_TO_START, range) < 0) {
+        part.setStart(range.startContainer, range.startOffset);
+      }
+      if (part.compareBoundaryPoints(Range.END_TO_END, range) > 0) {
+        part.setEnd(range.endContainer, range.endOffset);
+      }
+      return part.toString();
+    }).filter(function (words) {
+      return words !== "";
+    });
+    return parts.length ? parts.join("\n\n") : null;
+  }
+
+  /* A copy that reaches into the statement's text copies its words only. */
+  document.addEventListener("copy", function (event) {
+    var selection = window.getSelection();
+    if (!statementHeader() || !selection || selection.rangeCount === 0 || selection.isCollapsed || !event.clipboardData) {
+      return;
+    }
+    var words = officialWords(selection.getRangeAt(0));
+    if (words !== null) {
+      event.clipboardData.setData("text/plain", words);
+      event.preventDefault();
+    }
+  });
+
+  /* A triple click in a paragraph selects its words, from the first to the last, and nothing else. */
+  document.addEventListener("click", function (event) {
+    var text = event.detail === 3 && event.target instanceof Element && event.target.closest(".stmt-text");
+    if (text) {
+      var range = document.createRange();
+      range.selectNodeContents(text);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+  });
 
   document.addEventListener("click", function (event) {
     if (menu && !menu.hidden && event.target instanceof Element &&

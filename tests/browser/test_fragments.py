@@ -216,11 +216,11 @@ def test_the_markdown_link_shows_a_title_with_markup_as_written(
     expect(choose(page, "Cite sentence 3.1", "Copy Markdown link")).to_contain_text("Copied")
     link = statement_url(markup_title_site, "para_3__cmt_1")
     copied = clipboard(page)
-    assert copied == f"[{TITLE_IN_MARKDOWN}, Brussels, 7 December 2001, para. 3.1]({link})"
+    assert copied == f"[{TITLE_IN_MARKDOWN}, Brussels, 7 December 2001, para. 3, sentence 1]({link})"
 
     rendered = BeautifulSoup(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(copied), "html.parser")
     assert [element.name for element in rendered.find_all(True)] == ["p", "a"]
     anchor = rendered.find("a")
     assert anchor is not None
     assert anchor.get("href") == link
-    assert anchor.get_text() == f"{TITLE}, Brussels, 7 December 2001, para. 3.1"
+    assert anchor.get_text() == f"{TITLE}, Brussels, 7 December 2001, para. 3, sentence 1"

@@ -28,6 +28,7 @@ MENU_ITEMS = [
     "Copy citation: OSCOLA",
     "Copy citation: Chicago (notes)",
     "Copy citation: APA",
+    "Copy quote with citation",
     "Copy Markdown link",
     "Report an error",
 ]
@@ -103,30 +104,30 @@ def choose(page: Page, control_name: str, item: str) -> Locator:
         (
             "Cite sentence 3.1",
             "Copy citation: OSCOLA",
-            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-            "Edition, 7 December 2001) para 3.1 <{url}#para_3__cmt_1> accessed {dmy}.",
+            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (NATO Press Statement, NATO 7 December "
+            "2001) para 3, sentence 1 <{url}#para_3__cmt_1> accessed {dmy}.",
         ),
         (
             "Cite sentence 3.1",
             "Copy citation: Chicago (notes)",
-            "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, Diplomatic "
-            "Statements — Reference Edition, Brussels, December 7, 2001, para. 3.1, accessed {mdy}, "
+            "NATO-Russia Permanent Joint Council, “NATO-Russia Joint Statement,” NATO Press Statement, NATO, "
+            "December 7, 2001, para. 3, sentence 1, Diplomatic Statements — Reference Edition, accessed {mdy}, "
             "{url}#para_3__cmt_1.",
         ),
         (
             "Cite sentence 3.1",
             "Copy citation: APA",
             "NATO-Russia Permanent Joint Council. (2001, December 7). NATO-Russia Joint Statement [NATO Press "
-            "Statement]. Diplomatic Statements — Reference Edition. {url}#para_3__cmt_1\n"
-            "(NATO-Russia Permanent Joint Council, 2001, para. 3.1)",
+            "Statement]. NATO. Diplomatic Statements — Reference Edition. {url}#para_3__cmt_1\n"
+            "(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)",
         ),
-        ("Cite sentence 3.1", "Copy Markdown link", "[" + CITED_AS + ", para. 3.1]({url}#para_3__cmt_1)"),
+        ("Cite sentence 3.1", "Copy Markdown link", "[" + CITED_AS + ", para. 3, sentence 1]({url}#para_3__cmt_1)"),
         ("Cite paragraph 2", "Copy link", "{url}#para_2"),
         (
             "Cite paragraph 2",
             "Copy citation: OSCOLA",
-            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (Diplomatic Statements — Reference "
-            "Edition, 7 December 2001) para 2 <{url}#para_2> accessed {dmy}.",
+            "NATO-Russia Permanent Joint Council, ‘NATO-Russia Joint Statement’ (NATO Press Statement, NATO 7 December "
+            "2001) para 2 <{url}#para_2> accessed {dmy}.",
         ),
         ("Cite paragraph 2", "Copy Markdown link", "[" + CITED_AS + ", para. 2]({url}#para_2)"),
     ],
@@ -158,15 +159,16 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     anchors = ["paragraph 1", *[f"sentence 1.{m}" for m in (1, 2, 3)], "paragraph 2",
                *[f"sentence 2.{m}" for m in (1, 2, 3, 4)], "paragraph 3", *[f"sentence 3.{m}" for m in (1, 2, 3)],
                "paragraph 4", *[f"sentence 4.{m}" for m in (1, 2, 3)]]  # fmt: skip
-    assert names == [f"Cite {anchor}" for anchor in anchors]
-    assert set(controls.all_inner_texts()) == {"Cite"}  # the visible label begins the accessible name (WCAG 2.5.3)
-    assert page.locator("article button").count() == len(anchors), "one control per paragraph and sentence"
-    controls.nth(5).click()
+    assert names == ["Cite this statement", *(f"Cite {anchor}" for anchor in anchors)]
+    # the visible label begins the accessible name (WCAG 2.5.3)
+    assert controls.all_inner_texts() == ["Cite this statement", *(["Cite"] * len(anchors))]
+    assert page.locator("article button").count() == 1 + len(anchors), "one control per paragraph and sentence"
+    controls.nth(6).click()
     items = page.locator("#stmt-menu .stmt-menu-item")
     expect(items).to_have_text(MENU_ITEMS)
     page.mouse.click(5, 300)  # a click elsewhere closes the menu
     expect(page.locator("#stmt-menu")).to_be_hidden()
-    expect(controls.nth(5)).to_have_attribute("aria-expanded", "false")
+    expect(controls.nth(6)).to_have_attribute("aria-expanded", "false")
 
 
 @pytest.mark.browser
