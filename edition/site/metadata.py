@@ -35,10 +35,11 @@ def structured_data(statement: Statement, site_url: str) -> str:
         "encoding": [
             {
                 "@type": "MediaObject",
-                "encodingFormat": encoding,
-                "contentUrl": urls.file_url(site_url, statement.id, name),
+                "encodingFormat": download.media_type,
+                "contentUrl": urls.file_url(site_url, statement.id, download.name),
             }
-            for encoding, name in (("application/json", urls.DATA_JSON), ("application/akn+xml", urls.DATA_AKN))
+            for download in urls.DOWNLOAD_FILES
+            if download.name in (urls.DATA_JSON, urls.DATA_AKN)
         ],
         "hasPart": [
             {
