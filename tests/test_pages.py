@@ -13,7 +13,7 @@ from pathlib import Path
 from edition.records import registry
 from edition.records.recordfile import Erratum, Retirement
 from edition.site.formatdoc import format_page
-from edition.site.listings import listing, statements_index
+from edition.site.listings import listing, sentences_page, statements_index, topic_pages
 from edition.site.pages import statement_page
 from edition.statements.model import Statement
 from tests.conftest import SOURCES, STATEMENT_ID
@@ -37,6 +37,14 @@ def test_statement_page(statement: Statement) -> None:
 
 def test_statements_index(statement: Statement) -> None:
     assert_golden("statements-index.md", statements_index([listing(statement)]))
+
+
+def test_sentences_page(statement: Statement) -> None:
+    assert_golden("sentences.md", sentences_page([listing(statement)]))
+
+
+def test_topic_page(statement: Statement) -> None:
+    assert_golden("topic-terrorism.md", topic_pages([listing(statement)])["terrorism"])
 
 
 def test_format_page() -> None:

@@ -369,14 +369,41 @@ def test_two_builds_of_the_same_input_are_byte_identical(
 
 
 def commitment_rows(path: Path) -> list[tuple[str, str, str, str]]:
-    """(anchor URL, text, kind, topics) of each row of a commitments table."""
+    """(anchor URL, text, kind, topics) of each row of the tables of sentences of a page."""
     rows = []
-    for row in one(parse(path), "table", class_="stmt-sentences").find_all("tr")[1:]:
-        cells = row.find_all("td")
-        link = one(cells[0], "a")
-        words = cells[0].get_text().removeprefix(link.get_text() + ": ")
-        rows.append((attribute(link, "href"), words, cells[2].get_text(), cells[3].get_text()))
+    for table in parse(path).find_all("table", class_="stmt-sentences"):
+        for row in table.find_all("tr")[1:]:
+            cells = row.find_all("td")
+            link = one(cells[0], "a")
+            words = cells[0].get_text().removeprefix(link.get_text() + ": ")
+            rows.append((attribute(link, "href"), words, cells[1].get_text(), cells[2].get_text()))
     return rows
+
+
+def sentence_groups(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(heading, its link, the column headings of its table) of each statement's group of sentences on a page."""
+    groups = []
+    for group in parse(path).find_all("section", class_="stmt-sentence-group"):
+        heading = one(group, "h2")
+        assert attribute(group, "aria-labelledby") == attribute(heading, "id")
+        columns = [th.get_text() for th in one(group, "table", class_="stmt-sentences").find_all("th")]
+        groups.append((heading.get_text(), attribute(one(heading, "a"), "href"), columns))
+    return groups
+
+
+def test_listing_pages_name_each_statement_once_above_its_sentences(built_site: Path) -> None:
+    heading = "NATO-Russia Joint Statement, Brussels, 7 December 2001"
+    everything = built_site / "commitments" / "index.html"
+    assert sentence_groups(everything) == [
+        (heading, f"../statements/{STATEMENT_ID}/", ["Sentence", "Kind", "Topics", "Deadline"])
+    ]
+    assert one(parse(everything), "article").get_text().count("NATO-Russia Joint Statement") == 1
+    terrorism = built_site / "topics" / "terrorism" / "index.html"
+    assert sentence_groups(terrorism) == [
+        (heading, f"../../statements/{STATEMENT_ID}/", ["Sentence", "Kind", "Topics"])
+    ]
+    institutions = built_site / "topics" / "institutions" / "index.html"
+    assert sentence_groups(institutions)[0][2] == ["Sentence", "Kind", "Topics", "Deadline"]  # 2.4 has one
 
 
 def test_commitments_page_lists_every_commitment_with_its_anchor_and_words(built_site: Path) -> None:
