@@ -169,8 +169,7 @@ def _group_heading(statement: Statement) -> str:
     """The heading of a statement's sentences on a listing page: its title linked to its page, place and date."""
     page = f"{ROOT}{urls.statement_path(statement.id)}"
     return (
-        f'<a href="{page}">{html_text(statement.title)}</a>, {html_text(statement.place)}, '
-        f"{time_html(statement.date)}"
+        f'<a href="{page}">{html_text(statement.title)}</a>, {html_text(statement.place)}, {time_html(statement.date)}'
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import STATEMENT_ID
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, ViewportSize
 
 
 def visible_sentences(page: Page) -> list[str]:
@@ -122,9 +122,9 @@ def test_a_filter_hides_the_columns_and_statements_it_leaves_empty(page: Page, s
     expect(group.get_by_role("heading")).to_be_hidden()
 
 
-WIDE = {"width": 1280, "height": 800}
+WIDE: ViewportSize = {"width": 1280, "height": 800}
 """A laptop's screen."""
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 """A phone's screen."""
 
 
