@@ -22,6 +22,7 @@ were published before the word changed and stay as they are (:data:`FROZEN`).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Final
 
@@ -113,6 +114,17 @@ DOWNLOAD_FILES: Final = (
 """What a reader can download of a statement, in the order the page offers them."""
 DOWNLOADS: Final = tuple(download.name for download in DOWNLOAD_FILES)
 """The names of :data:`DOWNLOAD_FILES`, in their order."""
+OFFICIAL_TEXT: Final = Download(
+    "official.txt",
+    "Official text as taken (plain text)",
+    "Plain text, UTF-8: the official text as this edition took it from its publisher's page, byte for byte "
+    "(`sources/<id>.txt`); only for a statement whose official text the edition keeps",
+    "text/plain",
+)
+"""The official text as taken, next to the page of a statement that has one (not every statement does, so it is
+not one of :data:`DOWNLOAD_FILES`)."""
+WAYBACK: Final = "https://web.archive.org/web/"
+"""The Internet Archive's Wayback Machine: a page as archived is at ``<WAYBACK><YYYYMMDD>/<address>``."""
 
 
 def statement_path(statement_id: str) -> str:
@@ -148,6 +160,17 @@ def statement_url(site_url: str, statement_id: str, anchor: str = "") -> str:
 def file_url(site_url: str, statement_id: str, name: str) -> str:
     """The address of a statement's file ``name`` (one of :data:`DOWNLOADS`), next to its page."""
     return absolute(site_url, statement_path(statement_id) + name)
+
+
+def archived(address: str, day: datetime.date | None) -> str:
+    """The Wayback Machine's copy of ``address`` nearest to ``day``, or its list of every copy without a day.
+
+    An address outside the site, which pages link to and never load::
+
+        >>> archived("https://www.nato.int/docu/pr/2001/p011207e.htm", datetime.date(2026, 11, 27))
+        'https://web.archive.org/web/20261127/https://www.nato.int/docu/pr/2001/p011207e.htm'
+    """
+    return f"{WAYBACK}{day.strftime('%Y%m%d') if day else '*'}/{address}"
 
 
 def to_root(path: str) -> str:

@@ -44,9 +44,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             )
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's inputs in ``target``: config, statements, hand-written docs."""
+def copy_project(target: Path, official_texts: bool = False) -> Path:
+    """A copy of the project's inputs in ``target``: config, statements, hand-written docs, and with
+    ``official_texts`` the official texts of ``sources/`` (a copy to change words in does without them)."""
     target.mkdir(parents=True)
+    if official_texts:
+        shutil.copytree(SOURCES, target / SOURCES.name)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -120,7 +123,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with ``build_site.py build`` into a temporary folder."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    root = copy_project(tmp_path_factory.mktemp("built") / "project", official_texts=True)
     result = run_build_site(root, "build", "--site-dir", "site", site_url=BUILT_SITE_URL)
     assert result.returncode == 0, result.stderr
     return root / "site"

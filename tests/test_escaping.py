@@ -100,6 +100,12 @@ def test_metadata_shows_its_text_exactly(page: BeautifulSoup) -> None:
     assert meta["Issued by"].get_text() == NASTY[3]
     assert text_of(meta["Official text"], "a") == NASTY[7]
     assert attribute(one(meta["Official text"], "a"), "href") == "https://example.org/?a=1&b=<2>"
+    provenance = definitions(one(page, "section", class_="stmt-provenance"))
+    assert provenance["Official page"].get_text().startswith(f"https://example.org/?a=1&b=<2>, published by {NASTY[7]}")
+    assert (
+        attribute(one(provenance["Archived page"], "a"), "href")
+        == "https://web.archive.org/web/*/https://example.org/?a=1&b=<2>"
+    )
 
 
 @pytest.mark.build
@@ -116,7 +122,11 @@ def test_editorial_heading_shows_its_text_exactly(page: BeautifulSoup) -> None:
     tocs = page.select(".md-nav--secondary")
     assert len(tocs) == 2  # on the right, and in the drawer of a phone (overrides/main.html)
     for toc in tocs:
-        assert [link.get_text(strip=True) for link in toc.select("a.md-nav__link")] == [f"Paragraph 1 · {HEADING}"]
+        assert [link.get_text(strip=True) for link in toc.select("a.md-nav__link")] == [
+            f"Paragraph 1 · {HEADING}",
+            "Provenance",
+            "Corrections",
+        ]
 
 
 @pytest.mark.build

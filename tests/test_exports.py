@@ -223,6 +223,7 @@ def test_data_names_its_format_and_statement(data: JsonObject) -> None:
         "publisher": "NATO",
         "updated": "2001-12-07",
         "checked": "2026-11-27",  # the date the statement file gives: once lost between the file and the data
+        "taken": "2026-11-27",
     }
 
 

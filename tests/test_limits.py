@@ -204,7 +204,7 @@ def test_problems_of_a_file_are_listed_up_to_the_limit(project: Path, capsys: py
     text = path.read_text(encoding="utf-8")
     start = text.count("\n") + 1
     path.write_text(text + "".join(f"note{index}: x\n" for index in range(2_000)), encoding="utf-8")
-    known = "title, subtitle, document_type, date, place, issuer, source, documents, paragraphs"
+    known = "title, subtitle, document_type, date, place, issuer, source, first_published, documents, paragraphs"
     listed = [
         f"{STATEMENT_FILE}:{start + index}:1: unknown key 'note{index}' (one of: {known})"
         for index in range(MAX_PROBLEMS_PER_FILE)

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from edition.statements.fileformat import schema_text
-from tests.conftest import STATEMENT_ID, copy_project, run_build_site
+from tests.conftest import SOURCES, STATEMENT_ID, copy_project, run_build_site
 from tests.html import attribute, definitions, heading_text, one, parse, text
 from tests.sources import published
 
@@ -184,6 +184,42 @@ def search_entries(built_site: Path) -> dict[str, dict[str, Any]]:
     return entries
 
 
+OFFICIAL_SHA256 = "e85c53af95c9a635a48a02397ba1712b764d107abc3a37023db5b13b1cbef8ec"
+"""``sha256sum sources/2001-12-07-nato-russia-joint-statement.txt``."""
+
+
+def test_the_official_text_as_taken_is_published_next_to_the_page_with_its_digest(
+    built_site: Path, page: BeautifulSoup
+) -> None:
+    copy = built_site / "statements" / STATEMENT_ID / "official.txt"
+    assert copy.read_bytes() == (SOURCES / f"{STATEMENT_ID}.txt").read_bytes()
+    assert heading_text(one(page, "h2", id="provenance")) == "Provenance"
+    rows = definitions(one(page, "section", class_="stmt-provenance"))
+    assert {term: dd.get_text() for term, dd in rows.items()} == {
+        "Official page": "https://www.nato.int/docu/pr/2001/p011207e.htm, published by NATO "
+        "(page updated 7 December 2001)",
+        "Text as taken": "official.txt, taken on 27 November 2026: the page's text as this edition copied it, "
+        "byte for byte (plain text, UTF-8, 2,610 bytes)",
+        "SHA-256": OFFICIAL_SHA256,
+        "Archived page": "The official page in the Internet Archive's Wayback Machine, the copy nearest "
+        "27 November 2026",
+    }
+    assert attribute(one(rows["Official page"], "a"), "href") == "https://www.nato.int/docu/pr/2001/p011207e.htm"
+    assert attribute(one(rows["Text as taken"], "a"), "href") == "official.txt"
+    assert attribute(one(rows["Text as taken"], "time"), "datetime") == "2026-11-27"
+    assert attribute(one(rows["Archived page"], "a"), "href") == (
+        "https://web.archive.org/web/20261127/https://www.nato.int/docu/pr/2001/p011207e.htm"
+    )
+
+
+def test_every_statement_page_says_it_has_no_corrections_since_first_publication(page: BeautifulSoup) -> None:
+    assert heading_text(one(page, "h2", id="corrections")) == "Corrections"
+    section = one(page, "section", class_="stmt-corrections")
+    assert text(section, "p") == "No corrections since first publication on 27 November 2026."
+    assert attribute(one(section, "time"), "datetime") == "2026-11-27"
+    assert section.find("ol") is None
+
+
 def test_search_indexes_the_official_words_under_their_anchors(built_site: Path) -> None:
     """Every sentence is a place a search can land on, with the official words as its text."""
     entry = search_entries(built_site)[f"/statements/{STATEMENT_ID}/"]
@@ -311,7 +347,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(
     built_site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Byte for byte, but for the order of the values in Pagefind's filters (:data:`SHUFFLED`)."""
-    root = copy_project(tmp_path_factory.mktemp("again") / "project")
+    root = copy_project(tmp_path_factory.mktemp("again") / "project", official_texts=True)
     result = run_build_site(root, "build")
     assert result.returncode == 0, result.stderr
 
@@ -333,14 +369,41 @@ def test_two_builds_of_the_same_input_are_byte_identical(
 
 
 def commitment_rows(path: Path) -> list[tuple[str, str, str, str]]:
-    """(anchor URL, text, kind, topics) of each row of a commitments table."""
+    """(anchor URL, text, kind, topics) of each row of the tables of sentences of a page."""
     rows = []
-    for row in one(parse(path), "table", class_="stmt-sentences").find_all("tr")[1:]:
-        cells = row.find_all("td")
-        link = one(cells[0], "a")
-        words = cells[0].get_text().removeprefix(link.get_text() + ": ")
-        rows.append((attribute(link, "href"), words, cells[2].get_text(), cells[3].get_text()))
+    for table in parse(path).find_all("table", class_="stmt-sentences"):
+        for row in table.find_all("tr")[1:]:
+            cells = row.find_all("td")
+            link = one(cells[0], "a")
+            words = cells[0].get_text().removeprefix(link.get_text() + ": ")
+            rows.append((attribute(link, "href"), words, cells[1].get_text(), cells[2].get_text()))
     return rows
+
+
+def sentence_groups(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(heading, its link, the column headings of its table) of each statement's group of sentences on a page."""
+    groups = []
+    for group in parse(path).find_all("section", class_="stmt-sentence-group"):
+        heading = one(group, "h2")
+        assert attribute(group, "aria-labelledby") == attribute(heading, "id")
+        columns = [th.get_text() for th in one(group, "table", class_="stmt-sentences").find_all("th")]
+        groups.append((heading.get_text(), attribute(one(heading, "a"), "href"), columns))
+    return groups
+
+
+def test_listing_pages_name_each_statement_once_above_its_sentences(built_site: Path) -> None:
+    heading = "NATO-Russia Joint Statement, Brussels, 7 December 2001"
+    everything = built_site / "commitments" / "index.html"
+    assert sentence_groups(everything) == [
+        (heading, f"../statements/{STATEMENT_ID}/", ["Sentence", "Kind", "Topics", "Deadline"])
+    ]
+    assert one(parse(everything), "article").get_text().count("NATO-Russia Joint Statement") == 1
+    terrorism = built_site / "topics" / "terrorism" / "index.html"
+    assert sentence_groups(terrorism) == [
+        (heading, f"../../statements/{STATEMENT_ID}/", ["Sentence", "Kind", "Topics"])
+    ]
+    institutions = built_site / "topics" / "institutions" / "index.html"
+    assert sentence_groups(institutions)[0][2] == ["Sentence", "Kind", "Topics", "Deadline"]  # 2.4 has one
 
 
 def test_commitments_page_lists_every_commitment_with_its_anchor_and_words(built_site: Path) -> None:

@@ -1,13 +1,14 @@
 /*
  * Filtering the list of sentences by kind and topic, on a static site.
  *
- * The list is complete without this script. With it, the form above the table
- * shows; the choice is kept in the address (?kind=condemn&topic=terrorism), so a
- * filtered view can be shared, and the number of sentences shown is announced.
+ * The list is complete without this script: one table per statement, under its
+ * heading. With it, the form above the tables shows; the choice is kept in the
+ * address (?kind=condemn&topic=terrorism), so a filtered view can be shared, and the
+ * number of sentences shown is announced. A statement none of whose sentences is
+ * shown is hidden with its heading, and so is a column that no sentence shown fills.
  * The menus offer only kinds and topics that some sentence has (the page is made
  * so); a kind and a topic that no sentence has together empty the list: the
- * announcement then says so, the empty table is hidden, and "Show all sentences"
- * clears the choice.
+ * announcement then says so, and "Show all sentences" clears the choice.
  */
 (function () {
   "use strict";
@@ -18,20 +19,44 @@
     return select.options[select.selectedIndex].textContent;
   }
 
-  function apply(form, table) {
+  function matches(row, kind, topic) {
+    return (!kind || row.dataset.kind === kind) &&
+      (!topic || row.dataset.topics.split(" ").indexOf(topic) >= 0);
+  }
+
+  /* Hide each column but the sentence's whose cells are empty in every row shown. */
+  function fitColumns(table) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = rows.filter(function (row) { return !row.hidden; });
+    var heads = table.tHead.rows[0].cells;
+    for (var column = 1; column < heads.length; column += 1) {
+      var empty = shown.every(function (row) { return !row.cells[column].textContent.trim(); });
+      heads[column].hidden = empty;
+      rows.forEach(function (row) { row.cells[column].hidden = empty; });
+    }
+  }
+
+  function apply(form, groups) {
     var kind = form.elements.kind.value;
     var topic = form.elements.topic.value;
-    var rows = table.querySelectorAll("tbody tr");
     var shown = 0;
-    rows.forEach(function (row) {
-      var visible = (!kind || row.dataset.kind === kind) &&
-        (!topic || row.dataset.topics.split(" ").indexOf(topic) >= 0);
-      row.hidden = !visible;
-      shown += visible ? 1 : 0;
+    var total = 0;
+    groups.forEach(function (group) {
+      var table = group.querySelector("table.stmt-sentences");
+      var shownHere = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var visible = matches(row, kind, topic);
+        row.hidden = !visible;
+        shownHere += visible ? 1 : 0;
+        total += 1;
+      });
+      group.hidden = !shownHere;
+      fitColumns(table);
+      shown += shownHere;
     });
     var count = form.querySelector(".stmt-filter-count");
     if (shown) {
-      count.textContent = shown + " of " + rows.length + " sentences";
+      count.textContent = shown + " of " + total + " sentences";
     } else {
       var wanted = [];
       if (kind) {
@@ -43,7 +68,6 @@
       count.textContent = "No sentence matches " + wanted.join(" and ") + ".";
     }
     count.classList.toggle("stmt-filter-count--empty", !shown);
-    table.hidden = !shown;
     form.querySelector(".stmt-filter-clear").hidden = !(kind || topic);
     var url = new URL(location.href);
     FILTERS.forEach(function (name) {
@@ -58,8 +82,8 @@
 
   function setUp() {
     var form = document.querySelector("form.stmt-filter");
-    var table = document.querySelector("table.stmt-sentences");
-    if (!form || !table || form.dataset.ready) {
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".stmt-sentence-group"));
+    if (!form || !groups.length || form.dataset.ready) {
       return;
     }
     form.dataset.ready = "true";
@@ -71,15 +95,15 @@
         select.value = wanted;
       }
     });
-    form.addEventListener("change", function () { apply(form, table); });
+    form.addEventListener("change", function () { apply(form, groups); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector(".stmt-filter-clear").addEventListener("click", function () {
       FILTERS.forEach(function (name) { form.elements[name].value = ""; });
-      apply(form, table);
+      apply(form, groups);
       form.elements.kind.focus();
     });
     form.hidden = false;
-    apply(form, table);
+    apply(form, groups);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -162,7 +162,7 @@ def render(project: Project, inputs: Inputs) -> Rendered:
         return Rendered(state.summary, Changes([], remove_others(docs, set(state.files))))  # nothing to do
     from edition.build.generation import generate, statement_paths  # not needed when a render has nothing to do
 
-    paths = {source.id: statement_paths(source.id) for source in inputs.sources}
+    paths = {source.id: statement_paths(source.id, source.official is not None) for source in inputs.sources}
     unchanged = state.unchanged(docs, digests, paths)
     generated = generate(inputs, paths.keys() - unchanged)  # every statement checked, the changed ones made
     files = dict(generated.shared)

@@ -44,7 +44,8 @@ from edition.statements.model import Statement
 from edition.statements.validation import read_statement
 
 STATEMENT_FILES = (urls.PAGE_FILE, *urls.DOWNLOADS)
-"""What each statement has in its folder under ``docs/statements/``."""
+"""What each statement has in its folder under ``docs/statements/``; one with an official text has
+:data:`~edition.urls.OFFICIAL_TEXT` too, after them."""
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,15 @@ class Outcome:
     record: File | None
     """Its record's new text, when the record gained anchors (a first render records them all)."""
     files: tuple[File, ...] | None = None
-    """Its files, in the order of :data:`STATEMENT_FILES`, when it was rendered."""
+    """Its files, in the order of :func:`statement_paths`, when it was rendered."""
 
 
-def statement_paths(statement_id: str) -> list[PurePosixPath]:
-    """Where a statement's files go under ``docs/``, in the order of :data:`STATEMENT_FILES`."""
+def statement_paths(statement_id: str, official: bool = False) -> list[PurePosixPath]:
+    """Where a statement's files go under ``docs/``: those of :data:`STATEMENT_FILES`, in their order, then
+    the official text as taken when it has one (``official``)."""
     folder = PurePosixPath(urls.statement_path(statement_id))
-    return [folder / name for name in STATEMENT_FILES]
+    names = (*STATEMENT_FILES, urls.OFFICIAL_TEXT.name) if official else STATEMENT_FILES
+    return [folder / name for name in names]
 
 
 @dataclass(frozen=True)
@@ -163,21 +166,25 @@ def work(job: Job) -> Outcome:
         return Outcome([], record_problems, None, None)
     record = registry.with_new_anchors(statement, published)
     new_record = File.of(recordfile.text_of(record)) if record != published else None
-    files = _statement_files(statement, record, job.site_url) if job.render else None
+    files = _statement_files(statement, record, job.site_url, source.official) if job.render else None
     return Outcome([], [], listing(statement), new_record, files)
 
 
-def _statement_files(statement: Statement, record: recordfile.AnchorRecord, site_url: str) -> tuple[File, ...]:
-    """A statement's page, JSON, Akoma Ntoso and citation files, in the order of :data:`STATEMENT_FILES`."""
+def _statement_files(
+    statement: Statement, record: recordfile.AnchorRecord, site_url: str, official: bytes | None
+) -> tuple[File, ...]:
+    """A statement's page, JSON, Akoma Ntoso and citation files, and its ``official`` text as taken (the bytes of
+    ``sources/<id>.txt``, published as they are) when it has one: in the order of :func:`statement_paths`."""
     texts = (
-        statement_page(statement, record, site_url),
+        statement_page(statement, record, site_url, official),
         statement_data(statement, record, site_url),
         akoma_ntoso(statement, site_url),
         bibtex(statement, site_url),
         ris(statement, site_url),
         csl_json(statement, site_url),
     )
-    return tuple(File.of(text) for text in texts)
+    files = tuple(File.of(text) for text in texts)
+    return files if official is None else (*files, File(official, sha256(official)))
 
 
 def shared_files(listings: list[Listing], site_url: str) -> dict[PurePosixPath, File]:

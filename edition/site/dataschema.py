@@ -288,6 +288,7 @@ STATEMENT_DATA = DataRecord(
         "place",
         "issuer",
         "source",
+        "first_published",
         "documents",
         "paragraphs",
         AddedList("errata", ERRATUM_DATA, lambda statement, context: context.record.errata),

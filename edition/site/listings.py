@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -61,7 +61,13 @@ class Listing:
     """How many paragraphs it has."""
     rows: tuple[str, ...]
     """Its sentences' rows in a table of sentences, in reading order, with :data:`ROOT` for the path to
-    the site's root."""
+    the site's root; each row is open, its Deadline cell (:attr:`deadline_cells`) still to come when the table
+    has that column (:func:`_sentence_table`)."""
+    deadline_cells: tuple[str, ...]
+    """The Deadline cell of each row of :attr:`rows`: empty for a sentence without a deadline."""
+    heading: str
+    """The heading of its sentences on a listing page: its title, linked to its page (:data:`ROOT` for the path
+    to the site's root), its place and date."""
     kinds: tuple[str, ...]
     """The kind of each row of :attr:`rows`."""
     topics: dict[str, tuple[int, ...]]
@@ -103,7 +109,9 @@ def listing(statement: Statement) -> Listing:
         place=statement.place,
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
-        rows=tuple(_sentence_row(statement, sentence, cited) for sentence in statement.sentences),
+        rows=tuple(_sentence_row(statement, sentence) for sentence in statement.sentences),
+        deadline_cells=tuple(deadline_html(s.deadline) if s.deadline else "" for s in statement.sentences),
+        heading=_group_heading(statement),
         kinds=tuple(sentence.kind for sentence in statement.sentences),
         topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},
         deadlines=tuple(
@@ -140,21 +148,28 @@ def statements_index(listings: Iterable[Listing]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _sentence_row(statement: Statement, sentence: Sentence, cited: str) -> str:
-    """A table row of a sentence; ``cited`` names its statement.
+def _sentence_row(statement: Statement, sentence: Sentence) -> str:
+    """A table row of a sentence, open: its Deadline cell and ``</tr>`` are added with the table.
 
     Each cell but the first names its column (``data-label``): on a narrow screen the
     rows are stacked and the names are shown before the values (``listings.css``).
     """
     url = urls.at(f"{ROOT}{urls.statement_path(statement.id)}", sentence.anchor)
     topics = ", ".join(_topic_link(topic) for topic in sentence.topics)
-    deadline = deadline_html(sentence.deadline) if sentence.deadline else ""
     return (
         f'<tr data-kind="{sentence.kind}" data-topics="{" ".join(sentence.topics)}">'
         f'<td><a href="{url}">para. {sentence.citation_number}</a>: '
         f"{html_text(sentence.text)}</td>"
-        f'<td data-label="Statement">{cited}</td><td data-label="Kind">{_kind_label(sentence.kind)}</td>'
-        f'<td data-label="Topics">{topics}</td><td data-label="Deadline">{deadline}</td></tr>'
+        f'<td data-label="Kind">{_kind_label(sentence.kind)}</td>'
+        f'<td data-label="Topics">{topics}</td>'
+    )
+
+
+def _group_heading(statement: Statement) -> str:
+    """The heading of a statement's sentences on a listing page: its title linked to its page, place and date."""
+    page = f"{ROOT}{urls.statement_path(statement.id)}"
+    return (
+        f'<a href="{page}">{html_text(statement.title)}</a>, {html_text(statement.place)}, {time_html(statement.date)}'
     )
 
 
@@ -169,15 +184,47 @@ def _kind_label(kind: str) -> str:
     return html_text(kind_label(kind))
 
 
-def _sentence_table(rows: Iterable[str], root: str) -> str:
-    """A table of sentences from their rows; ``root`` leads from the page to the site's root."""
-    head = (
-        '<table class="stmt-sentences">\n'
-        '<thead><tr><th scope="col">Sentence</th><th scope="col">Statement</th>'
-        '<th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Deadline</th></tr></thead>\n'
-        "<tbody>\n"
+GROUP_CLASS = "stmt-sentence-group"
+"""The section that holds one statement's sentences on a listing page: its heading, then its table."""
+DEADLINE_COLUMN = "Deadline"
+"""The column of a table of sentences that only some sentences fill: a table whose rows all leave it empty
+does not have it."""
+
+
+def _sentence_groups(listings: Iterable[Listing], rows_of: Callable[[Listing], list[int]], root: str) -> str:
+    """The sentences of ``listings`` statement by statement: each statement's heading (its title, linked to its
+    page, place and date), then a table of its rows ``rows_of`` it (their indexes); ``root`` leads from the page
+    to the site's root. A statement none of whose sentences is listed is left out."""
+    groups = [_sentence_group(listed, indexes) for listed in listings if (indexes := rows_of(listed))]
+    return "\n".join(groups).replace(ROOT, root)
+
+
+def _sentence_group(listed: Listing, indexes: list[int]) -> str:
+    """One statement's heading and table of sentences, the rows at ``indexes``; the Deadline column only when one
+    of them has a deadline."""
+    heading_id = listed.id
+    with_deadline = any(listed.deadline_cells[index] for index in indexes)
+    deadline_head = f'<th scope="col">{DEADLINE_COLUMN}</th>' if with_deadline else ""
+    rows = [
+        listed.rows[index]
+        + (f'<td data-label="{DEADLINE_COLUMN}">{listed.deadline_cells[index]}</td>' if with_deadline else "")
+        + "</tr>"
+        for index in indexes
+    ]
+    return "\n".join(
+        [
+            f'<section class="{GROUP_CLASS}" aria-labelledby="{heading_id}">',
+            f'<h2 id="{heading_id}">{listed.heading}</h2>',
+            f'<table class="stmt-sentences" aria-labelledby="{heading_id}">',
+            '<thead><tr><th scope="col">Sentence</th><th scope="col">Kind</th><th scope="col">Topics</th>'
+            f"{deadline_head}</tr></thead>",
+            "<tbody>",
+            *rows,
+            "</tbody>",
+            "</table>",
+            "</section>",
+        ]
     )
-    return (head + "\n".join(rows) + "\n</tbody>\n</table>").replace(ROOT, root)
 
 
 def sentences_page(listings: Iterable[Listing]) -> str:
@@ -194,7 +241,7 @@ def sentences_page(listings: Iterable[Listing]) -> str:
     kinds = _options(term for term in KINDS if term.id in kinds_used)
     topics = _options(term for term in TOPICS if term.id in topics_used)
     lines = [
-        front_matter("Sentences", searchable=False),
+        front_matter("Sentences", searchable=False, in_contents=False),
         f"# Sentences {{ #{urls.SENTENCES_HEADING} }}",
         "",
         f"Every sentence of every statement, {count} in all, with what it does (its "
@@ -209,7 +256,7 @@ def sentences_page(listings: Iterable[Listing]) -> str:
         '<button type="button" class="stmt-filter-clear" hidden>Show all sentences</button>',
         "</form>",
         "",
-        _sentence_table([row for listed in ordered for row in listed.rows], urls.to_root(urls.SENTENCES)),
+        _sentence_groups(ordered, lambda listed: list(range(listed.sentence_count)), urls.to_root(urls.SENTENCES)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -241,25 +288,24 @@ def topics_index(listings: Iterable[Listing]) -> str:
 
 def topic_pages(listings: Iterable[Listing]) -> dict[str, str]:
     """The Markdown of every ``/topics/<topic>/`` page, by topic."""
-    rows: dict[str, list[str]] = {term.id: [] for term in TOPICS}
-    for listed in newest_first(listings):
-        for topic, indexes in listed.topics.items():
-            rows[topic] += [listed.rows[index] for index in indexes]
-    return {term.id: _topic_page(term, rows[term.id]) for term in TOPICS}
+    ordered = newest_first(listings)
+    return {term.id: _topic_page(term, ordered) for term in TOPICS}
 
 
-def _topic_page(topic: Term, rows: list[str]) -> str:
-    """The Markdown of ``/topics/<topic>/``: the rows of the sentences tagged with ``topic``."""
-    count = f"{len(rows)} sentence{'s'[: len(rows) != 1]}" if rows else "No sentence yet"
+def _topic_page(topic: Term, ordered: list[Listing]) -> str:
+    """The Markdown of ``/topics/<topic>/``: the sentences of ``ordered`` tagged with ``topic``, by statement."""
+    total = sum(len(listed.topics.get(topic.id, ())) for listed in ordered)
+    count = f"{total} sentence{'s'[: total != 1]}" if total else "No sentence yet"
     lines = [
-        front_matter(f"Topic: {topic.label}", searchable=False, in_navigation=False),
+        front_matter(f"Topic: {topic.label}", searchable=False, in_navigation=False, in_contents=False),
         f"# {topic.label}",
         "",
         f"{topic.definition} {count} tagged with this topic. [All topics](../index.md).",
         "",
     ]
-    if rows:
-        lines.append(_sentence_table(rows, urls.to_root(urls.topic_path(topic.id))))
+    if total:
+        root = urls.to_root(urls.topic_path(topic.id))
+        lines.append(_sentence_groups(ordered, lambda listed: list(listed.topics.get(topic.id, ())), root))
     return "\n".join(lines) + "\n"
 
 

@@ -58,6 +58,7 @@ def front_matter(
     *,
     searchable: bool = True,
     in_navigation: bool = True,
+    in_contents: bool = True,
     structured_data: str | None = None,
     meta_tags: Sequence[tuple[str, str]] = (),
     listed_in: str | None = None,
@@ -69,7 +70,8 @@ def front_matter(
     the header, ``<meta name="description">``) without escaping them, so they are
     HTML-escaped here; each is written as a JSON string, which is valid YAML. A page
     that is not ``searchable`` is left out of the search index; a page not
-    ``in_navigation`` hides the navigation sidebar, which would be empty.
+    ``in_navigation`` hides the navigation sidebar, which would be empty; one not ``in_contents`` hides the
+    table of contents, whose room its content takes.
     ``structured_data`` is JSON-LD already safe inside ``<script>``
     (:func:`edition.site.metadata.structured_data`); the theme puts it in the page's head.
     ``meta_tags`` are ``<meta name content>`` pairs for the head (the citation tags of
@@ -82,8 +84,9 @@ def front_matter(
     lines = ["---", f"title: {_json_string(html_text(title))}"]
     if description is not None:
         lines.append(f"description: {_json_string(html_text(description))}")
-    if not in_navigation:
-        lines += ["hide:", "  - navigation"]
+    hidden = [part for part, shown in (("navigation", in_navigation), ("toc", in_contents)) if not shown]
+    if hidden:
+        lines += ["hide:", *(f"  - {part}" for part in hidden)]
     if not searchable:
         lines += ["search:", "  exclude: true"]
     if structured_data is not None:

@@ -22,7 +22,8 @@ from functools import cache
 
 from edition import anchors, urls, vocabulary
 from edition.dates import long_date
-from edition.records.recordfile import AnchorRecord
+from edition.digests import sha256
+from edition.records.recordfile import AnchorRecord, Erratum, Retirement
 from edition.site.citations import citation_data, highwire_tags
 from edition.site.markup import (
     deadline_html,
@@ -43,6 +44,10 @@ EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
     "the documents it refers to, its deadlines) are editorial. The paragraphs are the official text."
 )
+PROVENANCE_ANCHOR = "provenance"
+"""The "Provenance" section of a statement page: where the official text comes from, as taken."""
+CORRECTIONS_ANCHOR = "corrections"
+"""The "Corrections" section of a statement page: errata and retired anchors, or none since first publication."""
 TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
 LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
@@ -59,10 +64,11 @@ def citation(statement: Statement) -> str:
     return f"{statement.title}, {statement.place}, {long_date(statement.date)}"
 
 
-def statement_page(statement: Statement, record: AnchorRecord, site_url: str) -> str:
+def statement_page(statement: Statement, record: AnchorRecord, site_url: str, official: bytes | None = None) -> str:
     """The Markdown of ``/statements/<id>/``; ``record`` brings its corrections and retired anchors.
 
-    ``site_url`` makes the page's permanent address and its schema.org data absolute.
+    ``site_url`` makes the page's permanent address and its schema.org data absolute;
+    ``official`` is the official text as taken (``sources/<id>.txt``), when the edition keeps one.
     The title is a Markdown heading, so that "Skip to content" leads to it and the
     table of contents lists the paragraphs under it; the metadata around it is left
     out of the search index, so that a search for words of the text finds the
@@ -91,9 +97,10 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str) ->
     if statement.documents:
         parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} }}")
         parts.append("\n".join(_documents(statement)))
-    if record.errata:
-        parts.append("## Corrections { #corrections }")
-        parts.append("\n".join(_corrections(record)))
+    parts.append(f"## Provenance {{ #{PROVENANCE_ANCHOR} }}")
+    parts.append("\n".join(_provenance(statement, official)))
+    parts.append(f"## Corrections {{ #{CORRECTIONS_ANCHOR} }}")
+    parts.append("\n".join(_corrections(statement, record)))
     # An attribute, not a <script type="application/json">: Material's instant navigation runs again every
     # script of the page it shows, as JavaScript and without its id, which breaks on JSON and loses the data.
     citations = html_text(citation_data(statement, site_url))
@@ -215,7 +222,7 @@ def _note(statement: Statement, sentence: Sentence, corrected: bool) -> str:
     if sentence.deadline:
         parts.append(f'<span class="stmt-deadline">{deadline_html(sentence.deadline)}</span>')
     if corrected:
-        parts.append('<a class="stmt-corrected" href="#corrections">corrected</a>')
+        parts.append(f'<a class="stmt-corrected" href="#{CORRECTIONS_ANCHOR}">corrected</a>')
     return " · ".join(parts)
 
 
@@ -260,15 +267,97 @@ def _retired_leading_to(record: AnchorRecord, successor: str | None) -> list[str
     ]
 
 
-def _corrections(record: AnchorRecord) -> Iterator[str]:
-    yield '<ol class="stmt-errata">'
-    for erratum in record.errata:
-        number = anchors.citation(*anchors.parts(erratum.anchor))
-        when = long_date(datetime.date.fromisoformat(erratum.date))
-        yield (
-            f'<li><a href="#{erratum.anchor}">{number}</a>, corrected on '
-            f'<time datetime="{erratum.date}">{when}</time>: {html_text(erratum.reason)} '
-            f'Published as: <q class="stmt-old-text">{html_text(erratum.old_text)}</q> '
-            f'Now: <q class="stmt-new-text">{html_text(erratum.new_text)}</q></li>'
+def _provenance(statement: Statement, official: bytes | None) -> Iterator[str]:
+    """Where the official text comes from: its page, the text as taken with its SHA-256 and date, the page archived.
+
+    Left out of search: it names the source, it is not the text.
+    """
+    source = statement.source
+    yield '<section class="stmt-provenance" data-search-exclude data-pagefind-ignore>'
+    yield "<dl>"
+    page = f'<a class="stmt-source-page" href="{html_text(source.url)}">{html_text(source.url)}</a>'
+    published = f"{page}, published by {html_text(source.publisher)}"
+    if source.updated:
+        published += f" (page updated {time_html(source.updated)})"
+    yield _provenance_row("Official page", published)
+    if official is None:
+        yield _provenance_row("Text as taken", "no copy of the official text is kept with this edition")
+    else:
+        taken = f", taken on {time_html(source.taken)}" if source.taken else ", date taken not recorded"
+        text_file = (
+            f'<a class="stmt-official-text" href="{urls.OFFICIAL_TEXT.name}" type="text/plain">'
+            f"{urls.OFFICIAL_TEXT.name}</a>{taken}: the page's text as this edition copied it, byte for byte "
+            f"(plain text, UTF-8, {len(official):,} bytes)"
         )
-    yield "</ol>"
+        yield _provenance_row("Text as taken", text_file)
+        # <wbr> lets the 64 digits wrap on a phone; a copy gives them without a space.
+        digits = sha256(official)
+        groups = "<wbr>".join(digits[start : start + 8] for start in range(0, len(digits), 8))
+        yield _provenance_row("SHA-256", f'<code class="stmt-sha256">{groups}</code>')
+    day = source.taken if official is not None else None
+    when = f"the copy nearest {time_html(day)}" if day else "every copy it holds"
+    archive = html_text(urls.archived(source.url, day))
+    yield _provenance_row(
+        "Archived page",
+        f'<a class="stmt-archived" href="{archive}">The official page in the Internet Archive\'s Wayback Machine</a>, '
+        f"{when}",
+    )
+    yield "</dl>"
+    yield "</section>"
+
+
+def _provenance_row(term: str, description_html: str) -> str:
+    """One row of the provenance: the term, then a colon for readers of the text alone (search, copy)."""
+    return f'<div><dt>{term}<span class="stmt-visually-hidden">:</span></dt><dd>{description_html}</dd></div>'
+
+
+def _corrections(statement: Statement, record: AnchorRecord) -> Iterator[str]:
+    """Each correction of the words and each retired anchor, oldest first, with its date and reason; or none."""
+    yield '<section class="stmt-corrections" data-search-exclude data-pagefind-ignore>'
+    changes = sorted(
+        [*((erratum.date, _erratum(erratum)) for erratum in record.errata),
+         *((retirement.date, _retirement(retirement)) for retirement in record.retired)],
+        key=lambda change: change[0],
+    )  # fmt: skip
+    if changes:
+        yield '<ol class="stmt-errata">'
+        yield from (item for _, item in changes)
+        yield "</ol>"
+    elif statement.first_published:
+        yield (
+            '<p class="stmt-no-corrections">No corrections since first publication on '
+            f"{time_html(statement.first_published)}.</p>"
+        )
+    else:
+        yield '<p class="stmt-no-corrections">No corrections since first publication.</p>'
+    yield "</section>"
+
+
+def _erratum(erratum: Erratum) -> str:
+    """A correction of a sentence's words: what it was published as, and what it is now."""
+    number = anchors.citation(*anchors.parts(erratum.anchor))
+    return (
+        f'<li><a href="#{erratum.anchor}">{number}</a>, corrected on '
+        f"{_record_date(erratum.date)}: {html_text(erratum.reason)} "
+        f'Published as: <q class="stmt-old-text">{html_text(erratum.old_text)}</q> '
+        f'Now: <q class="stmt-new-text">{html_text(erratum.new_text)}</q></li>'
+    )
+
+
+def _retirement(retirement: Retirement) -> str:
+    """A retired anchor: where it leads now."""
+    number = anchors.citation(*anchors.parts(retirement.anchor))
+    if retirement.successor:
+        successor = anchors.citation(*anchors.parts(retirement.successor))
+        leads = f'it leads to <a href="#{retirement.successor}">{successor}</a>'
+    else:
+        leads = f'it leads to <a href="#{TITLE_ANCHOR}">the top of the statement</a>'
+    return (
+        f'<li><a href="#{retirement.anchor}">#{retirement.anchor}</a> ({number}), retired on '
+        f"{_record_date(retirement.date)}: {html_text(retirement.reason)} Now {leads}.</li>"
+    )
+
+
+def _record_date(iso: str) -> str:
+    """A date of the anchor record (``YYYY-MM-DD``) as a ``<time>`` element."""
+    return time_html(datetime.date.fromisoformat(iso))

@@ -90,6 +90,16 @@ SOURCE = RecordShape(
             required=False,
             data=Published("When this edition last compared its words with the published text."),
         ),
+        Field(
+            "taken",
+            Date(),
+            "The date the official text in `sources/<id>.txt` was copied from the published page.",
+            required=False,
+            data=Published(
+                "When this edition copied the official text from the published page; the copy is published as "
+                f"`{urls.OFFICIAL_TEXT.name}`, next to the statement's page."
+            ),
+        ),
     ),
     build=lambda v: model.Source(**v),
     doc="Where the official text was published: the text in the file is compared with it.",
@@ -254,6 +264,13 @@ STATEMENT = RecordShape(
         Field("place", Text(), "Where it was issued.", data=AS_IN_FILE),
         Field("issuer", ISSUER, "Who issued it."),
         Field("source", SOURCE, "Where the official text was published."),
+        Field(
+            "first_published",
+            Date(),
+            "The date this edition first published the statement; its page counts corrections from it.",
+            required=False,
+            data=Published("When this edition first published the statement; corrections count from it."),
+        ),
         Field(
             "documents",
             ListOf(DOCUMENT, item_name="document"),

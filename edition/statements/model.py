@@ -35,6 +35,8 @@ class Source:
     """The date the source page says it was last updated, if it says so."""
     checked: datetime.date | None = None
     """The date the words of the statement file were last compared with the published text."""
+    taken: datetime.date | None = None
+    """The date the official text kept as ``sources/<id>.txt`` was copied from the published page, if known."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,8 @@ class Statement:
     """The documents it refers to."""
     paragraphs: tuple[Paragraph, ...]
     """The official text, paragraph by paragraph."""
+    first_published: datetime.date | None = None
+    """The date this edition first published the statement, if the file says so: its corrections count from it."""
     sentences: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
     """Every commitment, in reading order (made from :attr:`paragraphs`)."""
     _documents_by_id: dict[str, Document] = field(init=False, repr=False, compare=False)

@@ -180,6 +180,7 @@ def _statement(path: Path, root: yaml.Node, values: Mapping[str, Any], text: str
         source=values["source"],
         documents=values["documents"] or (),
         paragraphs=paragraphs,
+        first_published=values["first_published"],
     )
 
 

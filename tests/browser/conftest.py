@@ -130,7 +130,7 @@ def built_and_served(root: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site, served on 127.0.0.1 (see :func:`built_and_served`); its base URL."""
-    with built_and_served(copy_project(tmp_path_factory.mktemp("served") / "project")) as url:
+    with built_and_served(copy_project(tmp_path_factory.mktemp("served") / "project", official_texts=True)) as url:
         yield url
 
 

@@ -7,8 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import STATEMENT_ID
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, ViewportSize
 
 
 def visible_sentences(page: Page) -> list[str]:
@@ -93,3 +95,82 @@ def test_the_menus_offer_only_kinds_and_topics_that_have_sentences(page: Page, s
             page.get_by_label(name).select_option(value)
             assert visible_sentences(page), f"{name} {value!r} is offered but leaves no sentence"
         page.get_by_label(name).select_option("")
+
+
+def column_headings(page: Page) -> list[str]:
+    """The column headings shown in the first table of sentences."""
+    headings: list[str] = page.locator("table.stmt-sentences").first.locator("th:visible").all_inner_texts()
+    return headings
+
+
+@pytest.mark.browser
+def test_a_filter_hides_the_columns_and_statements_it_leaves_empty(page: Page, site_url: str) -> None:
+    """Only 2.4 has a deadline: the Deadline column shows while it is listed, and goes when it is not."""
+    from playwright.sync_api import expect
+
+    page.goto(site_url + "commitments/")
+    group = page.locator("section.stmt-sentence-group")
+    assert column_headings(page) == ["Sentence", "Kind", "Topics", "Deadline"]
+    page.get_by_label("Kind").select_option("condemn")
+    expect(page.locator(".stmt-filter-count")).to_have_text("1 of 13 sentences")
+    assert column_headings(page) == ["Sentence", "Kind", "Topics"]
+    assert page.locator("tbody tr:not([hidden]) td:visible").count() == 3
+    page.get_by_label("Kind").select_option("intend")
+    assert column_headings(page) == ["Sentence", "Kind", "Topics", "Deadline"]
+    page.get_by_label("Topic").select_option("terrorism")
+    expect(group).to_be_hidden()
+    expect(group.get_by_role("heading")).to_be_hidden()
+
+
+WIDE: ViewportSize = {"width": 1280, "height": 800}
+"""A laptop's screen."""
+PHONE: ViewportSize = {"width": 390, "height": 844}
+"""A phone's screen."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "share"), [("commitments/", 0.7), ("topics/terrorism/", 0.9)])
+def test_on_a_wide_screen_the_sentences_take_the_width_under_one_heading_per_statement(
+    page: Page, site_url: str, path: str, share: float
+) -> None:
+    """The table once took 688 px of 1280 on the Sentences page (54%), 938 px on a topic's page (73%)."""
+    page.set_viewport_size(WIDE)
+    page.goto(site_url + path)
+    heading = page.locator("section.stmt-sentence-group h2")
+    assert heading.all_inner_texts() == ["NATO-Russia Joint Statement, Brussels, 7 December 2001"]
+    assert heading.get_by_role("link").evaluate("link => link.href") == f"{site_url}statements/{STATEMENT_ID}/"
+    table = page.locator("table.stmt-sentences").bounding_box()
+    assert table is not None
+    assert table["width"] >= share * WIDE["width"], f"the table is {table['width']} px wide"
+    words = page.locator("table.stmt-sentences tbody td:first-child").first.bounding_box()
+    assert words is not None and words["width"] >= table["width"] / 2, "the words take at least half the table"
+    text = page.locator("article").inner_text()
+    assert text.count("NATO-Russia Joint Statement") == 1
+
+
+@pytest.mark.browser
+def test_on_a_phone_each_sentence_is_a_block_with_only_the_columns_it_fills(page: Page, site_url: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + "commitments/")
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    rows = page.locator("table.stmt-sentences tbody tr")
+    shown = """cells => cells.filter(cell => getComputedStyle(cell).display !== "none").map(cell => [
+        getComputedStyle(cell, "::before").content, cell.innerText, Math.round(cell.getBoundingClientRect().width)])"""
+    width = PHONE["width"] - 32  # Material's margins
+    assert rows.nth(0).locator("td").evaluate_all(shown) == [
+        [
+            "none",
+            "para. 1.1: Today we commit ourselves to forge a new relationship between NATO Allies and Russia, "
+            "enhancing our ability to work together in areas of common interest and to stand up to new threats and "
+            "risks to our security.",
+            width,
+        ],
+        ['"Kind: "', "commit", width],
+        ['"Topics: "', "NATO-Russia relations", width],
+    ]
+    assert [label for label, *_ in rows.nth(6).locator("td").evaluate_all(shown)] == [
+        "none",
+        '"Kind: "',
+        '"Topics: "',
+        '"Deadline: "',
+    ]
