@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from edition import urls
 from edition.dates import MONTHS
 from edition.jsonfiles import indented, script_json
-from edition.statements.model import Statement
+from edition.statements.model import Sentence, Statement
 
 if TYPE_CHECKING:
     from citeproc import CitationStylesStyle
@@ -174,6 +174,11 @@ def _csl_date(date: datetime.date) -> dict[str, list[list[int]]]:
 def pinpoint(paragraph: int, sentence: str | None) -> str:
     """The pinpoint of a paragraph (``3``) or of one of its sentences (``3, sentence 1``) in a citation."""
     return str(paragraph) if sentence is None else SENTENCE_PINPOINT.format(paragraph=paragraph, sentence=sentence)
+
+
+def short_pinpoint(sentence: Sentence) -> str:
+    """How a sentence is named beside its words, as a short reference does: ``para. 3, sentence 1``."""
+    return SHORT_PINPOINT.format(pinpoint=pinpoint(sentence.paragraph, sentence.number))
 
 
 def pinpoints(statement: Statement) -> Iterator[tuple[str, str | None]]:

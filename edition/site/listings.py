@@ -26,6 +26,7 @@ from itertools import groupby
 
 from edition import urls
 from edition.dates import long_date, partial_date
+from edition.site.citations import short_pinpoint
 from edition.site.markup import (
     deadline_html,
     front_matter,
@@ -158,7 +159,7 @@ def _sentence_row(statement: Statement, sentence: Sentence) -> str:
     topics = ", ".join(_topic_link(topic) for topic in sentence.topics)
     return (
         f'<tr data-kind="{sentence.kind}" data-topics="{" ".join(sentence.topics)}">'
-        f'<td><a href="{url}">para. {sentence.citation_number}</a>: '
+        f'<td><a href="{url}">{short_pinpoint(sentence)}</a>: '
         f"{html_text(sentence.text)}</td>"
         f'<td data-label="Kind">{_kind_label(sentence.kind)}</td>'
         f'<td data-label="Topics">{topics}</td>'
@@ -334,7 +335,7 @@ def _timeline_item(statement: Statement, sentence: Sentence, cited: str) -> str:
     lines = [
         f'<section class="stmt-timeline-item" aria-label="Deadline {partial_date(deadline.date)}">',
         f'<h2 class="stmt-timeline-date">{partial_date(deadline.date)}{event}</h2>',
-        f'<p><a href="{url}">{cited}, para. {sentence.citation_number}</a></p>',
+        f'<p><a href="{url}">{cited}, {short_pinpoint(sentence)}</a></p>',
         f'<blockquote class="stmt-quote">{html_text(sentence.text)}</blockquote>',
     ]
     if deadline.followed_by:

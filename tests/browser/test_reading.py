@@ -229,7 +229,7 @@ def test_the_page_says_when_its_words_were_checked_its_licence_and_how_to_report
     page.get_by_role("button", name="Cite sentence 2.4").click()
     in_menu = page.locator("#stmt-menu").get_by_role("link", name="Report an error")
     query = parse_qs(urlsplit(in_menu.get_attribute("href") or "").query)
-    assert query["title"] == ["Error in NATO-Russia Joint Statement, 7 December 2001, para. 2.4"]
+    assert query["title"] == ["Error in NATO-Russia Joint Statement, 7 December 2001, para. 2, sentence 4"]
     assert query["body"][0].startswith(f"Page: {statement_url(site_url, 'para_2__cmt_4')}\n")
 
 
