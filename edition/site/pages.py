@@ -11,7 +11,10 @@ the words (``docs/assets/search.js``). What is not official text or a heading is
 out of the index (``data-pagefind-ignore``): the metadata, the paragraph numbers and
 the notes. The notes still give each statement its filters (``data-pagefind-filter``):
 the kind of each sentence and its topics, and the header the statement's year (and its
-date, which search results show beside the title).
+date, which search results show beside the title). The editorial parts that are indexed,
+the paragraph headings and the list of documents referred to, weigh less than the
+official words (:data:`EDITORIAL_SEARCH_WEIGHT`), so that a page holding the words in its
+sentences ranks above one holding them in its headings.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ from edition.statements.model import Paragraph, Sentence, Statement
 
 DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
+EDITORIAL_SEARCH_WEIGHT = "0.5"
+"""Pagefind's weight (``data-pagefind-weight``) of the indexed editorial words of a statement page: its paragraph
+headings and its documents referred to. The official words weigh 1, and a heading would weigh 6 by default;
+Pagefind squares weights, so an editorial word counts a quarter of an official one."""
 
 EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
@@ -85,7 +92,8 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str) ->
         parts.append(_paragraph_heading(paragraph))
         parts.append("\n".join(_paragraph_body(statement, paragraph, record)))
     if statement.documents:
-        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} }}")
+        weight = f'data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}"'
+        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} {weight} }}")
         parts.append("\n".join(_documents(statement)))
     if record.errata:
         parts.append("## Corrections { #corrections }")
@@ -168,7 +176,7 @@ def _paragraph_heading(paragraph: Paragraph) -> str:
     title = f"Paragraph {paragraph.number}"
     if paragraph.heading:
         title += f' · <span class="stmt-editorial">{markdown_text(paragraph.heading)}</span>'
-    return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
+    return f'## {title} {{ #{paragraph.anchor} .stmt-para-heading data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}" }}'
 
 
 def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
@@ -235,7 +243,7 @@ def _topic_link(topic: str) -> str:
 
 
 def _documents(statement: Statement) -> Iterator[str]:
-    yield '<ul class="stmt-documents">'
+    yield f'<ul class="stmt-documents" data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}">'
     for document in statement.documents:
         citing = [c for c in statement.sentences if document.id in c.references]
         links = ", ".join(f'<a href="#{c.anchor}">{c.citation_number}</a>' for c in citing)
