@@ -361,17 +361,15 @@
   }
 
   /**
-   * Search: how many pages match, and the data of the first SHOWN of them, each a promise
-   * (resolved: their parts of the index, Pagefind's "fragments", load in parallel before the
-   * results are ranked).
+   * Pagefind's search for ``query``: how many pages it found (count), and the first SHOWN of
+   * them, each a promise of its data (its part of the index, Pagefind's "fragment", loaded in
+   * parallel with the others) and its landing place; or null, for a search overtaken by another.
    *
    * Pages come in Pagefind's order for the words (without quotes), except that the pages
    * holding the words as typed, one after the other, come first. Words in double quotes
-   * must stand so: then only the pages that hold them so are found. The first SHOWN are
-   * then ranked by where they land (RANK), and those that do not hold every word searched
-   * for are left out, and from the count (which counts Pagefind's other results as they are).
+   * must stand so: then only the pages that hold them so are found.
    */
-  function find(query, filters) {
+  function pagefindSearch(query, filters) {
     var options = { filters: filters || {} };
     var words = query.replace(/"/g, " ").trim().replace(/\s+/g, " ");
     var quoted = query.indexOf('"') >= 0;
@@ -395,30 +393,60 @@
         return !holds[result.id];
       });
       var ordered = first.concat(rest);
-      return Promise.all(ordered.slice(0, SHOWN).map(function (result) {
-        return result.data();
-      })).then(function (pages) {
-        var kept = byPlace(pages, query);
-        return {
-          count: ordered.length - (pages.length - kept.length),
-          pages: kept.map(function (data) {
-            return Promise.resolve(data);
-          })
-        };
-      });
+      return {
+        count: ordered.length,
+        loading: ordered.slice(0, SHOWN).map(function (result, at) {
+          return result.data().then(function (data) {
+            return { data: data, at: at, place: landing(data, query) };
+          });
+        })
+      };
     });
   }
 
-  /** The ``pages`` (Pagefind's data) that hold every word of ``query``, ranked by where they land, in order. */
-  function byPlace(pages, query) {
-    return pages.map(function (data, at) {
-      return { data: data, at: at, place: landing(data, query) };
-    }).filter(function (page) {
-      return page.place.genuine;
-    }).sort(function (a, b) {
-      return a.place.rank - b.place.rank || a.at - b.at;
-    }).map(function (page) {
-      return page.data;
+  /**
+   * The results of a Pagefind search (pagefindSearch) once all are loaded: those that hold every
+   * word searched for, ranked by where they land (RANK), in Pagefind's order in each rank; and
+   * how many pages match (Pagefind's count, less the results left out).
+   */
+  function settled(found) {
+    return Promise.all(found.loading).then(function (loaded) {
+      var kept = loaded.filter(function (result) {
+        return result.place.genuine;
+      }).sort(function (a, b) {
+        return a.place.rank - b.place.rank || a.at - b.at;
+      });
+      return { count: found.count - (loaded.length - kept.length), results: kept };
+    });
+  }
+
+  /**
+   * The first result before the others have loaded, when it is sure to stay first: Pagefind's
+   * first, landing on an official sentence and holding every word searched for; else null.
+   */
+  function sureFirst(found) {
+    if (!found.loading.length) {
+      return Promise.resolve(null);
+    }
+    return found.loading[0].then(function (result) {
+      return result.place.genuine && result.place.rank === RANK.sentence ? result : null;
+    });
+  }
+
+  /**
+   * Search: how many pages match, and the data of the first SHOWN of them in the order shown,
+   * each a promise, once all have loaded (see pagefindSearch and settled).
+   */
+  function find(query, filters) {
+    return pagefindSearch(query, filters).then(function (found) {
+      return found === null ? null : settled(found);
+    }).then(function (done) {
+      return done === null ? null : {
+        count: done.count,
+        pages: done.results.map(function (result) {
+          return Promise.resolve(result.data);
+        })
+      };
     });
   }
 
@@ -435,8 +463,7 @@
     return (meta.title || data.url) + (meta.date ? ", " + meta.date : "");
   }
 
-  function resultItem(data, query) {
-    var place = landing(data, query);
+  function resultItem(data, place) {
     var title = titleOf(data);
     var item = document.createElement("li");
     item.className = "md-search-result__item";
@@ -500,9 +527,9 @@
   }
 
   /** The line above the results: how many pages match, or that no sentence does and what to try. */
-  function showCount(search, found, query) {
-    if (found.count > 0) {
-      search.meta.textContent = counted(found.count);
+  function showCount(search, count, query) {
+    if (count > 0) {
+      search.meta.textContent = counted(count);
       return;
     }
     var none = document.createElement("span");
@@ -514,7 +541,10 @@
     search.meta.replaceChildren(none, " ", help);
   }
 
-  /** Search for what the box holds, with the filters chosen; show the first results as they come. */
+  /**
+   * Search for what the box holds, with the filters chosen, and show the results: the first as
+   * soon as it is sure to stay first (sureFirst), the others once all have loaded.
+   */
   function run(search) {
     var query = search.input.value.trim();
     var ticket = (latest += 1);
@@ -525,22 +555,37 @@
       search.meta.textContent = "Type to start searching";
       return Promise.resolve();
     }
-    return find(query, chosenFilters(search)).then(function (found) {
+    var shown = 0;
+    function begin(count) {
+      search.list.replaceChildren();
+      search.list.setAttribute("data-query", query);
+      showCount(search, count, query);
+    }
+    function show(result) {
+      search.list.appendChild(resultItem(result.data, result.place));
+      shown += 1;
+    }
+    return pagefindSearch(query, chosenFilters(search)).then(function (found) {
       if (ticket !== latest || found === null) {
         return null;
       }
-      search.list.replaceChildren();
-      search.list.setAttribute("data-query", query);
-      showCount(search, found, query);
-      return found.pages.reduce(function (previous, next) {
-        return previous.then(function () {
-          return next;
-        }).then(function (data) {
-          if (ticket === latest) {
-            search.list.appendChild(resultItem(data, query));
-          }
-        });
-      }, Promise.resolve());
+      var first = sureFirst(found).then(function (result) {
+        if (result !== null && ticket === latest) {
+          begin(found.count);
+          show(result);
+        }
+      });
+      return Promise.all([settled(found), first]).then(function (done) {
+        if (ticket !== latest) {
+          return;
+        }
+        if (shown === 0) {
+          begin(done[0].count);
+        } else {
+          showCount(search, done[0].count, query);
+        }
+        done[0].results.slice(shown).forEach(show);
+      });
     });
   }
 

@@ -86,7 +86,9 @@ def results_of(page: Page, query: str) -> list[str]:
     search = page.locator("input.md-search__input")
     search.fill(query)
     first_result(page, query)
-    count = int(page.locator(".md-search-result__meta").inner_text().split()[0])
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^\d+ pages? match(es)?$"))
+    count = int(meta.inner_text().split()[0])
     links = page.locator("li.md-search-result__item a.md-search-result__link")
     expect(links).to_have_count(min(count, 10))
     return [urlsplit(href or "").path for href in links.evaluate_all("links => links.map(link => link.href)")]
