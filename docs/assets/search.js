@@ -22,11 +22,13 @@
  *   then a statement's title, then its editorial parts, then the other pages, and
  *   the pages for developers (Pagefind's metadata "audience") last; in each rank,
  *   in Pagefind's order, in which the official words already weigh most
- *   (overrides/main.html, edition/site/pages.py).
- * - A result none of whose matched words is a word searched for is left out:
- *   Pagefind matches a word it does not know by the longest word of the index
- *   it begins with ("terorism" by the "te" of "BibTeX"). When nothing is left,
- *   the box says "No sentence matches" and what to try.
+ *   (overrides/main.html, edition/site/pages.py). The ranking needs every result
+ *   shown loaded; the first is shown before, when it is sure to stay first.
+ * - A result is left out when a word searched for matched nothing on its page but
+ *   words that do not begin like it (termsMatched): Pagefind matches a word it does
+ *   not know by the longest word of the index that it begins with ("terorism" by
+ *   the "te" of "BibTeX"). When nothing is left, the box says "No sentence
+ *   matches" and what to try.
  * - Filters by kind of sentence, topic and year narrow the results (Pagefind's
  *   filters, from the statement pages' notes and header); their values load when
  *   the reader asks for them.
