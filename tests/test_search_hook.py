@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 
 from edition.build import searchindex
 from edition.build.watch import _Later
-from tests.conftest import run_build_site
+from tests.conftest import STATEMENT_ID, run_build_site
+from tests.html import attribute, parse
 
 
 def test_pages_kept_out_of_search_are_found_from_their_front_matter(tmp_path: Path) -> None:
@@ -228,3 +229,32 @@ def test_build_without_a_search_index_exits_2_with_one_error_line(
         2,
         ["ERROR   -  Pagefind ended without a search index: site/pagefind/pagefind.js is missing"],
     )
+
+
+SEARCH_WEIGHTS = {
+    f"statements/{STATEMENT_ID}/index.html": (None, None),
+    "index.html": ("0.2", None),
+    "about/index.html": ("0.2", None),
+    "statements/index.html": ("0.2", None),
+    "topics/index.html": ("0.2", None),
+    "format/index.html": ("0.05", "audience:developers"),
+    "data/index.html": ("0.05", "audience:developers"),
+    "performance/index.html": ("0.05", "audience:developers"),
+}
+"""Every page search indexes: the weight of its words (None: a statement's, Pagefind's own), its metadata."""
+
+
+@pytest.mark.build
+def test_a_statement_weighs_most_in_search_and_the_pages_for_developers_least(built_site: Path) -> None:
+    indexed = {
+        str(path.relative_to(built_site)): parse(path).select_one("[data-pagefind-body]")
+        for path in sorted(built_site.rglob("*.html"))
+    }
+    bodies = {path: body for path, body in indexed.items() if body is not None}
+    assert {
+        path: (body.get("data-pagefind-weight"), body.get("data-pagefind-meta")) for path, body in bodies.items()
+    } == SEARCH_WEIGHTS
+    statement = bodies[f"statements/{STATEMENT_ID}/index.html"]
+    editorial = statement.select("h2.stmt-para-heading, h2#documents, ul.stmt-documents")
+    assert len(editorial) == 6
+    assert {attribute(part, "data-pagefind-weight") for part in editorial} == {"0.5"}

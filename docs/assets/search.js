@@ -14,8 +14,21 @@
  * - Each result lands on the sentence (its anchor) or, elsewhere, the heading
  *   that holds most of the words searched for: Pagefind records where every
  *   element with an id stands among the words of a page, and where the words
- *   matched. Its link carries the words (?highlight=...), which are marked on the
- *   page it opens (Pagefind's pagefind-highlight.js).
+ *   matched. Where as many words stand in an official sentence as in an editorial
+ *   heading or the list of documents referred to, the sentence wins, and the
+ *   excerpt is its words. Its link carries the words (?highlight=...), which are
+ *   marked on the page it opens (Pagefind's pagefind-highlight.js).
+ * - The results shown are ranked by where they land: official sentences first,
+ *   then a statement's title, then its editorial parts, then the other pages, and
+ *   the pages for developers (Pagefind's metadata "audience") last; in each rank,
+ *   in Pagefind's order, in which the official words already weigh most
+ *   (overrides/main.html, edition/site/pages.py). The ranking needs every result
+ *   shown loaded; the first is shown before, when it is sure to stay first.
+ * - A result is left out when a word searched for matched nothing on its page but
+ *   words that do not begin like it (termsMatched): Pagefind matches a word it does
+ *   not know by the longest word of the index that it begins with ("terorism" by
+ *   the "te" of "BibTeX"). When nothing is left, the box says "No sentence
+ *   matches" and what to try.
  * - Filters by kind of sentence, topic and year narrow the results (Pagefind's
  *   filters, from the statement pages' notes and header); their values load when
  *   the reader asks for them.
@@ -35,6 +48,19 @@
     { name: "year", label: "Year", any: "Any year" }
   ];
   var SHOWN = 10;
+  /* How the results shown are ranked, by where each lands (see rankOf). */
+  var RANK = { sentence: 0, title: 1, editorial: 2, page: 3, developers: 4 };
+  /* Pagefind's metadata "audience" of the pages for developers (overrides/main.html). */
+  var FOR_DEVELOPERS = "developers";
+  /* The anchor of a statement's title (edition/site/pages.py, TITLE_ANCHOR). */
+  var TITLE = "title";
+  /*
+   * A word of the page is taken for a word searched for when it begins with it, or when
+   * they begin alike over this share of the word searched for (Pagefind finds words by
+   * their stem: "cooperative" finds "cooperation"), and at least MIN_SHARED letters.
+   */
+  var SHARED_SHARE = 0.4;
+  var MIN_SHARED = 3;
   var EXCERPT_WORDS = 24;
   var DEBOUNCE_MS = 120;
   /* The anchors of paragraphs and sentences, from the edition's code (data/edition-rules.js). */
@@ -139,15 +165,34 @@
     return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  /** The words of a query a word of the text matches (Pagefind matches the start of words), or the word itself. */
+  /** How many letters two words begin with alike. */
+  function sharedStart(a, b) {
+    var length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length]) {
+      length += 1;
+    }
+    return length;
+  }
+
+  /** Whether ``form`` (a word of the page, or a part of it) is taken for ``term``, a word searched for. */
+  function sameWord(form, term) {
+    var needed = Math.min(term.length, Math.max(MIN_SHARED, Math.ceil(term.length * SHARED_SHARE)));
+    return form.indexOf(term) === 0 || sharedStart(form, term) >= needed;
+  }
+
+  /**
+   * The words of a query a word of the text matches: each part of the word and the parts
+   * run together ("Euro-Atlantic" is "euro", "atlantic" and "euroatlantic"). None: Pagefind
+   * matched the word for a word searched for that it does not hold.
+   */
   function termsMatched(word, terms) {
     var parts = wordParts(word);
-    var matched = terms.filter(function (term) {
-      return parts.some(function (part) {
-        return part.indexOf(term) === 0;
+    var forms = parts.length > 1 ? parts.concat([parts.join("")]) : parts;
+    return terms.filter(function (term) {
+      return forms.some(function (form) {
+        return sameWord(form, term);
       });
     });
-    return matched.length ? matched : [parts.join("")];
   }
 
   /** The words of a query, without quotes, for highlighting. */
@@ -164,17 +209,29 @@
     });
   }
 
+  /** Where an anchor stands on a statement page (one with sentences): its sentences, its title, or the rest. */
+  function placeRank(anchor) {
+    if (anchor !== null && SENTENCE.test(anchor.id)) {
+      return RANK.sentence;
+    }
+    return anchor !== null && anchor.id === TITLE ? RANK.title : RANK.editorial;
+  }
+
   /**
    * The matched words grouped by the anchor they stand under: for each, its different words
-   * (count), its longest run of consecutive matched words (longest, starting at "at"), Pagefind's
-   * score and the locations of the words.
+   * (count), its rank (placeRank), its longest run of consecutive matched words (longest,
+   * starting at "at"), Pagefind's score and the locations of the words. Matches that are none
+   * of the words searched for (termsMatched) are left out; terms holds those that are matched.
    */
   function matchesByAnchor(data, words, terms) {
     var anchors = anchorsOf(data);
     var groups = [];
     var byKey = {};
+    var found = {};
     data.weighted_locations.slice().sort(function (a, b) {
       return a.location - b.location;
+    }).filter(function (match) {
+      return termsMatched(words[match.location] || "", terms).length > 0;
     }).forEach(function (match) {
       var owner = null;
       for (var i = 0; i < anchors.length && anchors[i].location <= match.location; i += 1) {
@@ -183,7 +240,10 @@
       var key = owner ? owner.id : "";
       var group = byKey[key];
       if (!group) {
-        group = { anchor: owner, terms: {}, count: 0, run: 1, longest: 1, at: match.location, score: 0, locations: [] };
+        group = {
+          anchor: owner, terms: {}, count: 0, rank: placeRank(owner),
+          run: 1, longest: 1, at: match.location, score: 0, locations: []
+        };
         byKey[key] = group;
         groups.push(group);
       } else if (group.locations[group.locations.length - 1] === match.location - 1) {
@@ -196,6 +256,7 @@
         group.run = 1;
       }
       termsMatched(words[match.location] || "", terms).forEach(function (term) {
+        found[term] = true;
         if (!group.terms[term]) {
           group.terms[term] = true;
           group.count += 1;
@@ -204,13 +265,19 @@
       group.score += match.balanced_score;
       group.locations.push(match.location);
     });
-    return { groups: groups, anchors: anchors };
+    return { groups: groups, anchors: anchors, terms: Object.keys(found) };
   }
 
-  /** Which group is better: more different words, then a longer phrase, then Pagefind's score. */
+  /**
+   * Which group is better: more different words, then an official sentence before the title and
+   * the title before the editorial parts, then a longer phrase, then Pagefind's score.
+   */
   function better(a, b) {
     if (a.count !== b.count) {
       return a.count > b.count;
+    }
+    if (a.rank !== b.rank) {
+      return a.rank < b.rank;
     }
     if (a.longest !== b.longest) {
       return a.longest > b.longest;
@@ -218,7 +285,25 @@
     return a.score > b.score;
   }
 
-  /** Where a result lands, what the place is called, and an excerpt of the words there (HTML). */
+  /** Whether a page is a statement's: it has sentences. */
+  function isStatement(anchors) {
+    return anchors.some(function (anchor) {
+      return SENTENCE.test(anchor.id);
+    });
+  }
+
+  /** How a result ranks (RANK) by where it lands: on a statement page, by the place; else, by the page. */
+  function rankOf(data, anchors, best) {
+    if (isStatement(anchors)) {
+      return best ? best.rank : RANK.editorial;
+    }
+    return (data.meta || {}).audience === FOR_DEVELOPERS ? RANK.developers : RANK.page;
+  }
+
+  /**
+   * Where a result lands, what the place is called, an excerpt of the words there (HTML), how it
+   * ranks (rank), and whether it holds every word searched for (genuine: see termsMatched).
+   */
   function landing(data, query) {
     var words = data.content.split(/[\r\n\s]+/g);
     var terms = wordParts(queryWords(query).join(" "));
@@ -255,7 +340,11 @@
     return {
       url: address.pathname + address.search + address.hash,
       place: placeName(anchor),
-      excerpt: (from > start ? "… " : "") + excerpt.join(" ") + (to < end ? " …" : "")
+      excerpt: (from > start ? "… " : "") + excerpt.join(" ") + (to < end ? " …" : ""),
+      rank: rankOf(data, found.anchors, best),
+      genuine: found.terms.length === terms.filter(function (term, at) {
+        return terms.indexOf(term) === at;
+      }).length
     };
   }
 
@@ -274,14 +363,15 @@
   }
 
   /**
-   * Search: how many pages match, and the data of the first SHOWN of them, each a promise that
-   * loads its part of the index (Pagefind's "fragment") in parallel with the others.
+   * Pagefind's search for ``query``: how many pages it found (count), and the first SHOWN of
+   * them, each a promise of its data (its part of the index, Pagefind's "fragment", loaded in
+   * parallel with the others) and its landing place; or null, for a search overtaken by another.
    *
    * Pages come in Pagefind's order for the words (without quotes), except that the pages
    * holding the words as typed, one after the other, come first. Words in double quotes
    * must stand so: then only the pages that hold them so are found.
    */
-  function find(query, filters) {
+  function pagefindSearch(query, filters) {
     var options = { filters: filters || {} };
     var words = query.replace(/"/g, " ").trim().replace(/\s+/g, " ");
     var quoted = query.indexOf('"') >= 0;
@@ -307,8 +397,56 @@
       var ordered = first.concat(rest);
       return {
         count: ordered.length,
-        pages: ordered.slice(0, SHOWN).map(function (result) {
-          return result.data();
+        loading: ordered.slice(0, SHOWN).map(function (result, at) {
+          return result.data().then(function (data) {
+            return { data: data, at: at, place: landing(data, query) };
+          });
+        })
+      };
+    });
+  }
+
+  /**
+   * The results of a Pagefind search (pagefindSearch) once all are loaded: those that hold every
+   * word searched for, ranked by where they land (RANK), in Pagefind's order in each rank; and
+   * how many pages match (Pagefind's count, less the results left out).
+   */
+  function settled(found) {
+    return Promise.all(found.loading).then(function (loaded) {
+      var kept = loaded.filter(function (result) {
+        return result.place.genuine;
+      }).sort(function (a, b) {
+        return a.place.rank - b.place.rank || a.at - b.at;
+      });
+      return { count: found.count - (loaded.length - kept.length), results: kept };
+    });
+  }
+
+  /**
+   * The first result before the others have loaded, when it is sure to stay first: Pagefind's
+   * first, landing on an official sentence and holding every word searched for; else null.
+   */
+  function sureFirst(found) {
+    if (!found.loading.length) {
+      return Promise.resolve(null);
+    }
+    return found.loading[0].then(function (result) {
+      return result.place.genuine && result.place.rank === RANK.sentence ? result : null;
+    });
+  }
+
+  /**
+   * Search: how many pages match, and the data of the first SHOWN of them in the order shown,
+   * each a promise, once all have loaded (see pagefindSearch and settled).
+   */
+  function find(query, filters) {
+    return pagefindSearch(query, filters).then(function (found) {
+      return found === null ? null : settled(found);
+    }).then(function (done) {
+      return done === null ? null : {
+        count: done.count,
+        pages: done.results.map(function (result) {
+          return Promise.resolve(result.data);
         })
       };
     });
@@ -327,8 +465,7 @@
     return (meta.title || data.url) + (meta.date ? ", " + meta.date : "");
   }
 
-  function resultItem(data, query) {
-    var place = landing(data, query);
+  function resultItem(data, place) {
     var title = titleOf(data);
     var item = document.createElement("li");
     item.className = "md-search-result__item";
@@ -371,13 +508,45 @@
   }
 
   function counted(count) {
-    if (count === 0) {
-      return "No matching documents";
-    }
-    return count === 1 ? "1 matching document" : count + " matching documents";
+    return count === 1 ? "1 page matches" : count + " pages match";
   }
 
-  /** Search for what the box holds, with the filters chosen; show the first results as they come. */
+  /** What to try when nothing matches ``query`` with the ``chosen`` filters: a sentence. */
+  function whatToTry(query, chosen) {
+    var tips = [];
+    if (queryWords(query).length > 1) {
+      tips.push("fewer words");
+    }
+    if (query.indexOf('"') >= 0) {
+      tips.push("the words without quotes");
+    }
+    tips.push("another spelling", "the first letters of a word");
+    if (Object.keys(chosen).length) {
+      tips.push("fewer filters");
+    }
+    var last = tips.pop();
+    return "Try " + tips.join(", ") + " or " + last + ".";
+  }
+
+  /** The line above the results: how many pages match, or that no sentence does and what to try. */
+  function showCount(search, count, query) {
+    if (count > 0) {
+      search.meta.textContent = counted(count);
+      return;
+    }
+    var none = document.createElement("span");
+    none.className = "stmt-search-none";
+    none.textContent = "No sentence matches";
+    var help = document.createElement("span");
+    help.className = "stmt-search-help";
+    help.textContent = whatToTry(query, chosenFilters(search));
+    search.meta.replaceChildren(none, " ", help);
+  }
+
+  /**
+   * Search for what the box holds, with the filters chosen, and show the results: the first as
+   * soon as it is sure to stay first (sureFirst), the others once all have loaded.
+   */
   function run(search) {
     var query = search.input.value.trim();
     var ticket = (latest += 1);
@@ -388,22 +557,37 @@
       search.meta.textContent = "Type to start searching";
       return Promise.resolve();
     }
-    return find(query, chosenFilters(search)).then(function (found) {
+    var shown = 0;
+    function begin(count) {
+      search.list.replaceChildren();
+      search.list.setAttribute("data-query", query);
+      showCount(search, count, query);
+    }
+    function show(result) {
+      search.list.appendChild(resultItem(result.data, result.place));
+      shown += 1;
+    }
+    return pagefindSearch(query, chosenFilters(search)).then(function (found) {
       if (ticket !== latest || found === null) {
         return null;
       }
-      search.list.replaceChildren();
-      search.list.setAttribute("data-query", query);
-      search.meta.textContent = counted(found.count);
-      return found.pages.reduce(function (previous, next) {
-        return previous.then(function () {
-          return next;
-        }).then(function (data) {
-          if (ticket === latest) {
-            search.list.appendChild(resultItem(data, query));
-          }
-        });
-      }, Promise.resolve());
+      var first = sureFirst(found).then(function (result) {
+        if (result !== null && ticket === latest) {
+          begin(found.count);
+          show(result);
+        }
+      });
+      return Promise.all([settled(found), first]).then(function (done) {
+        if (ticket !== latest) {
+          return;
+        }
+        if (shown === 0) {
+          begin(done[0].count);
+        } else {
+          showCount(search, done[0].count, query);
+        }
+        done[0].results.slice(shown).forEach(show);
+      });
     });
   }
 

@@ -74,7 +74,7 @@ The schema is published with the site: [statement.schema.json](statement.schema.
 
 def format_page() -> str:
     """The Markdown of ``/format/``."""
-    parts = [front_matter("Statement file format"), INTRODUCTION]
+    parts = [front_matter("Statement file format", for_developers=True), INTRODUCTION]
     parts += ["\n".join(_record(record)) for record in STATEMENT.records()]
     parts.append("\n".join(_vocabulary("Sentence kinds", "kinds", KINDS, "What a sentence does, by its main verb.")))
     parts.append("\n".join(_vocabulary("Topics", "topics", TOPICS, "What a sentence is about.")))
@@ -187,7 +187,7 @@ def data_page(listings: Iterable[Listing]) -> str:
     """The Markdown of ``/data/``: the formats, and every statement's downloads."""
     table = ["| what | address | format |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in downloads())]
     lines = [
-        front_matter("Data"),
+        front_matter("Data", for_developers=True),
         DATA_PAGE.format(
             downloads="\n".join(table),
             file_keys="\n".join(file_keys()),

@@ -57,6 +57,7 @@ def front_matter(
     description: str | None = None,
     *,
     searchable: bool = True,
+    for_developers: bool = False,
     in_navigation: bool = True,
     in_contents: bool = True,
     structured_data: str | None = None,
@@ -69,7 +70,8 @@ def front_matter(
     MkDocs and Material put ``title`` and ``description`` into the page (``<title>``,
     the header, ``<meta name="description">``) without escaping them, so they are
     HTML-escaped here; each is written as a JSON string, which is valid YAML. A page
-    that is not ``searchable`` is left out of the search index; a page not
+    that is not ``searchable`` is left out of the search index, and one ``for_developers``
+    (the file format, the data) ranks last in it (``overrides/main.html``); a page not
     ``in_navigation`` hides the navigation sidebar, which would be empty; one not ``in_contents`` hides the
     table of contents, whose room its content takes.
     ``structured_data`` is JSON-LD already safe inside ``<script>``
@@ -89,6 +91,8 @@ def front_matter(
         lines += ["hide:", *(f"  - {part}" for part in hidden)]
     if not searchable:
         lines += ["search:", "  exclude: true"]
+    elif for_developers:
+        lines += ["search:", "  for_developers: true"]
     if structured_data is not None:
         lines.append(f"structured_data: {_json_string(structured_data)}")
     if listed_in is not None:

@@ -11,7 +11,10 @@ the words (``docs/assets/search.js``). What is not official text or a heading is
 out of the index (``data-pagefind-ignore``): the metadata, the paragraph numbers and
 the notes. The notes still give each statement its filters (``data-pagefind-filter``):
 the kind of each sentence and its topics, and the header the statement's year (and its
-date, which search results show beside the title).
+date, which search results show beside the title). The editorial parts that are indexed,
+the paragraph headings and the list of documents referred to, weigh less than the
+official words (:data:`EDITORIAL_SEARCH_WEIGHT`), so that a page holding the words in its
+sentences ranks above one holding them in its headings.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ from edition.statements.model import Paragraph, Sentence, Statement
 
 DOCUMENTS_ANCHOR = "documents"
 """The "Documents referred to" section of a statement page."""
+EDITORIAL_SEARCH_WEIGHT = "0.5"
+"""Pagefind's weight (``data-pagefind-weight``) of the indexed editorial words of a statement page: its paragraph
+headings and its documents referred to. The official words weigh 1, and a heading would weigh 6 by default;
+Pagefind squares weights, so an editorial word counts a quarter of an official one."""
 
 EDITORIAL_NOTE = (
     "Paragraph headings and the notes under each paragraph (the kind of each sentence, its topics, "
@@ -94,12 +101,13 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str, of
     for paragraph in statement.paragraphs:
         parts.append(_paragraph_heading(paragraph))
         parts.append("\n".join(_paragraph_body(statement, paragraph, record)))
+    weight = f'data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}"'  # the edition's headings weigh as its notes
     if statement.documents:
-        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} }}")
+        parts.append(f"## Documents referred to {{ #{DOCUMENTS_ANCHOR} {weight} }}")
         parts.append("\n".join(_documents(statement)))
-    parts.append(f"## Provenance {{ #{PROVENANCE_ANCHOR} }}")
+    parts.append(f"## Provenance {{ #{PROVENANCE_ANCHOR} {weight} }}")
     parts.append("\n".join(_provenance(statement, official)))
-    parts.append(f"## Corrections {{ #{CORRECTIONS_ANCHOR} }}")
+    parts.append(f"## Corrections {{ #{CORRECTIONS_ANCHOR} {weight} }}")
     parts.append("\n".join(_corrections(statement, record)))
     # An attribute, not a <script type="application/json">: Material's instant navigation runs again every
     # script of the page it shows, as JavaScript and without its id, which breaks on JSON and loses the data.
@@ -179,7 +187,7 @@ def _paragraph_heading(paragraph: Paragraph) -> str:
     title = f"Paragraph {paragraph.number}"
     if paragraph.heading:
         title += f' · <span class="stmt-editorial">{markdown_text(paragraph.heading)}</span>'
-    return f"## {title} {{ #{paragraph.anchor} .stmt-para-heading }}"
+    return f'## {title} {{ #{paragraph.anchor} .stmt-para-heading data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}" }}'
 
 
 def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
@@ -246,7 +254,7 @@ def _topic_link(topic: str) -> str:
 
 
 def _documents(statement: Statement) -> Iterator[str]:
-    yield '<ul class="stmt-documents">'
+    yield f'<ul class="stmt-documents" data-pagefind-weight="{EDITORIAL_SEARCH_WEIGHT}">'
     for document in statement.documents:
         citing = [c for c in statement.sentences if document.id in c.references]
         links = ", ".join(f'<a href="#{c.anchor}">{c.citation_number}</a>' for c in citing)

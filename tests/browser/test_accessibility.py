@@ -301,7 +301,7 @@ def test_search_results_meet_wcag_2_2_aa(open_page: Callable[[Scheme], Page], si
     search.press_sequentially(SEARCH_QUERY)  # Material searches on keyup, as a reader types
     expect(search).to_have_value(SEARCH_QUERY)
     expect(page.locator("li.md-search-result__item").first).to_be_visible(timeout=TIMEOUT_MS)
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching documents?"))
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ pages? match(es)?"))
     assert page.locator("input[data-md-toggle='search']").is_checked(), "the search overlay is not open"
     assert_no_violations(page, f"the search results for {SEARCH_QUERY!r} on {site_url} in the {scheme} palette")
 

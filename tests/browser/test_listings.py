@@ -160,9 +160,9 @@ def test_on_a_phone_each_sentence_is_a_block_with_only_the_columns_it_fills(page
     assert rows.nth(0).locator("td").evaluate_all(shown) == [
         [
             "none",
-            "para. 1, sentence 1: Today we commit ourselves to forge a new relationship between NATO Allies and Russia, "
-            "enhancing our ability to work together in areas of common interest and to stand up to new threats and "
-            "risks to our security.",
+            "para. 1, sentence 1: Today we commit ourselves to forge a new relationship between NATO Allies and "
+            "Russia, enhancing our ability to work together in areas of common interest and to stand up to new "
+            "threats and risks to our security.",
             width,
         ],
         ['"Kind: "', "commit", width],

@@ -3,8 +3,11 @@
 The box has Material's look and classes (``input.md-search__input``, results as
 ``li.md-search-result__item``); ``docs/assets/search.js`` drives it. Each result
 links to the sentence (or heading) of its page where the most words searched for
-stand, with the words in ``?highlight=``, which the page then marks. Every request
-goes to 127.0.0.1 (the ``page`` fixture fails the test otherwise).
+stand, an official sentence before an editorial heading or the documents referred to,
+with the words in ``?highlight=``, which the page then marks. Statements come first,
+then the pages for readers, then those for developers. When nothing matches, the box
+says so and what to try. Every request goes to 127.0.0.1 (the ``page`` fixture fails
+the test otherwise).
 """
 
 from __future__ import annotations
@@ -30,8 +33,21 @@ LANDINGS = [
     ("condemn terrorism", "para_3__cmt_1"),
     ("Reykjavik", "para_2__cmt_4"),
     ('"stability and security"', "para_1__cmt_2"),
+    # Words that also stand in an editorial heading, in the title's descriptive line or in the documents
+    # referred to, which weighed more (a heading), or came first, and where the first result landed.
+    ("relationship", "para_1__cmt_1"),  # paragraph 1's heading: "A new relationship and a new council"
+    ("council", "para_1__cmt_3"),  # the same heading, and the descriptive line
+    ("Terrorism", "para_3__cmt_1"),  # paragraph 3's heading: "Terrorism"
+    ("cooperation", "para_4__cmt_3"),  # paragraph 4's heading: "Common threats, closer cooperation"
+    ("Permanent Joint Council", "para_2__cmt_3"),  # the descriptive line under the title
+    ("Founding Act", "para_2__cmt_3"),  # documents referred to; sentences 1.2 and 2.3 ("joint action" too)
+    ("Security Council Resolutions 1368", "para_3__cmt_3"),  # documents referred to
 ]
 """Queries from the text, and the sentence their first result must land on."""
+DEVELOPER_PAGES = {"/format/", "/data/", "/performance/"}
+"""The pages for developers, which come after every other page among the results."""
+OF_THE_TEXT = ["council", "Founding Act", "Russia", "joint", "terrorism", "relationship", "NATO"]
+"""Words of the official text that pages for readers and pages for developers hold as well."""
 
 
 def open_search(page: Page) -> Locator:
@@ -61,6 +77,21 @@ def first_result(page: Page, query: str) -> Locator:
     first = results.locator("li.md-search-result__item a.md-search-result__link").first
     expect(first).to_be_visible(timeout=TIMEOUT_MS)
     return first
+
+
+def results_of(page: Page, query: str) -> list[str]:
+    """The paths of every result shown for ``query``, typed into the open box, in order, once all are shown."""
+    from playwright.sync_api import expect
+
+    search = page.locator("input.md-search__input")
+    search.fill(query)
+    first_result(page, query)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^\d+ pages? match(es)?$"))
+    count = int(meta.inner_text().split()[0])
+    links = page.locator("li.md-search-result__item a.md-search-result__link")
+    expect(links).to_have_count(min(count, 10))
+    return [urlsplit(href or "").path for href in links.evaluate_all("links => links.map(link => link.href)")]
 
 
 def landing(href: str | None) -> tuple[str, str, list[str]]:
@@ -98,6 +129,36 @@ def test_the_first_result_lands_on_the_sentence_with_the_words_marked(
 
 
 @pytest.mark.browser
+def test_a_word_that_is_also_a_heading_lands_on_the_sentence_with_its_words_as_excerpt(
+    page: Page, site_url: str
+) -> None:
+    """Paragraph 3's editorial heading is "Terrorism": the first result was that heading, its excerpt the heading."""
+    from playwright.sync_api import expect
+
+    page.goto(site_url)
+    first = search_for(page, "Terrorism")
+    expect(first.locator(".stmt-search-place")).to_have_text("Paragraph 3, sentence 3.1")
+    excerpt = first.locator("article > p:not(.stmt-search-place)")
+    expect(excerpt).to_have_text("We condemn terrorism in all its manifestations.")
+    expect(excerpt.locator("mark")).to_have_text(["terrorism"])
+
+
+@pytest.mark.browser
+def test_statements_come_first_and_pages_for_developers_last(page: Page, site_url: str) -> None:
+    """For "Founding Act" the format page and the performance page came second and third, before "How to link and
+    cite"; for "relationship", the format page came third."""
+    page.goto(site_url)
+    open_search(page)
+    for query in OF_THE_TEXT:
+        paths = results_of(page, query)
+        assert paths[0] == STATEMENT_PATH, (query, paths)
+        for_developers = [at for at, path in enumerate(paths) if path in DEVELOPER_PAGES]
+        for_readers = [at for at, path in enumerate(paths) if path not in DEVELOPER_PAGES]
+        assert for_developers, (query, paths)
+        assert max(for_readers) < min(for_developers), (query, paths)
+
+
+@pytest.mark.browser
 def test_words_in_quotes_are_found_only_in_that_order(page: Page, site_url: str) -> None:
     from playwright.sync_api import expect
 
@@ -106,13 +167,67 @@ def test_words_in_quotes_are_found_only_in_that_order(page: Page, site_url: str)
     meta = page.locator(".md-search-result__meta")
     search.press_sequentially("security and stability")
     first_result(page, "security and stability")
-    expect(meta).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    expect(meta).to_have_text(re.compile(r"^\d+ pages match$"))
     search.fill("")
     search.press_sequentially('"security and stability"')  # the text says "stability and security"
     results = page.locator("ol.md-search-result__list")
     expect(results).to_have_attribute("data-query", '"security and stability"', timeout=TIMEOUT_MS)
-    expect(meta).to_have_text("No matching documents")
+    expect(meta.locator(".stmt-search-none")).to_have_text("No sentence matches")
+    expect(meta.locator(".stmt-search-help")).to_have_text(
+        "Try fewer words, the words without quotes, another spelling or the first letters of a word."
+    )
     expect(page.locator("li.md-search-result__item")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("address", "help"),
+    [
+        ("?q=xyzzy", "Try another spelling or the first letters of a word."),
+        # Filters are a page's: only statements have a kind, and only other pages speak of BibTeX.
+        ("?q=BibTeX&kind=condemn", "Try another spelling, the first letters of a word or fewer filters."),
+    ],
+)
+def test_when_no_sentence_matches_the_box_says_so_and_what_to_try(
+    page: Page, site_url: str, address: str, help: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(site_url + address)
+    query = parse_qs(urlsplit(address).query)["q"][0]
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", query, timeout=TIMEOUT_MS)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta.locator(".stmt-search-none")).to_have_text("No sentence matches")
+    expect(meta.locator(".stmt-search-help")).to_have_text(help)
+    expect(page.locator("li.md-search-result__item")).to_have_count(0)
+    none, said = (meta.locator(part).bounding_box() for part in (".stmt-search-none", ".stmt-search-help"))
+    assert none is not None and said is not None
+    assert said["y"] >= none["y"] + none["height"], "what to try is not on a line of its own"
+
+
+@pytest.mark.browser
+def test_a_misspelling_finds_no_page_that_holds_none_of_the_words(page: Page, site_url: str) -> None:
+    """Pagefind matches "terorism" by the longest word of its index that the word begins with, the "te" of "BibTeX":
+    the Data page and "How to link and cite" were shown, their excerpts holding no word searched for."""
+    from playwright.sync_api import expect
+
+    page.goto(site_url)
+    search = open_search(page)
+    search.press_sequentially("terorism")
+    expect(page.locator("ol.md-search-result__list")).to_have_attribute("data-query", "terorism", timeout=TIMEOUT_MS)
+    expect(page.locator(".md-search-result__meta .stmt-search-none")).to_have_text("No sentence matches")
+    expect(page.locator("li.md-search-result__item")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_a_misspelling_that_begins_as_a_word_of_the_text_finds_it(page: Page, site_url: str) -> None:
+    """Pagefind matches "terrorsim" by "terror", the stem of "terrorism", which the results then show and mark."""
+    from playwright.sync_api import expect
+
+    page.goto(site_url)
+    first = search_for(page, "terrorsim")
+    assert landing(first.get_attribute("href"))[:2] == (STATEMENT_PATH, "para_3__cmt_1")
+    expect(first.locator("mark")).to_have_text(["terrorism"])
 
 
 @pytest.mark.browser
@@ -141,7 +256,7 @@ def test_an_address_with_a_filter_opens_the_search_filtered(page: Page, site_url
     page.goto(site_url + "?q=NATO&kind=condemn")
     first = first_result(page, "NATO")
     expect(page.locator(".stmt-search-filters select[name='kind']")).to_have_value("condemn")
-    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 page matches")
     assert landing(first.get_attribute("href"))[0] == STATEMENT_PATH
 
 
@@ -152,7 +267,7 @@ def test_filters_by_kind_topic_and_year_narrow_the_results(page: Page, site_url:
     page.goto(site_url)
     search_for(page, "NATO")
     meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
+    expect(meta).to_have_text(re.compile(r"^\d+ pages match$"))
     everywhere = int(meta.inner_text().split()[0])
     assert everywhere > 1, "NATO is on more pages than the statement's"
     page.get_by_role("button", name="Filter by kind, topic or year").click()
@@ -160,14 +275,14 @@ def test_filters_by_kind_topic_and_year_narrow_the_results(page: Page, site_url:
     for name, value in (("kind", "condemn"), ("topic", "Terrorism"), ("year", "2001")):
         select = page.locator(f".stmt-search-filters select[name='{name}']")
         select.select_option(value)
-        expect(meta).to_have_text("1 matching document")
+        expect(meta).to_have_text("1 page matches")
         results = page.locator("li.md-search-result__item a.md-search-result__link")
         expect(results).to_have_count(1)
         assert landing(results.first.get_attribute("href"))[0] == STATEMENT_PATH
         share = page.locator("a.stmt-search-share").get_attribute("href") or ""
         assert parse_qs(urlsplit(share).query)[name] == [value]
         select.select_option("")
-        expect(meta).to_have_text(f"{everywhere} matching documents")
+        expect(meta).to_have_text(f"{everywhere} pages match")
 
 
 @pytest.mark.browser
