@@ -60,7 +60,7 @@ def test_corrections_list_each_erratum_and_retired_anchor_oldest_first(statement
     )
     record = replace(published, errata=(erratum,), retired=retired)
     page = statement_page(statement, record, "https://example.org/edition/")
-    section = page[page.index("## Corrections { #corrections }") :]
+    section = page[page.index("## Corrections { #corrections ") :]
     items = [line for line in section.splitlines() if line.startswith("<li>")]
     assert items == [
         '<li><a href="#para_4__cmt_4">#para_4__cmt_4</a> (4.4), retired on <time datetime="2026-12-01">1 December '
