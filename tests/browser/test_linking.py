@@ -82,6 +82,8 @@ def choose(page: Page, control_name: str, item: str) -> Locator:
 
     control = page.get_by_role("button", name=control_name, exact=True)
     expect(control).to_have_count(1)
+    for notes in page.locator("details.stmt-notes-box:not([open])").filter(has=control).all():
+        notes.locator("summary").click()  # a sentence's control is with its note, under the paragraph's notes
     control.focus()
     page.keyboard.press("Enter")
     expect(control).to_have_attribute("aria-expanded", "true")
@@ -161,6 +163,7 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     assert names == [f"Cite {anchor}" for anchor in anchors]
     assert set(controls.all_inner_texts()) == {"Cite"}  # the visible label begins the accessible name (WCAG 2.5.3)
     assert page.locator("article button").count() == len(anchors), "one control per paragraph and sentence"
+    page.locator(".stmt-para[data-para='2'] details.stmt-notes-box > summary").click()  # the sentences' notes
     controls.nth(5).click()
     items = page.locator("#stmt-menu .stmt-menu-item")
     expect(items).to_have_text(MENU_ITEMS)
