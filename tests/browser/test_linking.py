@@ -80,10 +80,11 @@ def choose(page: Page, control_name: str, item: str) -> Locator:
     """Opens the Cite menu named ``control_name`` with the keyboard and presses Enter on ``item``; the item."""
     from playwright.sync_api import expect
 
+    closed_notes = page.locator("details.stmt-notes-box:not([open]) > summary")
+    while closed_notes.count():
+        closed_notes.first.click()  # a sentence's control is with its note, under its paragraph's notes
     control = page.get_by_role("button", name=control_name, exact=True)
     expect(control).to_have_count(1)
-    for notes in page.locator("details.stmt-notes-box:not([open])").filter(has=control).all():
-        notes.locator("summary").click()  # a sentence's control is with its note, under the paragraph's notes
     control.focus()
     page.keyboard.press("Enter")
     expect(control).to_have_attribute("aria-expanded", "true")
@@ -155,6 +156,8 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     from playwright.sync_api import expect
 
     page.goto(statement_url(site_url))
+    for summary in page.locator("details.stmt-notes-box > summary").all():
+        summary.click()  # the sentences' controls are with their notes
     controls = page.locator("button.stmt-cite")
     names = controls.evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
     anchors = ["paragraph 1", *[f"sentence 1.{m}" for m in (1, 2, 3)], "paragraph 2",
@@ -163,7 +166,6 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     assert names == [f"Cite {anchor}" for anchor in anchors]
     assert set(controls.all_inner_texts()) == {"Cite"}  # the visible label begins the accessible name (WCAG 2.5.3)
     assert page.locator("article button").count() == len(anchors), "one control per paragraph and sentence"
-    page.locator(".stmt-para[data-para='2'] details.stmt-notes-box > summary").click()  # the sentences' notes
     controls.nth(5).click()
     items = page.locator("#stmt-menu .stmt-menu-item")
     expect(items).to_have_text(MENU_ITEMS)
