@@ -96,7 +96,7 @@ def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
     source = published()
     assert heading_text(one(page, "h1", id="title")) == source.title
     assert text(page, class_="stmt-subtitle") == source.subtitle
-    meta = definitions(one(header, "dl", class_="stmt-meta"))
+    meta = definitions(one(header, "dl", class_="stmt-lead")) | definitions(one(header, "dl", class_="stmt-meta"))
     assert {term: dd.get_text() for term, dd in meta.items()} == {
         "Document": "NATO Press Statement",
         "Date": "7 December 2001",

@@ -335,8 +335,49 @@
     menu.appendChild(report);
     control.after(menu);
     menu.hidden = false;
+    placeMenu(control);
     control.setAttribute("aria-expanded", "true");
-    menu.querySelector(".stmt-menu-item").focus();
+    menu.querySelector(".stmt-menu-item").focus({ preventScroll: true });
+  }
+
+  /* --- Where the menu opens: inside the window, never over the paragraph's number -------------- */
+
+  var MENU_GAP_PX = 4;
+  var WINDOW_MARGIN_PX = 8;
+
+  /** The bottom of Material's sticky header: what stands above it is hidden. */
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
+  /**
+   * Places the open menu by ``control``: over the text column, not the numbers' column (so
+   * that it never covers a paragraph's number), below the control or, where the window has no
+   * room below, above it; within the window's width, and within its height where it fits.
+   */
+  function placeMenu(control) {
+    menu.style.left = "0px";
+    menu.style.top = "0px";
+    var origin = menu.getBoundingClientRect(); /* its containing block, in the window's coordinates */
+    var box = control.getBoundingClientRect();
+    var text = control.closest(".stmt-para").querySelector(".stmt-text").getBoundingClientRect();
+    var width = menu.offsetWidth;
+    var height = menu.offsetHeight;
+    var right = document.documentElement.clientWidth - WINDOW_MARGIN_PX;
+    var left = Math.max(text.left, Math.min(box.left, right - width));
+    left = Math.max(WINDOW_MARGIN_PX, Math.min(left, right - width));
+    var top = box.bottom + MENU_GAP_PX;
+    var roomAbove = box.top - MENU_GAP_PX - headerBottom();
+    if (top + height > window.innerHeight - WINDOW_MARGIN_PX && roomAbove >= height) {
+      top = box.top - MENU_GAP_PX - height;
+    }
+    menu.style.left = Math.round(left - origin.left) + "px";
+    menu.style.top = Math.round(top - origin.top) + "px";
+    var below = menu.getBoundingClientRect().bottom - (window.innerHeight - WINDOW_MARGIN_PX);
+    if (below > 0) {
+      window.scrollBy(0, below); /* no room above either: the page scrolls the menu into the window */
+    }
   }
 
   /** The one control of a paragraph or sentence, or of the statement ("" anchor), labelled ``label``. */
@@ -480,6 +521,13 @@
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
+    }
+  });
+
+  window.addEventListener("resize", function () {
+    var control = document.querySelector("button.stmt-cite[aria-expanded='true']");
+    if (menu && !menu.hidden && control) {
+      placeMenu(control);
     }
   });
 

@@ -57,6 +57,8 @@ CORRECTIONS_ANCHOR = "corrections"
 """The "Corrections" section of a statement page: errata and retired anchors, or none since first publication."""
 TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
+ABOUT_SUMMARY = "about-this-text"
+"""The summary of "About this text", which names the disclosure also where it shows as a side panel."""
 LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
 """The licence of this edition's annotations, data and pages (the official words are their issuer's)."""
 
@@ -117,11 +119,12 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str, of
 
 
 def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[str]:
-    """Below the title: the descriptive line, the metadata, the kinds explained, and the edition's terms.
+    """Below the title: the descriptive line, the lead (date, place, issuer, source), then "About this text".
 
-    ``retired`` are the anchors that lead to the top of the statement. Nothing stands
-    above the title, so that search indexes the title and descriptive line as the
-    page's first section, under the page's own address.
+    The lead is what a reader needs before the official words; the rest waits in one
+    disclosure (:func:`_about`). ``retired`` are the anchors that lead to the top of the
+    statement. Nothing stands above the title, so that search indexes the title and
+    descriptive line as the page's first section, under the page's own address.
     """
     if statement.subtitle:
         yield f'<p class="stmt-subtitle">{html_text(statement.subtitle)}</p>'
@@ -132,20 +135,38 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
         f'data-pagefind-filter="year:{statement.date.year}" data-pagefind-meta="date:{long_date(statement.date)}">'
     )
     yield from retired
-    yield '<dl class="stmt-meta">'
-    yield _meta("Document", html_text(statement.document_type))
-    yield _meta("Date", time_html(statement.date))
-    yield _meta("Place", html_text(statement.place))
+    yield '<dl class="stmt-lead">'
+    yield _meta("Date", time_html(statement.date), "stmt-fact")
+    yield _meta("Place", html_text(statement.place), "stmt-fact")
     issuer = html_text(statement.issuer.body)
     if statement.issuer.level:
         issuer += f", at the level of {html_text(statement.issuer.level)}"
-    yield _meta("Issued by", issuer)
+    yield _meta("Issued by", issuer, "stmt-fact")
     source = (
         f'<a class="stmt-source" href="{html_text(statement.source.url)}">{html_text(statement.source.publisher)}</a>'
     )
     if statement.source.updated:
         source += f" (page updated {time_html(statement.source.updated)})"
-    yield _meta("Official text", source)
+    yield _meta("Official text", source, "stmt-official")
+    yield "</dl>"
+    yield from _about(statement, address)
+    yield "</section>"
+
+
+def _about(statement: Statement, address: str) -> Iterator[str]:
+    """What else the edition says of the text, in one disclosure: a side panel on wide screens.
+
+    The document type, the check against the official text, the permanent address,
+    the downloads, the kinds explained, the editorial note, the licence and where to
+    report an error. Closed on phones, so that the official words come first; the
+    style sheet shows it open beside the text where the screen is wide, and in print.
+    """
+    yield (
+        f'<details class="stmt-about" aria-labelledby="{ABOUT_SUMMARY}">'
+        f'<summary id="{ABOUT_SUMMARY}">About this text</summary>'
+    )
+    yield '<dl class="stmt-meta">'
+    yield _meta("Document", html_text(statement.document_type))
     if statement.source.checked:
         checked = f"checked against the official text on {time_html(statement.source.checked)}"
     else:
@@ -162,7 +183,7 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
         f'<p class="stmt-terms">This edition\'s annotations and data: {LICENCE}. '
         f'Found an error? <a class="stmt-report" href="{report}">Report it</a>.</p>'
     )
-    yield "</section>"
+    yield "</details>"
 
 
 def _meta(term: str, description_html: str, css_class: str = "") -> str:
@@ -203,6 +224,15 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRe
         for c in paragraph.sentences
     )
     yield f'<p class="stmt-text">{sentences}</p>'
+    yield from _notes(statement, paragraph, record)
+    yield "</div>"
+
+
+def _notes(statement: Statement, paragraph: Paragraph, record: AnchorRecord) -> Iterator[str]:
+    """The notes on a paragraph's sentences, one a line, under a quiet disclosure that keeps them out of the reading."""
+    numbers = [sentence.citation_number for sentence in paragraph.sentences]
+    named = f"sentence {numbers[0]}" if len(numbers) == 1 else f"sentences {numbers[0]}–{numbers[-1]}"
+    yield f'<details class="stmt-notes-box" data-pagefind-ignore><summary>Notes on {named}</summary>'
     yield (
         f'<ul class="stmt-notes" aria-label="Notes on the sentences of paragraph {paragraph.number}" '
         "data-pagefind-ignore>"
@@ -212,7 +242,7 @@ def _paragraph_body(statement: Statement, paragraph: Paragraph, record: AnchorRe
         note = _note(statement, sentence, sentence.anchor in corrected)
         yield f'<li data-sentence="{sentence.anchor}">{note}</li>'
     yield "</ul>"
-    yield "</div>"
+    yield "</details>"
 
 
 def _note(statement: Statement, sentence: Sentence, corrected: bool) -> str:

@@ -168,6 +168,7 @@ def test_a_fragment_typed_on_the_open_page_keeps_the_cite_menu_whole(
     with page.expect_request(statement_url(site_url)):  # Material fetches the page to show it again
         page.evaluate("location.hash = '#3.9'")
     expect(page.get_by_role("alert")).to_have_text("Paragraph 3 has no sentence 9: its sentences are 3.1 to 3.3.")
+    page.locator(".stmt-para[data-para='3'] details.stmt-notes-box > summary").click()  # the sentences' notes
     page.get_by_role("button", name="Cite sentence 3.1", exact=True).click()
     expect(page.locator("#stmt-menu .stmt-menu-item")).to_have_text(MENU_ITEMS)
 

@@ -81,6 +81,9 @@ def choose(page: Page, control_name: str, item: str) -> Locator:
     """Opens the Cite menu named ``control_name`` with the keyboard and presses Enter on ``item``; the item."""
     from playwright.sync_api import expect
 
+    closed_notes = page.locator("details.stmt-notes-box:not([open]) > summary")
+    while closed_notes.count():
+        closed_notes.first.click()  # a sentence's control is with its note, under its paragraph's notes
     control = page.get_by_role("button", name=control_name, exact=True)
     expect(control).to_have_count(1)
     control.focus()
@@ -154,6 +157,8 @@ def test_every_paragraph_and_sentence_has_one_cite_control(page: Page, site_url:
     from playwright.sync_api import expect
 
     page.goto(statement_url(site_url))
+    for summary in page.locator("details.stmt-notes-box > summary").all():
+        summary.click()  # the sentences' controls are with their notes
     controls = page.locator("button.stmt-cite")
     names = controls.evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
     anchors = ["paragraph 1", *[f"sentence 1.{m}" for m in (1, 2, 3)], "paragraph 2",

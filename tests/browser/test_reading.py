@@ -1,5 +1,6 @@
-"""Reading a statement as readers do, in a real browser: sentence numbers, the keyboard, the
-line length, the kinds explained, the downloads, and what the page says of its own trust.
+"""Reading a statement as readers do, in a real browser: the official words first, sentence numbers,
+the keyboard, the line length, the notes and the kinds explained, "About this text", the Cite
+control and where its menu opens, the downloads, and what the page says of its own trust.
 
 Every test opens the built site served on 127.0.0.1; the ``page`` fixture fails a test
 whose page sends a request to any other host.
@@ -18,7 +19,7 @@ from tests.browser.test_linking import statement_url
 from tests.sources import published
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 MAX_TABS_TO_PARAGRAPH_3 = 20
 """The issue's bound: a keyboard user reaches paragraph 3's text in at most 20 presses of Tab."""
@@ -54,10 +55,39 @@ LINE_LENGTH = """() => {
 """The number of characters on each line of each paragraph of the official text."""
 
 
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844), "small phone": (320, 640)}
+"""The screens the lead is measured on: a desktop window, a common phone, the narrowest phone still sold."""
+
+FIRST_WORD_TOP = """() => {
+    // Where the first official word starts, in the page, as drawn.
+    const words = document.querySelector(".stmt-text .stmt-cmt").firstChild;
+    const range = document.createRange();
+    range.setStart(words, 0);
+    range.setEnd(words, 1);
+    return range.getBoundingClientRect().top + window.scrollY;
+}"""
+"""The top of the first official word on the page, in CSS pixels from the top of the page."""
+
+
 def open_statement(page: Page, site_url: str, fragment: str = "") -> None:
     """The statement page, once its script has added the controls."""
     page.goto(statement_url(site_url, fragment))
     page.locator("button.stmt-cite").first.wait_for()
+
+
+def open_on(browser: Browser, site_url: str, screen: str) -> tuple[BrowserContext, Page]:
+    """The statement page on one of ``SCREENS`` (a phone with touch, as phones are), and its browser context."""
+    width, height = SCREENS[screen]
+    phone = width < 1000
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    open_statement(page, site_url)
+    return context, page
+
+
+def open_notes(page: Page, paragraph: int) -> None:
+    """Opens the notes on the sentences of ``paragraph``, as a reader does: a tap on their summary."""
+    page.locator(f".stmt-para[data-para='{paragraph}'] details.stmt-notes-box > summary").click()
 
 
 @pytest.mark.browser
@@ -88,6 +118,7 @@ def test_a_note_and_its_sentence_highlight_each_other(page: Page, site_url: str)
     from playwright.sync_api import expect
 
     open_statement(page, site_url)
+    open_notes(page, 3)
     note = page.locator("li[data-sentence='para_3__cmt_2']")
     sentence = page.locator("#para_3__cmt_2")
     note.hover()
@@ -193,7 +224,7 @@ def test_the_kinds_are_explained_where_they_are_used(page: Page, site_url: str) 
     page.keyboard.press("Enter")  # opens on the keyboard, as on a tap
     expect(explained.locator("dl")).to_be_visible()
     kinds = explained.locator("dt").all_inner_texts()
-    used = set(page.locator(".stmt-notes .stmt-kind").all_inner_texts())
+    used = set(page.locator(".stmt-notes .stmt-kind").all_text_contents())
     assert set(kinds) == used
     expect(explained.locator("dd").first).not_to_be_empty()
 
@@ -226,6 +257,7 @@ def test_the_page_says_when_its_words_were_checked_its_licence_and_how_to_report
     query = parse_qs(parts.query)
     assert query["title"] == ["Error in NATO-Russia Joint Statement, 7 December 2001"]
     assert query["body"][0].startswith(f"Page: {statement_url(site_url)}\n")
+    open_notes(page, 2)
     page.get_by_role("button", name="Cite sentence 2.4").click()
     in_menu = page.locator("#stmt-menu").get_by_role("link", name="Report an error")
     query = parse_qs(urlsplit(in_menu.get_attribute("href") or "").query)
@@ -256,12 +288,13 @@ def test_following_a_link_to_paragraph_3_highlights_it_in_the_contents(page: Pag
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [390, 320])
-def test_on_a_phone_the_controls_show_without_crowding_the_text(browser: Browser, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True)
+@pytest.mark.parametrize("screen", ["phone", "small phone"])
+def test_on_a_phone_the_controls_show_without_crowding_the_text(browser: Browser, site_url: str, screen: str) -> None:
+    """Every Cite control, the notes opened, is a target of 24 px at least that lies over no official word."""
+    context, page = open_on(browser, site_url, screen)
     try:
-        page = context.new_page()
-        open_statement(page, site_url)
+        for paragraph in (1, 2, 3, 4):
+            open_notes(page, paragraph)
         boxes = page.evaluate(
             """() => Array.from(document.querySelectorAll(".stmt-para"), body => ({
                 text: body.querySelector(".stmt-text").getBoundingClientRect().toJSON(),
@@ -274,7 +307,8 @@ def test_on_a_phone_the_controls_show_without_crowding_the_text(browser: Browser
         width_used = page.evaluate("document.documentElement.scrollWidth")
     finally:
         context.close()
-    assert width_used <= width
+    assert width_used <= SCREENS[screen][0]
+    assert sum(len(body["controls"]) for body in boxes) == 17
     for body in boxes:
         text = body["text"]
         for control in body["controls"]:
@@ -288,3 +322,223 @@ def test_on_a_phone_the_controls_show_without_crowding_the_text(browser: Browser
                 and box["bottom"] > text["top"]
             )
             assert not overlaps, f"a control {box} lies over the text {text}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_official_words_begin_on_the_first_screen(browser: Browser, site_url: str, screen: str) -> None:
+    """The title, one line of date, place and issuer, the source; then the text.
+
+    Before, the first official word stood 751 px down a 1280 × 800 window, 1,128 px down a
+    390 × 844 phone and 1,414 px down a 320 × 640 one, below the whole of the edition's apparatus.
+    On a desktop it now starts in the top half of the window; on a phone, on the first screen.
+    """
+    context, page = open_on(browser, site_url, screen)
+    try:
+        top: float = page.evaluate(FIRST_WORD_TOP)
+        facts = page.locator(".stmt-lead .stmt-fact dd").evaluate_all(
+            "facts => facts.map(fact => [fact.textContent, Math.round(fact.getBoundingClientRect().top)])"
+        )
+    finally:
+        context.close()
+    width, height = SCREENS[screen]
+    bound = height / 2 if screen == "desktop" else height - 40  # a line of text fully on the screen
+    assert top < bound, f"the first official word starts {top:.0f} px down a {width} × {height} screen"
+    assert [fact for fact, _ in facts] == [
+        "7 December 2001",
+        "Brussels",
+        "NATO-Russia Permanent Joint Council, at the level of Foreign Ministers",
+    ]
+    if screen == "desktop":
+        assert len({line for _, line in facts}) == 1, f"date, place and issuer on one line: {facts}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_the_title_leads_and_the_subtitle_follows_it(browser: Browser, site_url: str, screen: str) -> None:
+    """The title in the text's own colour and bold; the descriptive line below it neither larger nor darker.
+
+    Before, the title was 32 px light grey (Material's h1) and the descriptive line 21 px in the
+    text's full colour: the line read as the heading.
+    """
+    context, page = open_on(browser, site_url, screen)
+    try:
+        styles = page.evaluate(
+            """() => [document.querySelector("h1#title"), document.querySelector(".stmt-subtitle"),
+                      document.querySelector(".stmt-text")].map(element => {
+                const style = getComputedStyle(element);
+                return {size: parseFloat(style.fontSize), weight: Number(style.fontWeight), color: style.color};
+            })"""
+        )
+    finally:
+        context.close()
+    title, subtitle, text = styles
+    assert title["color"] == text["color"], "the title is in the colour of the text, not a light grey"
+    assert title["weight"] >= 600
+    assert title["size"] > subtitle["size"] and title["weight"] > subtitle["weight"]
+    assert subtitle["color"] != text["color"], "the descriptive line is quieter than the title"
+
+
+ABOUT_ROWS = ["Document", "Words", "Permanent address", "Download"]
+"""What "About this text" holds first: the rows of the metadata that do not lead the page."""
+
+
+@pytest.mark.browser
+def test_about_this_text_stands_beside_the_text_on_a_wide_screen(browser: Browser, site_url: str) -> None:
+    """Open, in the margin at the right of the text from its first paragraph, with no control to open it."""
+    from playwright.sync_api import expect
+
+    context, page = open_on(browser, site_url, "desktop")
+    try:
+        about = page.locator("details.stmt-about")
+        expect(about.locator("> summary")).to_be_hidden()
+        expect(about.locator(".stmt-permanent a.stmt-address")).to_be_visible()
+        expect(about.get_by_role("link", name="Report it")).to_be_visible()
+        assert [term.removesuffix(":") for term in about.locator(".stmt-meta dt").all_text_contents()] == ABOUT_ROWS
+        assert page.get_by_role("group", name="About this text").count() == 1  # named, though its summary is hidden
+        panel = about.bounding_box()
+        text = page.locator(".stmt-para[data-para='1'] .stmt-text").bounding_box()
+        assert panel is not None and text is not None
+        assert panel["x"] >= text["x"] + text["width"], f"the panel {panel} is not at the right of the text {text}"
+        assert panel["y"] < text["y"] + text["height"], "the panel stands beside the first paragraph, not below it"
+        assert panel["x"] + panel["width"] <= page.locator("article").bounding_box()["x"] + 938  # type: ignore[index]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", ["phone", "small phone"])
+def test_about_this_text_is_one_disclosure_on_a_phone(browser: Browser, site_url: str, screen: str) -> None:
+    """Closed between the source and the text; a tap, or Enter, opens it on everything else."""
+    from playwright.sync_api import expect
+
+    context, page = open_on(browser, site_url, screen)
+    try:
+        about = page.locator("details.stmt-about")
+        summary = about.locator("> summary")
+        expect(summary).to_have_text("About this text")
+        expect(summary).to_be_in_viewport()
+        expect(about.locator(".stmt-permanent")).to_be_hidden()
+        expect(about.locator(".stmt-downloads")).to_be_hidden()
+        expect(page.locator(".stmt-lead .stmt-official a.stmt-source")).to_be_visible()  # the source leads
+        summary.focus()
+        page.keyboard.press("Enter")
+        expect(about.locator(".stmt-permanent a.stmt-address")).to_be_visible()
+        expect(about.locator(".stmt-downloads")).to_be_visible()
+        expect(about.locator("details.stmt-kinds > summary")).to_be_visible()
+        assert [term.removesuffix(":") for term in about.locator(".stmt-meta dt").all_text_contents()] == ABOUT_ROWS
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_the_notes_wait_one_tap_away_and_keep_all_they_give(browser: Browser, site_url: str, screen: str) -> None:
+    """Under each paragraph one quiet line names its notes; open, they give every sentence's kind,
+    topics, documents, deadline and Cite control, to the keyboard and to screen readers too."""
+    from playwright.sync_api import expect
+
+    context, page = open_on(browser, site_url, screen)
+    try:
+        box = page.locator(".stmt-para[data-para='3'] details.stmt-notes-box")
+        summary = box.locator("summary")
+        expect(summary).to_have_text("Notes on sentences 3.1–3.3")
+        expect(box.locator("li").first).to_be_hidden()
+        text = page.locator(".stmt-para[data-para='3'] .stmt-text").bounding_box()
+        line = summary.bounding_box()
+        assert text is not None and line is not None
+        assert line["height"] <= 30, "the closed notes take one line"
+        assert 0 <= line["y"] - (text["y"] + text["height"]) <= 30, "the line follows the paragraph's text"
+        summary.focus()
+        page.keyboard.press("Enter")
+        notes = box.locator("ul.stmt-notes li")
+        expect(notes).to_have_count(3)
+        expect(notes.nth(2)).to_contain_text("3.3 · support · Terrorism · refers to UN Security Council Resolution")
+        expect(notes.nth(0).get_by_role("link", name="Terrorism")).to_be_visible()
+        expect(page.get_by_role("button", name="Cite sentence 3.1", exact=True)).to_be_visible()
+        page.keyboard.press("Tab")
+        expect(notes.nth(0).locator("a.stmt-cmt-link")).to_be_focused()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_cite_control_is_shown_and_quiet(browser: Browser, site_url: str, screen: str) -> None:
+    """Each paragraph's Cite shows, without hovering, as a muted word: no box, no link colour.
+
+    Before, a desktop showed no Cite at all until the pointer was over the paragraph
+    (opacity 0), and a phone 17 outlined buttons with 12 px labels, one on every note's line.
+    """
+    context, page = open_on(browser, site_url, screen)
+    try:
+        page.mouse.move(1, 1)  # the pointer over no paragraph
+        controls = page.locator("button.stmt-cite")
+        shown = controls.evaluate_all(
+            """buttons => buttons.filter(button => button.checkVisibility({opacityProperty: true})).map(button => {
+                const style = getComputedStyle(button);
+                return {name: button.getAttribute("aria-label"), size: parseFloat(style.fontSize),
+                        border: style.borderTopStyle, color: style.color};
+            })"""
+        )
+        text_colour = page.locator(".stmt-text").first.evaluate("element => getComputedStyle(element).color")
+        link_colour = page.locator("a.stmt-source").evaluate("element => getComputedStyle(element).color")
+    finally:
+        context.close()
+    assert [control["name"] for control in shown] == [f"Cite paragraph {n}" for n in (1, 2, 3, 4)]
+    for control in shown:
+        assert control["border"] == "none", "a word, not an outlined button"
+        assert control["size"] >= 13
+        assert control["color"] not in (text_colour, link_colour), "muted: neither the text's colour nor a link's"
+
+
+MENU_PLACE = """anchor => {
+    const menu = document.getElementById("stmt-menu").getBoundingClientRect();
+    const paragraph = document.getElementById(anchor).closest(".stmt-para") ||
+        document.getElementById(anchor).nextElementSibling;
+    const number = paragraph.querySelector(".stmt-num").getBoundingClientRect();
+    const header = document.querySelector(".md-header").getBoundingClientRect();
+    return {menu: menu.toJSON(), number: number.toJSON(), headerBottom: header.bottom,
+            width: document.documentElement.clientWidth, height: window.innerHeight,
+            scrollWidth: document.documentElement.scrollWidth};
+}"""
+"""Where the open menu stands, with the number of its paragraph, the header's bottom and the window."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize(
+    ("control", "anchor"), [("Cite paragraph 2", "para_2"), ("Cite sentence 3.3", "para_3__cmt_3")]
+)
+def test_the_cite_menu_opens_inside_the_window_and_leaves_the_number_uncovered(
+    browser: Browser, site_url: str, screen: str, control: str, anchor: str
+) -> None:
+    """A Cite control near the bottom of the window opens its menu above it, all of it on screen.
+
+    Before, a paragraph's menu opened over its number, at the top left of the paragraph, and
+    a menu near the bottom of the window opened below it, out of sight.
+    """
+    from playwright.sync_api import expect
+
+    context, page = open_on(browser, site_url, screen)
+    try:
+        if "sentence" in control:
+            open_notes(page, 3)
+        button = page.get_by_role("button", name=control, exact=True)
+        button.evaluate("button => window.scrollBy(0, button.getBoundingClientRect().bottom - innerHeight + 16)")
+        button.click()
+        expect(page.locator("#stmt-menu .stmt-menu-item").first).to_be_focused()
+        place = page.evaluate(MENU_PLACE, anchor)
+    finally:
+        context.close()
+    menu, number = place["menu"], place["number"]
+    assert menu["left"] >= 0 and menu["right"] <= place["width"], f"the menu {menu} is wider than the window"
+    assert menu["top"] >= place["headerBottom"] and menu["bottom"] <= place["height"], f"the menu {menu} is off screen"
+    assert place["scrollWidth"] <= place["width"], "the open menu makes the page scroll sideways"
+    covers = (
+        menu["left"] < number["right"]
+        and menu["right"] > number["left"]
+        and menu["top"] < number["bottom"]
+        and menu["bottom"] > number["top"]
+    )
+    assert not covers, f"the menu {menu} covers the paragraph's number {number}"
