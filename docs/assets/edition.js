@@ -361,7 +361,8 @@
     menu.style.top = "0px";
     var origin = menu.getBoundingClientRect(); /* its containing block, in the window's coordinates */
     var box = control.getBoundingClientRect();
-    var text = control.closest(".stmt-para").querySelector(".stmt-text").getBoundingClientRect();
+    var paragraph = control.closest(".stmt-para");  /* none for "Cite this statement" */
+    var text = (paragraph ? paragraph.querySelector(".stmt-text") : control).getBoundingClientRect();
     var width = menu.offsetWidth;
     var height = menu.offsetHeight;
     var right = document.documentElement.clientWidth - WINDOW_MARGIN_PX;
@@ -432,11 +433,11 @@
       return;
     }
     header.dataset.decorated = "true";
-    var title = document.getElementById("title");
-    if (title) {
+    var source = header.querySelector(".stmt-lead .stmt-official dd");
+    if (source) {
       var whole = citeControl("", "Cite this statement");
       whole.classList.add("stmt-cite-statement");
-      title.after(whole);
+      source.appendChild(whole);  /* at the end of the lead's last line: the official words stay high */
     }
     document.querySelectorAll(".stmt-para").forEach(function (body) {
       var number = body.querySelector(".stmt-num");

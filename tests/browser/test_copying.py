@@ -148,7 +148,7 @@ def test_a_citation_is_copied_as_html_too_keeping_apa_s_italics(page: Page, site
     assert "<br>(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)" in html
 
 
-def test_the_statement_is_cited_whole_by_its_title(page: Page, site_url: str) -> None:
+def test_the_statement_is_cited_whole_from_the_lead_under_its_title(page: Page, site_url: str) -> None:
     from playwright.sync_api import expect
 
     page.context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
@@ -157,10 +157,12 @@ def test_the_statement_is_cited_whole_by_its_title(page: Page, site_url: str) ->
     control = page.get_by_role("button", name="Cite this statement", exact=True)
     expect(control).to_be_visible()
     expect(control).to_have_text("Cite this statement")
-    title = page.locator("#title").bounding_box()
-    box = control.bounding_box()
-    assert title is not None and box is not None
-    assert 0 <= box["y"] - (title["y"] + title["height"]) <= 40, "the control stands right under the title"
+    assert control.evaluate("button => button.closest('.stmt-lead .stmt-official') !== null"), (
+        "the control ends the lead's line of the official text, under the title"
+    )
+    box, first_words = control.bounding_box(), page.locator(".stmt-cmt").first.bounding_box()
+    assert box is not None and first_words is not None
+    assert box["y"] + box["height"] <= first_words["y"], "the control stands above the official words"
     control.click()
     expect(page.locator("#stmt-menu .stmt-menu-item")).to_have_text(
         ["Copy link", "Copy citation: OSCOLA", "Copy citation: Chicago (notes)", "Copy citation: APA",

@@ -485,7 +485,10 @@ def test_the_cite_control_is_shown_and_quiet(browser: Browser, site_url: str, sc
         link_colour = page.locator("a.stmt-source").evaluate("element => getComputedStyle(element).color")
     finally:
         context.close()
-    assert [control["name"] for control in shown] == [f"Cite paragraph {n}" for n in (1, 2, 3, 4)]
+    assert [control["name"] for control in shown] == [
+        "Cite this statement",
+        *(f"Cite paragraph {n}" for n in (1, 2, 3, 4)),
+    ]
     for control in shown:
         assert control["border"] == "none", "a word, not an outlined button"
         assert control["size"] >= 13
