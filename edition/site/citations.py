@@ -199,8 +199,8 @@ def citation(
     form: Format = "text",
 ) -> str:
     """The citation of ``anchor`` (the whole statement if empty) in ``style``, with :data:`ACCESSED` in it."""
-    text = _render(style, csl_item(statement, site_url, anchor), None if pinpoint is None else _PINPOINT, form)
-    return text if pinpoint is None else text.replace(_PINPOINT, _written(pinpoint, form))
+    marked = _render(style, csl_item(statement, site_url, anchor), None if pinpoint is None else _PINPOINT)
+    return _in_form(marked if pinpoint is None else marked.replace(_PINPOINT, pinpoint), form)
 
 
 def citation_data(statement: Statement, site_url: str) -> str:
@@ -212,17 +212,14 @@ def citation_data(statement: Statement, site_url: str) -> str:
     read it, and put the HTML on the clipboard beside the text.
     """
     parts = [anchor for anchor, _ in pinpoints(statement)]
-    data: dict[str, object] = {
-        "styles": [{"id": style.id, "label": style.label, "date": style.date} for style in STYLES],
-    }
-    forms: tuple[tuple[Format, str], ...] = (("text", "citations"), ("html", "html"))
-    for form, key in forms:
-        cited: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
-        for style in STYLES:
-            for anchor, text in _citations_in(statement, site_url, style, form):
-                cited[anchor][style.id] = text
-        data[key] = cited
-    return script_json(data)
+    texts: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
+    htmls: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
+    for style in STYLES:  # citeproc-py once per style: each citation is then written in both forms
+        for anchor, marked in _citations_in(statement, site_url, style):
+            texts[anchor][style.id] = _in_form(marked, "text")
+            htmls[anchor][style.id] = _in_form(marked, "html")
+    styles = [{"id": style.id, "label": style.label, "date": style.date} for style in STYLES]
+    return script_json({"styles": styles, "citations": texts, "html": htmls})
 
 
 def for_scripts() -> dict[str, object]:
@@ -239,13 +236,9 @@ def for_scripts() -> dict[str, object]:
     }
 
 
-def _written(text: str, form: Format) -> str:
-    """``text`` as a citation in ``form`` writes it."""
-    return html.escape(text, quote=False) if form == "html" else text
-
-
-def _citations_in(statement: Statement, site_url: str, style: Style, form: Format) -> Iterator[tuple[str, str]]:
-    """The citation of the statement and of every paragraph and sentence in ``style``, as (anchor, text).
+def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
+    """The citation of the statement and of every paragraph and sentence in ``style``, as (anchor, text with its
+    italics marked: :func:`_in_form` writes it as text or HTML).
 
     citeproc-py takes about 10 ms a citation, and a statement has dozens of parts. The
     parts differ only in their pinpoint and the fragment of their address, so the style
@@ -253,19 +246,17 @@ def _citations_in(statement: Statement, site_url: str, style: Style, form: Forma
     part's citation is that text with its own pinpoint and anchor in their places. A
     test checks that this is what citeproc-py makes of each part on its own.
     """
-    stand_in = _render(style, csl_item(statement, site_url, _ANCHOR), _PINPOINT, form)
+    stand_in = _render(style, csl_item(statement, site_url, _ANCHOR), _PINPOINT)
     found = stand_in.count(_PINPOINT), stand_in.count(_ANCHOR)
     assert found == (1, 1), f"{style.id}: pinpoint and anchor found {found} times in {stand_in!r}"
-    whole = citation(statement, site_url, style, form=form)
+    whole = _render(style, csl_item(statement, site_url), None)
     for anchor, part in pinpoints(statement):
-        yield (
-            anchor,
-            whole if part is None else stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, _written(part, form)),
-        )
+        yield anchor, whole if part is None else stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, part)
 
 
-def _render(style: Style, item: dict[str, Any], pinpoint: str | None, form: Format = "text") -> str:
-    """``item`` cited in ``style`` by citeproc-py in ``form``, with the accessed date as :data:`ACCESSED`."""
+def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
+    """``item`` cited in ``style`` by citeproc-py, its italics marked (:data:`_ITALIC`), with the accessed date as
+    :data:`ACCESSED`."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source import Locator
     from citeproc.source.json import CiteProcJSON
@@ -285,7 +276,7 @@ def _render(style: Style, item: dict[str, Any], pinpoint: str | None, form: Form
         text = _punctuation_in_quote(text)
     found = text.count(_ACCESSED_STAND_IN)
     assert found == (1 if style.accessed else 0), f"{style.id}: accessed date found {found} times in {text!r}"
-    return _in_form(text.replace(_ACCESSED_STAND_IN, ACCESSED), form)
+    return text.replace(_ACCESSED_STAND_IN, ACCESSED)
 
 
 def _in_form(marked: str, form: Format) -> str:
