@@ -101,11 +101,5 @@ _SPACE = re.compile(r"\s")
 
 DIGEST_PATTERN = "^[0-9a-f]{64}$"
 """A SHA-256 digest as the edition writes it (:func:`edition.digests.sha256`): 64 lower-case hexadecimal digits."""
-_DIGEST = re.compile(DIGEST_PATTERN)
-
-
-def digest_fault(value: str) -> str | None:
-    """What keeps ``value`` from being a SHA-256 digest as the edition writes it, or ``None``."""
-    if _DIGEST.fullmatch(value):
-        return None
-    return "must be a SHA-256 digest: 64 hexadecimal digits, 0-9 and a-f"
+DIGEST_NOUN = "a SHA-256 digest: 64 hexadecimal digits, 0-9 and a-f"
+"""What messages call a text written by :data:`DIGEST_PATTERN`."""

@@ -29,7 +29,6 @@ from edition.statements.loading import decode, read_input
 from edition.statements.shapes import (
     INVALID,
     Date,
-    Digest,
     Field,
     ListOf,
     MappingOf,
@@ -41,7 +40,7 @@ from edition.statements.shapes import (
     Text,
     child,
 )
-from edition.values import shown_value
+from edition.values import DIGEST_NOUN, DIGEST_PATTERN, shown_value
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ ANCHOR = Matching(anchors.ANCHOR_PATTERN, f"an anchor ({anchors.PARAGRAPH_FORM} 
 PUBLISHED_WORDS = RecordShape(
     "Published words",
     (
-        Field("sha256", Digest(), "The SHA-256 of the words, which must be theirs."),
+        Field("sha256", Matching(DIGEST_PATTERN, DIGEST_NOUN), "The SHA-256 of the words, which must be theirs."),
         Field("text", Text(), "The words of the sentence as published, or as an erratum corrected them."),
     ),
     doc="What a sentence's anchor names.",

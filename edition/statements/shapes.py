@@ -29,7 +29,7 @@ from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
 from edition.statements.loading import at
-from edition.values import DIGEST_PATTERN, digest_fault, shown_value, text_fault, url_fault
+from edition.values import shown_value, text_fault, url_fault
 from edition.vocabulary import Term
 
 INVALID: Final = object()
@@ -510,7 +510,7 @@ class Nullable(Shape):
 
 @dataclass
 class Matching(Text):
-    """A text written by a pattern: an anchor, a digest."""
+    """A text written by a pattern: an anchor, a digest (:data:`edition.values.DIGEST_PATTERN`)."""
 
     pattern: str
     """The regular expression, ``^...$``, that JSON Schema, JavaScript and Python read alike."""
@@ -533,22 +533,6 @@ class Matching(Text):
 
     def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": self.pattern}
-
-
-class Digest(Text):
-    """A SHA-256 digest, as :func:`edition.digests.sha256` writes it."""
-
-    summary = "SHA-256 digest"
-
-    def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
-        value = super().read(node, reader, where, subject)
-        if value is INVALID:
-            return value
-        fault = digest_fault(value)
-        return reader.report(node, where, f"{subject} {fault}, got {shown(node)}") if fault else value
-
-    def json_schema(self) -> JsonSchema:
-        return {"type": "string", "pattern": DIGEST_PATTERN}
 
 
 @dataclass
