@@ -14,8 +14,12 @@ DAY_FORM: Final = "YYYY-MM-DD"
 """How a day is written in a file or on the command line."""
 MONTH_FORM: Final = "YYYY-MM"
 """How a month is written where a month alone is precise enough."""
-_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+DAY_PATTERN: Final = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""A day written as :data:`DAY_FORM`, read alike by JSON Schema and Python (no ``^`` or ``$``)."""
+MONTH_PATTERN: Final = "[0-9]{4}-[0-9]{2}"
+"""A month written as :data:`MONTH_FORM`, read alike by JSON Schema and Python (no ``^`` or ``$``)."""
+_DAY = re.compile(DAY_PATTERN)
+_MONTH = re.compile(MONTH_PATTERN)
 
 
 def read_iso(written: str, month_allowed: bool = False) -> datetime.date | str | None:
@@ -24,12 +28,12 @@ def read_iso(written: str, month_allowed: bool = False) -> datetime.date | str |
 
     Raises :class:`ValueError`, saying why, for a date so written that does not exist (``2001-02-30``).
     """
-    day = _DAY.fullmatch(written)
-    if day:
-        return datetime.date(int(day[1]), int(day[2]), int(day[3]))
-    month = _MONTH.fullmatch(written) if month_allowed else None
-    if month:
-        datetime.date(int(month[1]), int(month[2]), 1)
+    if _DAY.fullmatch(written):
+        year, month, day = written.split("-")
+        return datetime.date(int(year), int(month), int(day))
+    if month_allowed and _MONTH.fullmatch(written):
+        year, month = written.split("-")
+        datetime.date(int(year), int(month), 1)
         return written
     return None
 

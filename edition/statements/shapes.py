@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import yaml
 
-from edition.dates import DAY_FORM, MONTH_FORM, read_iso
+from edition.dates import DAY_FORM, DAY_PATTERN, MONTH_FORM, MONTH_PATTERN, read_iso
 from edition.limits import MAX_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_TEXT_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
@@ -198,7 +198,7 @@ class Date(Shape):
 
     @property
     def summary(self) -> str:  # type: ignore[override]
-        return "date (YYYY-MM-DD or YYYY-MM)" if self.month_allowed else "date (YYYY-MM-DD)"
+        return f"date ({DAY_FORM} or {MONTH_FORM})" if self.month_allowed else f"date ({DAY_FORM})"
 
     def read(self, node: yaml.Node, reader: Reader, where: str, subject: str) -> Any:
         try:
@@ -212,8 +212,8 @@ class Date(Shape):
 
     def json_schema(self) -> JsonSchema:
         if self.month_allowed:
-            return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}
-        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+            return {"type": "string", "pattern": f"^(?:{DAY_PATTERN}|{MONTH_PATTERN})$"}
+        return {"type": "string", "format": "date", "pattern": f"^{DAY_PATTERN}$"}
 
 
 class Url(Text):

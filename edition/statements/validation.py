@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from edition.dates import DAY_PATTERN
 from edition.limits import MAX_ID_LENGTH
 from edition.problems import Problem
 from edition.records import numbering
@@ -24,7 +25,7 @@ from edition.statements.scalars import Written, written
 from edition.statements.shapes import INVALID, Reader, child, within
 from edition.values import shown_value
 
-ID_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+")
+ID_PATTERN = re.compile(f"{DAY_PATTERN}(-[a-z0-9]+)+")
 """A statement id: its date, then lower-case words joined by hyphens."""
 
 
