@@ -6,9 +6,13 @@
  *   "s" or "f" open it, as in Material, and so does its input taking the focus;
  *   Escape closes it, and so does the focus leaving it (Tab); the down and up arrows
  *   go through the results, Enter in the box follows the first.
- * - Pagefind's script and index are loaded from the site itself, the first time the
- *   box opens: a query downloads the chunks of the index that hold its words and
- *   the text of the results it shows, whatever the size of the corpus. Words in
+ * - Pagefind is loaded from the site itself, before the reader searches: its script,
+ *   worker, WebAssembly and list of pages once the page has loaded and the browser
+ *   is idle, or as soon as the pointer or a finger comes onto the box or the box takes
+ *   the focus (warmUp); then, at each key, the chunks of the index that hold the
+ *   words typed so far (Pagefind's preload), so that the search, once the reader
+ *   stops typing, waits only for the text of the results it shows. A query downloads
+ *   those chunks and texts alone, whatever the size of the corpus. Words in
  *   double quotes are searched as an exact phrase; pages that hold the words as
  *   they were typed come before those that hold them apart.
  * - Each result lands on the sentence (its anchor) or, elsewhere, the heading
@@ -70,7 +74,11 @@
   /* Marked on the page a result opens: whole words ("at" not in "NATO"), before any of these. */
   var WORD_LIMITERS = [",", ".", ";", ":", "!", "?", "(", ")", "\"", "'", "’", "“", "”", "/", "-"];
 
+  /* How long the browser may stay busy after the page's load before search is loaded all the same. */
+  var IDLE_TIMEOUT_MS = 3000;
+
   var engine = null;
+  var warm = null;
   var filtersShown = null;
   var latest = 0;
   var timer = null;
@@ -137,11 +145,49 @@
     warmUp();
   }
 
-  /** Load Pagefind's script, WebAssembly and page list as the box opens, while the reader types. */
+  /**
+   * Pagefind ready to search: its script, worker, WebAssembly and list of pages loaded, once (the index's
+   * chunks and the results' texts load with each search). A failure is tried again at the next call.
+   */
   function warmUp() {
-    pagefind().then(function (api) {
-      return api.init();
-    });
+    if (warm === null) {
+      warm = pagefind().then(function (api) {
+        return api.init().then(function () {
+          return api;
+        });
+      });
+      warm.catch(function () {
+        engine = null;
+        warm = null;
+      });
+    }
+    return warm;
+  }
+
+  /** Load Pagefind (warmUp) once the page has loaded and the browser is idle, or has waited IDLE_TIMEOUT_MS. */
+  function warmUpWhenIdle() {
+    function idle() {
+      if (typeof window.requestIdleCallback === "function") {
+        window.requestIdleCallback(warmUp, { timeout: IDLE_TIMEOUT_MS });
+      } else {
+        window.setTimeout(warmUp, 0);
+      }
+    }
+    if (document.readyState === "complete") {
+      idle();
+    } else {
+      window.addEventListener("load", idle, { once: true });
+    }
+  }
+
+  /** Load the chunks of the index that hold the words typed so far (Pagefind's preload), before the search runs. */
+  function preload(search) {
+    var words = search.input.value.replace(/"/g, " ").trim();
+    if (words) {
+      warmUp().then(function (api) {
+        return api.preload(words);
+      });
+    }
   }
 
   function close(search) {
@@ -728,7 +774,15 @@
       return;
     }
     search.input.addEventListener("input", function () {
+      preload(search);
       later(search);
+    });
+    ["pointerover", "touchstart", "focusin"].forEach(function (intent) {
+      [search.box, document.querySelector(".stmt-search-button")].forEach(function (target) {
+        if (target !== null) {
+          target.addEventListener(intent, warmUp, { passive: true });
+        }
+      });
     });
     search.input.addEventListener("focus", function () {
       if (!isOpen(search)) {
@@ -775,6 +829,7 @@
       onKey(search, event);
     });
     fromAddress(search);
+    warmUpWhenIdle();
   }
 
   /* What the benchmark and the tests call: the box's own search, filters and landing place. */
