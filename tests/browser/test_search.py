@@ -12,6 +12,8 @@ the test otherwise).
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
@@ -21,7 +23,7 @@ import pytest
 from tests.conftest import STATEMENT_ID
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import APIResponse, Locator, Page, Route
 
 TIMEOUT_MS = 15_000
 """Pagefind loads its script and index on first use; give it time on a slow machine."""
@@ -48,6 +50,16 @@ DEVELOPER_PAGES = {"/format/", "/data/", "/performance/"}
 """The pages for developers, which come after every other page among the results."""
 OF_THE_TEXT = ["council", "Founding Act", "Russia", "joint", "terrorism", "relationship", "NATO"]
 """Words of the official text that pages for readers and pages for developers hold as well."""
+PAGEFIND_ITSELF = {
+    "script": r"/pagefind/pagefind\.js$",
+    "worker": r"/pagefind/pagefind-worker\.js$",
+    "entry": r"/pagefind/pagefind-entry\.json\?",
+    "list of pages": r"/pagefind/pagefind\.en_\w+\.pf_meta$",
+    "WebAssembly": r"/pagefind/wasm\.en\.pagefind$",
+}
+"""Pagefind's own files, which every search needs first, by what they are: patterns of their addresses."""
+CHUNKS = re.compile(r"/pagefind/(index|fragment|filter)/")
+"""The chunks of Pagefind's index, and the texts of the results (fragments): what a query needs."""
 
 
 def open_search(page: Page) -> Locator:
@@ -308,13 +320,13 @@ def test_the_keyboard_opens_goes_through_and_closes_the_search(page: Page, site_
 
 @pytest.mark.browser
 def test_search_loads_only_the_chunks_a_query_needs_from_the_site_itself(page: Page, site_url: str) -> None:
-    """Nothing of search loads with a page; a query loads Pagefind's files from ``/pagefind/`` alone, and not the
-    filters' values, which at 10,000 statements weigh more than the rest of a query."""
+    """No chunk of the index loads with a page; a query loads Pagefind's files from ``/pagefind/`` alone, and not
+    the filters' values, which at 10,000 statements weigh more than the rest of a query."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "/pagefind/" in url or "search_index" in url]
+    assert not [url for url in requested if CHUNKS.search(url) or "search_index" in url]
     search_for(page, "condemn terrorism")
     loaded = [urlsplit(url).path for url in requested if "/pagefind/" in url]
     assert "/pagefind/pagefind.js" in loaded
@@ -322,3 +334,65 @@ def test_search_loads_only_the_chunks_a_query_needs_from_the_site_itself(page: P
     assert any(path.startswith("/pagefind/index/") for path in loaded)
     assert any(path.startswith("/pagefind/fragment/") for path in loaded)
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url]
+
+
+def pagefind_parts(urls: list[str]) -> set[str]:
+    """Which of Pagefind's own files (:data:`PAGEFIND_ITSELF`) ``urls`` name."""
+    return {part for part, pattern in PAGEFIND_ITSELF.items() if any(re.search(pattern, url) for url in urls)}
+
+
+@pytest.mark.browser
+def test_an_idle_page_loads_pagefind_before_the_first_key_but_no_chunk_of_the_index(page: Page, site_url: str) -> None:
+    """Pagefind loaded as the box opened, in waves one after the other (its script, its worker, its list of pages
+    and WebAssembly, the index, the results), 4.4 s on a phone's network before the first result: it now loads
+    while the reader reads, and the index's chunks for the words alone once they are typed."""
+    from playwright.sync_api import expect
+
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    with page.expect_request(re.compile(PAGEFIND_ITSELF["WebAssembly"]), timeout=TIMEOUT_MS):
+        page.goto(site_url + STATEMENT_PATH.lstrip("/"))
+    page.wait_for_load_state("networkidle")
+    assert pagefind_parts(requested) == set(PAGEFIND_ITSELF)
+    expect(page.locator("input[data-md-toggle='search']")).not_to_be_checked()
+    loaded = [url for url in requested if "/pagefind/" in url]
+    assert len(loaded) == len(PAGEFIND_ITSELF), f"more than Pagefind itself loaded before any key: {loaded}"
+
+
+FRAGMENT_MARK = b"pagefind_dcd"
+"""What a fragment's text begins with, once gunzipped, before its JSON (Pagefind's format)."""
+
+
+def fragment_path(body: bytes) -> str:
+    """The path of the page whose text a Pagefind fragment (as served: gzipped) holds."""
+    data = gzip.decompress(body)
+    assert data.startswith(FRAGMENT_MARK), data[:40]
+    return str(json.loads(data[len(FRAGMENT_MARK) :])["url"])
+
+
+@pytest.mark.browser
+def test_the_first_result_shows_while_the_other_results_are_still_loading(page: Page, site_url: str) -> None:
+    """The texts of the other pages found (Pagefind's fragments) are held back until the first result is shown."""
+    from playwright.sync_api import expect
+
+    held: list[tuple[Route, APIResponse]] = []
+
+    def hold_all_but_the_statement(route: Route) -> None:
+        response = route.fetch()
+        if fragment_path(response.body()) == STATEMENT_PATH:
+            route.fulfill(response=response)
+        else:
+            held.append((route, response))
+
+    page.route(re.compile(r"/pagefind/fragment/"), hold_all_but_the_statement)
+    page.goto(site_url)
+    first = search_for(page, "condemn terrorism")
+    assert landing(first.get_attribute("href"))[:2] == (STATEMENT_PATH, "para_3__cmt_1")
+    assert held, "no other page's text was asked for: the query no longer finds several pages"
+    items = page.locator("li.md-search-result__item")
+    expect(items).to_have_count(1)
+    for route, response in held:
+        route.fulfill(response=response)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^\d+ pages match$"))
+    expect(items).to_have_count(min(int(meta.inner_text().split()[0]), 10))
