@@ -396,3 +396,19 @@ def test_the_first_result_shows_while_the_other_results_are_still_loading(page: 
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"^\d+ pages match$"))
     expect(items).to_have_count(min(int(meta.inner_text().split()[0]), 10))
+
+
+@pytest.mark.browser
+def test_the_index_for_the_letters_typed_loads_before_the_search_runs(page: Page, site_url: str) -> None:
+    """The search runs once the reader stops typing (a timer, held here by Playwright's clock); the chunks of the
+    index that hold the words load at each key, while the reader types: before, only once the search ran."""
+    from playwright.sync_api import expect
+
+    page.clock.install()
+    page.goto(site_url)
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # no timer fires from now on
+    search = open_search(page)
+    with page.expect_request(re.compile(r"/pagefind/index/"), timeout=TIMEOUT_MS):
+        search.press("c")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    expect(page.locator("ol.md-search-result__list")).not_to_have_attribute("data-query", "c")
