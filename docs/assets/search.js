@@ -92,10 +92,15 @@
     return new URL(config.base.replace(/\/?$/, "/"), window.location.href);
   }());
 
+  /** A file of Pagefind's folder under the site's root (edition/build/searchindex.py, OUTPUT_SUBDIR). */
+  function pagefindFile(name) {
+    return new URL("pagefind/" + name, ROOT).href;
+  }
+
   /** Pagefind's API, loaded once from the site itself, with result addresses under the site's root. */
   function pagefind() {
     if (engine === null) {
-      engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (api) {
+      engine = import(pagefindFile("pagefind.js")).then(function (api) {
         return api.options({ baseUrl: ROOT.pathname }).then(function () {
           return api;
         });
@@ -173,7 +178,7 @@
   function fetchAlongside() {
     var language = (document.documentElement.lang || "unknown").toLowerCase().split("-")[0];
     ["pagefind-worker.js", "wasm." + language + ".pagefind"].forEach(function (name) {
-      window.fetch(new URL("pagefind/" + name, ROOT).href).catch(function () {});
+      window.fetch(pagefindFile(name)).catch(function () {});
     });
   }
 
@@ -766,7 +771,7 @@
     if (!new URLSearchParams(window.location.search).has(HIGHLIGHT)) {
       return;
     }
-    import(new URL("pagefind/pagefind-highlight.js", ROOT).href).then(function () {
+    import(pagefindFile("pagefind-highlight.js")).then(function () {
       var Highlight = window.PagefindHighlight;
       return new Highlight({
         highlightParam: HIGHLIGHT,
