@@ -88,3 +88,14 @@ def test_each_growth_case_is_a_valid_statement(tmp_path: Path, case: str) -> Non
     else:
         assert (len(found.paragraphs), mentions) == (300, 0)
         assert ("9999" in found.title) == case.endswith("-9999")
+
+
+def test_the_search_benchmark_counts_the_waves_of_requests() -> None:
+    """A request is of the wave after the highest of those that had ended when it started."""
+    assert engines.waves([]) == 0
+    assert engines.waves([(0, 10), (0, 12), (5, 25)]) == 1  # all at once
+    assert engines.waves([(0, 10), (0, 12), (5, 25), (11, 20), (20, 30)]) == 3  # after 10, then after 20
+
+
+def test_the_search_benchmark_on_the_real_site_alone_asks_the_real_statement_only() -> None:
+    assert [query.statement for query in engines.queries(0)] == [STATEMENT_ID] * 10
