@@ -99,3 +99,56 @@ def test_after_edits_under_serve_a_fresh_render_writes_nothing(project: Path, tm
     assert str(render(Project(fresh))).endswith("; 0 file(s) written, 0 removed")
     assert snapshot(fresh / "docs") == snapshot(project / "docs")
     assert snapshot(fresh / "statements") == snapshot(project / "statements")
+
+
+@pytest.mark.build
+def test_dirty_builds_under_serve_compile_no_template_and_make_the_pages_a_whole_build_makes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's templates, compiled by the first build of ``serve``, serve its dirty builds as they are."""
+    import logging
+
+    import jinja2
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from edition.build import searchindex
+    from edition.build.watch import _DirtyWarning, _Templates
+
+    url, templates = "http://127.0.0.1:8000/", _Templates()
+
+    def build(site: Path, whole: bool, serving: bool = True) -> None:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        config.extra[searchindex.LATER] = lambda job: None  # no search index: not what is tested
+        if serving:
+            config.plugins[_Templates.NAME] = templates
+        templates.whole = whole
+        mkdocs_build(config, serve_url=url, dirty=not whole)
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    dirty_warning = _DirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(dirty_warning)
+    try:
+        render(Project(project))
+        build(tmp_path / "served", whole=True)
+        edit(project, STATEMENT_ID, HEADING, "heading: Our new")
+        render(Project(project))
+        compiled: list[object] = []
+        compile_template = jinja2.Environment.compile
+
+        def counted(self: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+            compiled.append(args[0] if args else kwargs.get("source"))
+            return compile_template(self, *args, **kwargs)
+
+        monkeypatch.setattr(jinja2.Environment, "compile", counted)
+        build(tmp_path / "served", whole=False)
+        assert compiled == []
+        build(tmp_path / "whole", whole=True, serving=False)
+        assert compiled != []  # a build without serve's environment compiles the theme
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(dirty_warning)
+    page = Path("statements", STATEMENT_ID, "index.html")
+    served = (tmp_path / "served" / page).read_text(encoding="utf-8")
+    assert "Our new" in served
+    assert served == (tmp_path / "whole" / page).read_text(encoding="utf-8")
