@@ -428,7 +428,7 @@ def test_git_ignores_a_generated_folder_even_when_a_link_or_a_file_stands_in_its
 def test_a_disk_that_fills_while_writing_is_one_line_and_leaves_no_part_of_a_file(project: Path) -> None:
     shutil.rmtree(project / "docs" / "statements")
     (project / "docs" / "statements").mkdir()
-    full = "mount -t tmpfs -o size=48k tmpfs docs/statements"  # room for the first pages, not for the statement's
+    full = "mount -t tmpfs -o size=32k tmpfs docs/statements"  # room for the first pages, not for the statement's
     result = run_mounted(project, [full], "render", after="find docs/statements -name '.*'")
     assert (result.returncode, result.stderr, result.stdout) == (
         1,
