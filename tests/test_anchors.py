@@ -82,8 +82,8 @@ def test_a_new_sentence_is_recorded_by_render(project: Path) -> None:
 
 
 @pytest.mark.parametrize("verb", ["check", "render", "build"])
-def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_changed_words_fail_naming_the_anchor(rendered: Path, verb: str) -> None:
+    project = rendered
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     edit(project, SENTENCE_3_1, "We condemn terrorism in all its forms.")
     result = run_build_site(project, verb)

@@ -83,8 +83,8 @@ def test_one_invalid_statement_among_many_changes_nothing(many: Path) -> None:
     assert sorted(path.name for path in (many / ".cache" / "edition").iterdir()) == []  # no state, no lock
 
 
-def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(rendered: Path) -> None:
+    project = rendered
     before = snapshot(project / "docs")
     (added,) = add_statements(project, 1)
     result = run_build_site(project, "render")
