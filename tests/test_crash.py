@@ -23,7 +23,7 @@ import pytest
 from edition.build import lock, parallel
 from edition.build.commands import render
 from edition.build.project import Project
-from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site
+from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site, run_build_site_here
 from tests.test_cli import snapshot
 from tests.test_scale import add_statements
 
@@ -194,12 +194,12 @@ def test_a_command_that_writes_stops_at_once_while_another_holds_the_lock(projec
     assert not lock.path_of(project).exists()
 
 
-def test_a_lock_left_by_a_dead_process_is_taken_over(project: Path) -> None:
+def test_a_lock_left_by_a_dead_process_is_taken_over(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock.path_of(project).parent.mkdir(parents=True)
     lock.path_of(project).write_text(f"{dead.pid}\n", encoding="ascii")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert not lock.path_of(project).exists()
 

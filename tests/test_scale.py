@@ -26,7 +26,7 @@ from edition.build.project import Project
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
 from edition.values import _fault, text_fault
-from tests.conftest import STATEMENT_ID, copy_project, run_build_site
+from tests.conftest import STATEMENT_ID, copy_project, run_build_site, run_build_site_here
 from tests.test_cli import snapshot
 
 MANY = parallel.THRESHOLD + 6
@@ -83,11 +83,13 @@ def test_one_invalid_statement_among_many_changes_nothing(many: Path) -> None:
     assert sorted(path.name for path in (many / ".cache" / "edition").iterdir()) == []  # no state, no lock
 
 
-def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(rendered: Path) -> None:
+def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(
+    rendered: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = rendered
     before = snapshot(project / "docs")
     (added,) = add_statements(project, 1)
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     after = snapshot(project / "docs")
     changed = sorted(name for name in after if after[name] != before.get(name))
     own = [f"statements/{added}/{name}" for name in sorted(STATEMENT_FILES)]
