@@ -133,7 +133,7 @@ def test_a_render_killed_at_any_moment_is_made_whole_by_the_next(
 
 
 def test_what_a_killed_render_leaves_is_removed_and_never_read(
-    few: tuple[Path, dict[str, str]], tmp_path: Path
+    few: tuple[Path, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tree, expected = few
     project = tmp_path / "project"
@@ -144,7 +144,7 @@ def test_what_a_killed_render_leaves_is_removed_and_never_read(
     record.write_text('{"statement": "trunc', encoding="utf-8")
     (project / "docs" / "statements" / STATEMENT_ID).mkdir(parents=True)
     (project / "docs" / "statements" / STATEMENT_ID / ".index.md.tmp").write_text("half a page", encoding="utf-8")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert output(project) == expected
     assert strays(project) == []
