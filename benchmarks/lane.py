@@ -56,11 +56,13 @@ def run_lane(marks: str, checkout: Path) -> LaneRun:
         command = [sys.executable, "-m", "pytest", "-m", marks, "-q", "-p", "no:cacheprovider", f"--junitxml={report}"]
         environment = {**os.environ, "PYTHONPATH": str(checkout)}
         load = os.getloadavg()[0]
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=checkout, env=environment, stdout=subprocess.PIPE, text=True)
-        stdout = process.stdout.read() if process.stdout else ""
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
+        with tempfile.TemporaryFile() as output:  # a file, not a pipe: a program a test left running cannot hold it
+            start = time.perf_counter()
+            process = subprocess.Popen(command, cwd=checkout, env=environment, stdout=output)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            output.seek(0)
+            stdout = output.read().decode("utf-8", errors="replace")
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise SystemExit(f"the lane failed:\n{stdout}")
