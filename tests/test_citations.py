@@ -268,6 +268,7 @@ def test_the_html_of_a_hostile_title_is_text(tmp_path: Path) -> None:
     ).replace("\n", "")
 
 
+@pytest.mark.build  # every part of the statement cited by citeproc-py one at a time: 51 citations, most of a second
 def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statement) -> None:
     """A part's citation completed as the page completes it, for every part, style and form, is the one citeproc-py
     makes of that part alone."""
@@ -290,6 +291,7 @@ def retitled(folder: Path, title: str) -> Statement:
     return found
 
 
+@pytest.mark.build  # as the test above, every part cited by citeproc-py one at a time, for each title
 @pytest.mark.parametrize("title", ["Statement 9999", "Statement #stmt-part"])
 def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
