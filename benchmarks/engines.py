@@ -46,8 +46,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import gzip
 import json
 import os
 import re
@@ -55,17 +53,15 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from corpus import ROOT, SOURCE, country, make_project, statement_data, statement_id
-from measure import GZIP_LEVEL, load_average, machine, run
+from measure import load_average, machine, run
+from server import bound_server, gzipped, serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request
@@ -80,10 +76,6 @@ CHROMIUM_ARGS = [
 ]
 SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}
 """Chrome DevTools' "Slow 4G" preset: 1.6 Mbit/s down and 750 kbit/s up (times 0.9), 150 ms times 3.75."""
-COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"})
-"""What the benchmark's server sends gzipped, as web servers do; Pagefind's chunks are gzipped already."""
-CACHE_CONTROL = "max-age=600"
-"""What GitHub Pages says of every file it serves: the browser may keep it ten minutes."""
 REAL_ID = SOURCE.stem
 TIMEOUT_MS = 600_000
 """A first query at 10,000 statements on Slow 4G waits for tens of megabytes with lunr."""
@@ -239,88 +231,6 @@ class SizeResult:
     lunr_index_kib: float
     lunr_index_gzip_kib: float
     load: str = ""
-
-
-class _CountingWriter:
-    """A response stream that counts the bytes that go through it."""
-
-    def __init__(self, raw: Any) -> None:
-        self._raw = raw
-        self.count = 0
-
-    def write(self, data: bytes) -> int:
-        self.count += len(data)
-        return int(self._raw.write(data))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._raw, name)
-
-
-@functools.lru_cache(maxsize=4096)
-def _gzipped(path: Path) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves the site as GitHub Pages does (gzipping what web servers compress, :data:`CACHE_CONTROL`), and
-    records the bytes of each response in ``sent``."""
-
-    sent: list[tuple[str, int]]
-
-    def setup(self) -> None:
-        super().setup()
-        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", CACHE_CONTROL)
-        super().end_headers()
-
-    def do_GET(self) -> None:
-        writer: _CountingWriter = self.wfile  # type: ignore[assignment]
-        before = writer.count
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = _gzipped(path)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            super().do_GET()
-        self.sent.append((unquote(urlsplit(self.path).path), writer.count - before))
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass
-
-
-def bound_server(site: Path, sent: list[tuple[str, int]]) -> _Server:
-    """A server for ``site`` on a free port of 127.0.0.1, not yet serving, that records what it sends in ``sent``."""
-    handler = type("Handler", (_Handler,), {"sent": sent})
-    return _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-
-
-@contextlib.contextmanager
-def serving(server: _Server) -> Iterator[str]:
-    """``server`` serving in a thread until the block ends; its base URL."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def lunr_variant(project: Path) -> None:
@@ -641,7 +551,7 @@ def measure_size(count: int, folder: Path, browser: Browser, engines: list[str],
             lunr = measure_engine(browser, base, lunr_sent, "lunr", count)
         lunr.index_s = round(lunr_s, 2)
         index_file = lunr_project / "site" / "search" / "search_index.json"
-        lunr_index_kib, lunr_index_gzip_kib = kib(index_file.stat().st_size), kib(len(_gzipped(index_file)))
+        lunr_index_kib, lunr_index_gzip_kib = kib(index_file.stat().st_size), kib(len(gzipped(index_file)))
     return SizeResult(
         statements=count,
         render_s=built.render_s,

@@ -30,6 +30,9 @@ class Run:
     """Its exit status."""
     output: str
     """What it printed, stdout and stderr together."""
+    cpu_seconds: float = 0.0
+    """Its CPU time, user and system, with the descendants it waited for (its worker processes): steadier
+    than wall time on a shared machine."""
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -50,7 +53,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
-    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, text)
+    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, text, usage.ru_utime + usage.ru_stime)
 
 
 Snapshot = dict[str, tuple[int, int, str]]

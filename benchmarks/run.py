@@ -156,7 +156,8 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
         project = clone(published, folder.with_name(f"{folder.name}-clone-{number}"))
         colds.append(render(project))
     cold = sorted(colds, key=lambda r: r.seconds)[len(colds) // 2]
-    print(f"{progress} cold render {cold.seconds:.2f} s (median of {len(colds)})", file=sys.stderr)
+    cpu = statistics.median(r.cpu_seconds for r in colds)
+    print(f"{progress} cold render {cold.seconds:.2f} s, CPU {cpu:.2f} s (medians of {len(colds)})", file=sys.stderr)
     before = snapshot(project, WATCHED)
     noop = [render(project).seconds for _ in range(options.repeat)]
     noop_changes = changes(before, snapshot(project, WATCHED))

@@ -11,7 +11,9 @@ from typing import NoReturn
 
 import pytest
 
+from edition.build.commands import render
 from edition.build.output import OWNED
+from edition.build.project import Project
 from edition.statements.model import Statement
 from edition.statements.validation import read_statement
 
@@ -72,9 +74,10 @@ def run_build_site(
     """``python build_site.py ARGS`` with ``root`` as the current directory, as a user runs it.
 
     ``site_url`` sets the address the site is built for (``SITE_URL``, read by ``mkdocs.yml``),
-    ``report_url`` the form where readers report an error (``REPORT_URL``).
+    ``report_url`` the form where readers report an error (``REPORT_URL``); without them, neither is set.
     """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SITE_URL", None)  # the defaults of mkdocs.yml whatever the shell says, as in :func:`rendered`
     environment.pop("REPORT_URL", None)
     if site_url is not None:
         environment["SITE_URL"] = site_url
@@ -88,6 +91,25 @@ def run_build_site(
         env=environment,
         check=False,
     )
+
+
+def run_build_site_here(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``build_site.py ARGS`` run in this process from ``root``, with the environment of :func:`run_build_site`.
+
+    For a test whose point is what a verb does, prints and returns, not the process around it (a
+    signal, a traceback printed by Python, the start of the program): it spares the start of a
+    Python and the import of the program, most of a small command's time.
+    """
+    import build_site
+
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        patch.delenv("SITE_URL", raising=False)
+        patch.delenv("REPORT_URL", raising=False)
+        status = build_site.main(list(args))
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["build_site.py", *args], status, out, err)
 
 
 def running_in_ci() -> bool:
@@ -118,6 +140,27 @@ def statement() -> Statement:
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project, to render or break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def rendered_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project rendered once, in-process (the bytes a ``render`` writes); never changed: see
+    :func:`rendered`."""
+    root = copy_project(tmp_path_factory.mktemp("rendered") / "project")
+    with pytest.MonkeyPatch.context() as environment:
+        environment.delenv("SITE_URL", raising=False)
+        environment.delenv("REPORT_URL", raising=False)
+        render(Project(root))
+    return root
+
+
+@pytest.fixture
+def rendered(rendered_once: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the project as a ``render`` leaves it, for a test whose point comes after that render.
+
+    Copied with the files' times, which the render's state records: the next render finds every file as it left it.
+    """
+    return shutil.copytree(rendered_once, tmp_path / "project", symlinks=True)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import yaml
 
 from edition import anchors
 from edition.records import recordfile
-from tests.conftest import ROOT, STATEMENT_ID, run_build_site
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site, run_build_site_here
 from tests.html import attribute, one, parse, text
 from tests.test_cli import line_of
 
@@ -62,19 +62,19 @@ def test_the_record_in_the_repository_holds_every_anchor_with_its_words() -> Non
     assert (record.errata, record.retired) == ((), ())
 
 
-def test_render_records_new_anchors_and_check_does_not(project: Path) -> None:
+def test_render_records_new_anchors_and_check_does_not(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / RECORD_FILE).unlink()
-    assert run_build_site(project, "check").returncode == 0
+    assert run_build_site_here(project, capsys, "check").returncode == 0
     assert not (project / RECORD_FILE).exists()
-    assert run_build_site(project, "render").returncode == 0
+    assert run_build_site_here(project, capsys, "render").returncode == 0
     assert (project / RECORD_FILE).read_text(encoding="utf-8") == (ROOT / RECORD_FILE).read_text(encoding="utf-8")
 
 
-def test_a_new_sentence_is_recorded_by_render(project: Path) -> None:
+def test_a_new_sentence_is_recorded_by_render(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rewrite(project, lambda data: sentences(data, 4).append(
         {"text": "A sentence added later.", "kind": "observe", "topics": ["terrorism"]}
     ))  # fmt: skip
-    assert run_build_site(project, "render").returncode == 0
+    assert run_build_site_here(project, capsys, "render").returncode == 0
     record, _ = recordfile.load(project / RECORD_FILE)
     assert record is not None
     assert list(record.texts)[-2:] == ["para_4__cmt_3", "para_4__cmt_4"]
@@ -82,11 +82,11 @@ def test_a_new_sentence_is_recorded_by_render(project: Path) -> None:
 
 
 @pytest.mark.parametrize("verb", ["check", "render", "build"])
-def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_changed_words_fail_naming_the_anchor(rendered: Path, verb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    project = rendered
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     edit(project, SENTENCE_3_1, "We condemn terrorism in all its forms.")
-    result = run_build_site(project, verb)
+    result = run_build_site_here(project, capsys, verb)
     assert result.returncode == 1
     line = line_of("We condemn terrorism")
     column = 15 + len("We condemn terrorism in all its ")  # at "forms", where the words first differ
@@ -99,10 +99,10 @@ def test_changed_words_fail_naming_the_anchor(project: Path, verb: str) -> None:
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == before
 
 
-def test_a_vanished_anchor_fails_naming_it(project: Path) -> None:
+def test_a_vanished_anchor_fails_naming_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = rewrite(project, lambda data: sentences(data, 4).pop())
     line = lines.index("- number: 4") + 1
-    result = run_build_site(project, "check")
+    result = run_build_site_here(project, capsys, "check")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{STATEMENT_FILE}:{line}:1: para_4__cmt_3 was published and its words are gone (not in the official "
@@ -190,8 +190,10 @@ def test_erratum_and_retire_do_not_load_the_importer(project: Path, verb: str) -
     assert [name for name in loaded if name.startswith("edition.importer")] == []
 
 
-def test_an_erratum_needs_changed_words(project: Path) -> None:
-    result = run_build_site(project, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "Nothing changed.")
+def test_an_erratum_needs_changed_words(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_build_site_here(
+        project, capsys, "erratum", STATEMENT_ID, "para_3__cmt_1", "--reason", "Nothing changed."
+    )
     assert (result.returncode, result.stderr) == (
         1,
         f"{STATEMENT_FILE}:1:1: the words of para_3__cmt_1 are the published ones: there is nothing to correct\n"
@@ -228,9 +230,9 @@ def test_a_retired_anchor_keeps_resolving_to_its_successor(project: Path) -> Non
     assert again.stderr.splitlines()[0] == f"{STATEMENT_FILE}:1:1: para_4__cmt_3 is already retired"
 
 
-def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
+def test_a_statement_whose_file_is_gone_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / STATEMENT_FILE).rename(project / "statements" / "2001-12-07-renamed.yaml")
-    result = run_build_site(project, "check")
+    result = run_build_site_here(project, capsys, "check")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{RECORD_FILE}:1:1: statement {STATEMENT_ID} was published, but {STATEMENT_FILE} is gone; restore it "
@@ -238,12 +240,12 @@ def test_a_statement_whose_file_is_gone_is_reported(project: Path) -> None:
     )
 
 
-def test_a_tampered_record_is_reported(project: Path) -> None:
+def test_a_tampered_record_is_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / RECORD_FILE
     path.write_text(path.read_text(encoding="utf-8").replace(SENTENCE_3_1, "We condemn."), encoding="utf-8")
     entry = '    "para_3__cmt_1": {'  # the problem points at the entry's checksum, on the next line
     line = path.read_text(encoding="utf-8").splitlines().index(entry) + 2
-    result = run_build_site(project, "check")
+    result = run_build_site_here(project, capsys, "check")
     assert (result.returncode, result.stderr) == (
         1,
         f"{RECORD_FILE}:{line}:17: anchor para_3__cmt_1: 'sha256' is not the SHA-256 of 'text'; restore the record "

@@ -74,7 +74,13 @@ def test_each_search_query_stands_in_its_target_sentence(count: int) -> None:
         assert query.text in " ".join(words), f"{query.text!r} is not in {query.statement}#{query.sentence}"
 
 
-@pytest.mark.parametrize("case", list(growth.CASES))
+LARGE_CASES = frozenset({"paragraphs-300", "paragraphs-300-9999"})
+"""The growth cases of a corpus's worth of paragraphs, whose check takes most of a second: run with ``build``."""
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(case, marks=[pytest.mark.build] if case in LARGE_CASES else []) for case in growth.CASES]
+)
 def test_each_growth_case_is_a_valid_statement(tmp_path: Path, case: str) -> None:
     found, problems = read_statement(growth.make_case(tmp_path / "project", case))
     assert problems == [] and found is not None

@@ -21,7 +21,17 @@ import yaml
 from edition.build.generation import STATEMENT_FILES
 from edition.dates import MONTHS
 from edition.site import citations
-from edition.site.citations import ACCESSED, STYLES, Style, bibtex, bibtex_text, citation_data, csl_json, ris
+from edition.site.citations import (
+    ACCESSED,
+    STYLES,
+    Style,
+    bibtex,
+    bibtex_text,
+    citation_data,
+    completed,
+    csl_json,
+    ris,
+)
 from edition.statements.characters import yaml_quoted
 from edition.statements.model import Statement
 from edition.statements.validation import read_statement
@@ -37,6 +47,11 @@ TODAY = {"dmy": "2 December 2026", "mdy": "December 2, 2026"}
 
 def style(style_id: str) -> Style:
     return next(style for style in STYLES if style.id == style_id)
+
+
+def parts_of(statement: Statement) -> list[tuple[str, str]]:
+    """Each paragraph and sentence of ``statement``, as its anchor and pinpoint."""
+    return [(anchor, pinpoint) for anchor, pinpoint in citations.pinpoints(statement) if pinpoint is not None]
 
 
 def cited(statement: Statement, style_id: str, anchor: str, pinpoint: str | None) -> str:
@@ -155,7 +170,9 @@ def test_the_rendered_page_offers_each_style_s_citation_of_paragraph_3(project: 
     data = json.loads(attribute(one(page, id="stmt-citations"), "data-citations"))
     today = {order: form.format(day=2, month="December", year=2026) for order, form in citations.DATE_FORMS.items()}
     offered = {
-        style["label"]: data["citations"]["para_3"][style["id"]].replace(ACCESSED, today[style["date"]])
+        style["label"]: completed(data["part"]["text"][style["id"]], "para_3", "3").replace(
+            ACCESSED, today[style["date"]]
+        )
         for style in data["styles"]
     }
     assert offered == PARAGRAPH_3
@@ -200,48 +217,67 @@ def test_pinpoints_name_a_sentence_within_its_paragraph(statement: Statement) ->
     assert citations.pinpoint(3, "1A") == "3, sentence 1A"  # a sentence inserted after publication
 
 
-def test_citation_data_has_the_statement_and_every_anchor_with_the_accessed_date_once(statement: Statement) -> None:
-    text = citation_data(statement, SITE)
-    data: dict[str, Any] = json.loads(text)
-    anchors = ["", *(p.anchor for p in statement.paragraphs), *(c.anchor for c in statement.sentences)]
-    for form in ("citations", "html"):
-        assert sorted(data[form]) == sorted(anchors)
-        for anchor, texts in data[form].items():
+def test_citation_data_holds_the_statement_s_citation_and_a_part_s_per_style_and_form(statement: Statement) -> None:
+    """One citation of the statement and one of a part per style and form, however many parts: before, the page
+    held each paragraph's and sentence's (17 parts, 66.8 KiB a page)."""
+    data: dict[str, Any] = json.loads(citation_data(statement, SITE))
+    assert list(data) == ["styles", "statement", "part"]
+    for cited in (data["statement"], data["part"]):
+        assert list(cited) == ["text", "html"]
+        for texts in cited.values():
             assert list(texts) == ["oscola", "chicago", "apa"]
             for chosen in STYLES:
                 assert texts[chosen.id].count(ACCESSED) == (1 if chosen.accessed else 0)
-                assert f"{PAGE}#{anchor}" in texts[chosen.id] if anchor else PAGE in texts[chosen.id]
-    sentence = data["citations"]["para_3__cmt_1"]
-    assert sentence["oscola"] == citations.citation(statement, SITE, style("oscola"), "para_3__cmt_1", "3, sentence 1")
-    assert data["citations"][""]["apa"] == citations.citation(statement, SITE, style("apa"))
+    for form in citations.FORMS:
+        for chosen in STYLES:
+            assert data["statement"][form][chosen.id] == citations.citation(statement, SITE, chosen, form=form)
+            part = data["part"][form][chosen.id]
+            assert part == citations.part_citation(statement, SITE, chosen, form)
+            assert (part.count(citations._PINPOINT), part.count(citations._ANCHOR)) == (1, 1)
+            assert f"{PAGE}#{citations._ANCHOR}" in part
+
+
+def test_the_page_s_citations_hold_no_control_character_as_it_is(statement: Statement) -> None:
+    """The stand-ins of a part's pinpoint and anchor are written as JSON escapes, and named so to the script."""
+    text = citation_data(statement, SITE)
+    assert text.isprintable()
+    assert text.count("\\u0091") == text.count("\\u0092") == 2 * len(STYLES)
+    rules = json.loads(json.dumps(citations.for_scripts()))
+    assert (rules["pinpoint"], rules["anchor"]) == (citations._PINPOINT, citations._ANCHOR)
 
 
 def test_the_html_of_a_citation_keeps_apa_s_italics_and_escapes_the_rest(statement: Statement) -> None:
     """APA 7th 9.19: the title of a work that stands alone is in italics; plain text loses them, HTML keeps them."""
-    data = json.loads(citation_data(statement, SITE))["html"]
-    assert data["para_3__cmt_1"]["apa"] == (
+    part = json.loads(citation_data(statement, SITE))["part"]["html"]
+    assert completed(part["apa"], "para_3__cmt_1", "3, sentence 1") == (
         "NATO-Russia Permanent Joint Council. (2001, December 7). <i>NATO-Russia Joint Statement</i> [NATO Press "
         f"Statement]. NATO. Diplomatic Statements — Reference Edition. {PAGE}#para_3__cmt_1<br>"
         "(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)"
     )
-    assert data["para_3"]["oscola"] == f"{OSCOLA_WORK} para 3 &lt;{PAGE}#para_3&gt; accessed {ACCESSED}."
-    assert data["para_3"]["chicago"] == CHICAGO[1][2].replace("December 2, 2026", ACCESSED)
+    assert (
+        completed(part["oscola"], "para_3", "3") == f"{OSCOLA_WORK} para 3 &lt;{PAGE}#para_3&gt; accessed {ACCESSED}."
+    )
+    assert completed(part["chicago"], "para_3", "3") == CHICAGO[1][2].replace("December 2, 2026", ACCESSED)
 
 
 def test_the_html_of_a_hostile_title_is_text(tmp_path: Path) -> None:
     hostile = nasty_of(tmp_path)
-    apa = json.loads(citation_data(hostile, SITE))["html"]["para_1"]["apa"]
+    apa = completed(json.loads(citation_data(hostile, SITE))["part"]["html"]["apa"], "para_1", "1")
     assert re.sub(r"</?i>|<br>", "", apa) == html.escape(
         citations.citation(hostile, SITE, style("apa"), "para_1", "1"), quote=False
     ).replace("\n", "")
 
 
+@pytest.mark.build  # every part of the statement cited by citeproc-py one at a time: 51 citations, most of a second
 def test_every_part_is_cited_as_the_processor_cites_it_alone(statement: Statement) -> None:
-    """The page's citations, made from one stand-in part per style, are those citeproc-py makes part by part."""
+    """A part's citation completed as the page completes it, for every part, style and form, is the one citeproc-py
+    makes of that part alone."""
     data = json.loads(citation_data(statement, SITE))
-    for anchor, pinpoint in list(citations.pinpoints(statement))[1:]:
+    for anchor, pinpoint in parts_of(statement):
         for chosen in STYLES:
-            assert data["citations"][anchor][chosen.id] == citations.citation(statement, SITE, chosen, anchor, pinpoint)
+            for form in citations.FORMS:
+                made = citations.citation(statement, SITE, chosen, anchor, pinpoint, form)
+                assert completed(data["part"][form][chosen.id], anchor, pinpoint) == made
 
 
 def retitled(folder: Path, title: str) -> Statement:
@@ -255,6 +291,7 @@ def retitled(folder: Path, title: str) -> Statement:
     return found
 
 
+@pytest.mark.build  # as the test above, every part cited by citeproc-py one at a time, for each title
 @pytest.mark.parametrize("title", ["Statement 9999", "Statement #stmt-part"])
 def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
@@ -270,14 +307,15 @@ def test_a_title_holding_the_old_stand_ins_is_cited_once_per_style(
     render = citations._render
     monkeypatch.setattr(citations, "_render", counted)
     data = json.loads(citation_data(found, SITE))
-    # the parts, then the statement, in each style: once, whatever the forms they are written in
-    assert renders == [style_id for style_id in ("oscola", "chicago", "apa") for _ in ("parts", "statement")]
-    assert data["citations"]["para_3__cmt_1"]["apa"].endswith(
+    # the statement, then a part, in each style: once, whatever the forms they are written in
+    assert renders == [style_id for style_id in ("oscola", "chicago", "apa") for _ in ("statement", "part")]
+    assert completed(data["part"]["text"]["apa"], "para_3__cmt_1", "3, sentence 1").endswith(
         "(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)"
     )
-    for anchor, pinpoint in list(citations.pinpoints(found))[1:]:
+    for anchor, pinpoint in parts_of(found):
         for chosen in STYLES:
-            assert data["citations"][anchor][chosen.id] == citations.citation(found, SITE, chosen, anchor, pinpoint)
+            made = citations.citation(found, SITE, chosen, anchor, pinpoint)
+            assert completed(data["part"]["text"][chosen.id], anchor, pinpoint) == made
 
 
 def test_the_stand_ins_are_characters_no_value_of_a_citation_holds() -> None:
@@ -290,12 +328,12 @@ def test_the_stand_ins_are_characters_no_value_of_a_citation_holds() -> None:
 def test_a_title_holding_the_accessed_date_of_old_is_cited(tmp_path: Path) -> None:
     """Before, the accessed date was rendered as 11 November 1111 and found by its text: such a title crashed."""
     found = retitled(tmp_path, "Statement of 11 November 1111 (November 11, 1111)")
-    data = json.loads(citation_data(found, SITE))
-    assert data["citations"]["para_3__cmt_1"]["oscola"] == (
+    part = json.loads(citation_data(found, SITE))["part"]["text"]
+    assert completed(part["oscola"], "para_3__cmt_1", "3, sentence 1") == (
         "NATO-Russia Permanent Joint Council, ‘Statement of 11 November 1111 (November 11, 1111)’ (NATO Press "
         f"Statement, NATO 7 December 2001) para 3, sentence 1 <{PAGE}#para_3__cmt_1> accessed {ACCESSED}."
     )
-    assert data["citations"]["para_3__cmt_1"]["chicago"] == (
+    assert completed(part["chicago"], "para_3__cmt_1", "3, sentence 1") == (
         "NATO-Russia Permanent Joint Council, “Statement of 11 November 1111 (November 11, 1111),” NATO Press "
         "Statement, NATO, December 7, 2001, para. 3, sentence 1, Diplomatic Statements — Reference Edition, "
         f"accessed {ACCESSED}, {PAGE}#para_3__cmt_1."
@@ -307,7 +345,7 @@ def test_citation_data_is_safe_inside_a_script(tmp_path: Path) -> None:
     text = citation_data(hostile, SITE)
     assert not re.search("[<>&]", text)
     data = json.loads(text)
-    oscola = data["citations"]["para_1__cmt_1"]["oscola"]
+    oscola = data["part"]["text"]["oscola"]
     assert oscola.startswith(f"{NASTY[3]}, ‘{TITLE}’ (")  # every character as it is
 
 
@@ -476,3 +514,98 @@ def test_the_render_hash_covers_the_citation_styles(monkeypatch: pytest.MonkeyPa
     before = cache.code_digest()
     style.write_text("<style version='1.0.2'/>\n", encoding="utf-8")
     assert cache.code_digest() != before
+
+
+def test_citeproc_py_searches_a_style_once_per_element_and_expression(statement: Statement) -> None:
+    """Before, citeproc-py searched the style's XML again for every citation: 43% of its time, in ``xpath_search``."""
+    citation_data(statement, SITE)
+    root = citations._style(style("chicago").csl).root
+    found = root.xpath_search("cs:macro[@name='title-and-descriptions-note'][1]")
+    assert len(found) == 1
+    assert root.xpath_search("cs:macro[@name='title-and-descriptions-note'][1]") is found
+
+
+VARIED_TITLES = [
+    "NATO-Russia Joint Statement",
+    "Is Peace Possible?",
+    "Peace!",
+    "Statement on the Alliance's Role.",
+    'Statement on "Peace" and ‘Quiet’',
+    "“Quoted” title",
+    "Statement: the Alliance, 2001–2002 (revised) & annex",
+    "a lower-case title with of and the",
+    "NATO",
+    "Title with <i>markup</i> & 5 < 6",
+    "Déclaration conjointe — été",
+    "Title, with a comma,",
+]
+VARIED_BODIES = ["NATO-Russia Permanent Joint Council", "NATO", "U.S. Department of State.", "O'Brien & Sons, Ltd."]
+VARIED_KINDS = ["NATO Press Statement", "Communiqué", "Joint statement (final)", "Press release."]
+VARIED_PUBLISHERS = ["NATO", "European Union", None]
+"""``None``: the publisher is the issuing body, which APA then leaves out."""
+VARIED_PLACES = ["Brussels", "Washington, D.C.", "St. Petersburg"]
+VARIED_DATES = [
+    datetime.date(2001, 12, 7),
+    datetime.date(1990, 1, 1),
+    datetime.date(2024, 2, 29),
+    datetime.date(1999, 5, 31),
+    datetime.date(2010, 9, 9),
+    datetime.date(2026, 11, 30),
+    datetime.date(1985, 3, 10),
+    datetime.date(2015, 6, 15),
+    datetime.date(2000, 7, 4),
+    datetime.date(2005, 8, 20),
+    datetime.date(2019, 10, 31),
+    datetime.date(2022, 4, 2),
+]
+VARIED_SITES = ["https://example.org/edition/", "http://127.0.0.1:8000/"]
+VARIED_PARTS = [("", None), ("para_3", "3"), ("para_12__cmt_1A", "12, sentence 1A")]
+
+
+def varied_items(statement: Statement) -> list[tuple[dict[str, Any], str | None]]:
+    """36 CSL items of the real statement changed in every field a citation shows, each with a part and pinpoint:
+    titles with punctuation, bodies that end with a full stop, publishers that are the body, every month,
+    days of one and two digits, with and without the day its words were checked."""
+    items = []
+    for number in range(36):  # each date (month) thrice, each time with another title
+        body = VARIED_BODIES[number % len(VARIED_BODIES)]
+        publisher = VARIED_PUBLISHERS[number % len(VARIED_PUBLISHERS)] or body
+        anchor, pinpoint = VARIED_PARTS[number % len(VARIED_PARTS)]
+        item = citations.csl_item(statement, VARIED_SITES[number % len(VARIED_SITES)], anchor)
+        item.update(
+            title=VARIED_TITLES[number // 3 % len(VARIED_TITLES)],
+            author=[{"literal": body}],
+            genre=VARIED_KINDS[number // 2 % len(VARIED_KINDS)],
+            publisher=publisher,
+            issued=citations._csl_date(VARIED_DATES[number % len(VARIED_DATES)]),
+        )
+        item["publisher-place"] = VARIED_PLACES[number // 4 % len(VARIED_PLACES)]
+        if number % 5 == 0:
+            del item["accessed"]
+        items.append((item, pinpoint))
+    return items
+
+
+@pytest.mark.build
+def test_the_citations_are_those_of_citeproc_py_as_published(
+    statement: Statement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """citeproc-py remembering its lookups in a style cites as citeproc-py as published, which reads each style
+    afresh and searches it every time: 36 varied statements, each part's citation, in every style."""
+    from citeproc import CitationStylesStyle, model
+
+    items = varied_items(statement)
+    remembered = {(item["id"], index, chosen.id): citations._render(chosen, item, pinpoint and citations._PINPOINT)
+                  for index, (item, pinpoint) in enumerate(items) for chosen in STYLES}  # fmt: skip
+    for kind in vars(model).values():
+        for name in citations.REMEMBERED if isinstance(kind, type) else ():
+            if name in vars(kind):
+                monkeypatch.setattr(kind, name, vars(kind)[name].__wrapped__)
+    read = {
+        chosen.csl: CitationStylesStyle(str(citations.CSL_FOLDER / chosen.csl), validate=False) for chosen in STYLES
+    }
+    monkeypatch.setattr(citations, "_style", read.get)
+    plain = {(item["id"], index, chosen.id): citations._render(chosen, item, pinpoint and citations._PINPOINT)
+             for index, (item, pinpoint) in enumerate(items) for chosen in STYLES}  # fmt: skip
+    assert remembered == plain
+    assert len(set(plain.values())) == len(plain)  # every citation differs from every other

@@ -1,4 +1,8 @@
-"""The command line of CONTRIBUTING.md ("The command line"), run as users run it."""
+"""The command line of CONTRIBUTING.md ("The command line"), run as users run it.
+
+What a render writes when it runs again (files changed, removed, edited by hand, a broken
+cache) is about the render, not the process: those tests run ``build_site.py`` in-process.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from edition.build.commands import render
+from edition.build.project import Project
 from edition.vocabulary import TOPICS
-from tests.conftest import ROOT, STATEMENT_ID, run_build_site
+from tests.conftest import ROOT, STATEMENT_ID, run_build_site, run_build_site_here
 
 STATEMENT_FILE = f"statements/{STATEMENT_ID}.yaml"
 
@@ -90,25 +96,27 @@ def test_render_writes_the_generated_pages(project: Path) -> None:
     assert {name: after[name] for name in hand_written} == hand_written
 
 
-def test_failed_render_leaves_docs_exactly_as_they_were(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_failed_render_leaves_docs_exactly_as_they_were(rendered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = rendered
     before = snapshot(project / "docs")
     break_statement(project)
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stdout, result.stderr.splitlines()[0]) == (1, "", BROKEN_LINE)
     assert snapshot(project / "docs") == before
 
 
-def test_render_removes_pages_of_a_removed_statement_and_keeps_hand_written_pages(project: Path) -> None:
+def test_render_removes_pages_of_a_removed_statement_and_keeps_hand_written_pages(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     second = project / "statements" / "2001-12-08-second-statement.yaml"
     text = (project / STATEMENT_FILE).read_text(encoding="utf-8").replace("date: 2001-12-07", "date: 2001-12-08")
     second.write_text(text, encoding="utf-8")
-    assert run_build_site(project, "render").returncode == 0
+    render(Project(project))
     assert (project / "docs" / "statements" / second.stem / "index.md").exists()
     hand_written = {name: digest for name, digest in snapshot(project / "docs").items() if "/" not in name}
     second.unlink()  # withdrawing a statement: its file and its record of published anchors
     (project / "statements" / "anchors" / f"{second.stem}.json").unlink()
-    assert run_build_site(project, "render").returncode == 0
+    assert run_build_site_here(project, capsys, "render").returncode == 0
     assert not (project / "docs" / "statements" / second.stem).exists()
     assert (project / "docs" / "statements" / STATEMENT_ID / "index.md").exists()
     after = snapshot(project / "docs")
@@ -169,42 +177,44 @@ def stamps(folder: Path) -> dict[str, tuple[int, str]]:
     }
 
 
-def test_a_render_with_nothing_changed_writes_no_file(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_a_render_with_nothing_changed_writes_no_file(rendered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = rendered
     before = stamps(project / "docs") | stamps(project / "statements")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert result.stdout == "render: 1 statement(s), 4 paragraphs, 13 sentences; 0 file(s) written, 0 removed\n"
     assert stamps(project / "docs") | stamps(project / "statements") == before
 
 
-def test_changing_one_statement_rewrites_only_its_files_and_the_lists(project: Path) -> None:
+def test_changing_one_statement_rewrites_only_its_files_and_the_lists(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     second = project / "statements" / "2001-12-08-second-statement.yaml"
     text = (project / STATEMENT_FILE).read_text(encoding="utf-8").replace("date: 2001-12-07", "date: 2001-12-08")
     second.write_text(text, encoding="utf-8")
-    assert run_build_site(project, "render").returncode == 0
+    render(Project(project))
     before = stamps(project / "docs")
     second.write_text(text.replace("heading: Terrorism", "heading: Terrorism and its victims"), encoding="utf-8")
-    assert run_build_site(project, "render").returncode == 0
+    assert run_build_site_here(project, capsys, "render").returncode == 0
     after = stamps(project / "docs")
     changed = sorted(name for name in after if after[name] != before.get(name))
     assert changed == [f"statements/{second.stem}/{name}" for name in ("data.akn.xml", "data.json", "index.md")]
 
 
-def test_a_generated_file_changed_by_hand_is_restored(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_a_generated_file_changed_by_hand_is_restored(rendered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = rendered
     page = project / "docs" / "statements" / STATEMENT_ID / "index.md"
     original = page.read_bytes()
     page.write_text("edited by hand\n", encoding="utf-8")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert result.stdout.endswith("; 1 file(s) written, 0 removed\n")
     assert page.read_bytes() == original
 
 
-def test_an_unreadable_cache_is_rebuilt(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_an_unreadable_cache_is_rebuilt(rendered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = rendered
     for path in (project / ".cache" / "edition").iterdir():
         path.write_bytes(b"\x00 not a cache")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.endswith("; 0 file(s) written, 0 removed\n")
 

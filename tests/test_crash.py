@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 
 from edition.build import lock, parallel
-from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site
+from edition.build.commands import render
+from edition.build.project import Project
+from tests.conftest import ROOT, STATEMENT_ID, copy_project, run_build_site, run_build_site_here
 from tests.test_cli import snapshot
 from tests.test_scale import add_statements
 
@@ -63,6 +65,23 @@ def start_render(project: Path) -> subprocess.Popen[str]:
         text=True,
         env=environment,
     )
+
+
+FEW = 4
+"""Statements in the tree of the fast tests: enough that a render holds the lock for a good part of a second."""
+
+
+@pytest.fixture(scope="module")
+def few(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A tree of :data:`FEW` statements never rendered, and the output of a clean render of it (made in-process:
+    the bytes are the same, and the tests run ``build_site.py`` themselves where the process is the point)."""
+    base = tmp_path_factory.mktemp("few")
+    tree = copy_project(base / "tree")
+    add_statements(tree, FEW - 1)
+    clean = base / "clean"
+    shutil.copytree(tree, clean)
+    render(Project(clean))
+    return tree, output(clean)
 
 
 @pytest.fixture(scope="module")
@@ -114,9 +133,9 @@ def test_a_render_killed_at_any_moment_is_made_whole_by_the_next(
 
 
 def test_what_a_killed_render_leaves_is_removed_and_never_read(
-    trees: dict[str, tuple[Path, dict[str, str], float]], tmp_path: Path
+    few: tuple[Path, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tree, expected, _ = trees["cold"]
+    tree, expected = few
     project = tmp_path / "project"
     shutil.copytree(tree, project)
     (project / ".cache" / "edition" / "staging-12345" / "x").mkdir(parents=True)
@@ -125,29 +144,44 @@ def test_what_a_killed_render_leaves_is_removed_and_never_read(
     record.write_text('{"statement": "trunc', encoding="utf-8")
     (project / "docs" / "statements" / STATEMENT_ID).mkdir(parents=True)
     (project / "docs" / "statements" / STATEMENT_ID / ".index.md.tmp").write_text("half a page", encoding="utf-8")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert output(project) == expected
     assert strays(project) == []
 
 
-def test_two_renders_at_once_never_mix(trees: dict[str, tuple[Path, dict[str, str], float]], tmp_path: Path) -> None:
-    """A render started while another holds the folder stops at once, and the first one's output is whole."""
-    tree, expected, _ = trees["cold"]
+def test_two_renders_at_once_never_mix(few: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """A render started while another holds the folder stops at once, and the first one's output is whole.
+
+    The first render is paused (``SIGSTOP``) as soon as the lock names it, so the second one
+    always comes while the first runs, however long the second takes to start."""
+    tree, expected = few
     project = tmp_path / "project"
     shutil.copytree(tree, project)
     first = start_render(project)
     deadline = time.monotonic() + 60
-    while not lock.path_of(project).exists():  # the first render holds the folder from here to its end
+    while not holds_the_lock(project, first.pid):  # the first render holds the folder from here to its end
         assert first.poll() is None and time.monotonic() < deadline, "the first render never took the lock"
-        time.sleep(0.01)
-    second = start_render(project)
-    assert (second.wait(), *second.communicate()) == (1, "", BUSY.format(pid=first.pid))
-    assert first.poll() is None, "the second render must have come while the first one ran"
+        time.sleep(0.005)
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        assert first.poll() is None, "the first render must be paused while it holds the lock"
+        second = start_render(project)
+        assert (second.wait(), *second.communicate()) == (1, "", BUSY.format(pid=first.pid))
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
     status, _, stderr = first.wait(), *first.communicate()
     assert (status, stderr) == (0, "")
     assert output(project) == expected
     assert strays(project) == []
+
+
+def holds_the_lock(project: Path, pid: int) -> bool:
+    """Whether the lock file of ``project`` names ``pid`` (its holder writes its PID just after taking it)."""
+    try:
+        return lock.path_of(project).read_text(encoding="ascii").strip() == str(pid)
+    except OSError:
+        return False
 
 
 def test_a_command_that_writes_stops_at_once_while_another_holds_the_lock(project: Path) -> None:
@@ -160,12 +194,12 @@ def test_a_command_that_writes_stops_at_once_while_another_holds_the_lock(projec
     assert not lock.path_of(project).exists()
 
 
-def test_a_lock_left_by_a_dead_process_is_taken_over(project: Path) -> None:
+def test_a_lock_left_by_a_dead_process_is_taken_over(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock.path_of(project).parent.mkdir(parents=True)
     lock.path_of(project).write_text(f"{dead.pid}\n", encoding="ascii")
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     assert (result.returncode, result.stderr) == (0, "")
     assert not lock.path_of(project).exists()
 

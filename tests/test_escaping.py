@@ -151,9 +151,7 @@ def test_no_element_was_made_from_the_text(page: BeautifulSoup) -> None:
     citations = one(article, "div", id="stmt-citations")  # the generator's, not the text's: JSON in an attribute
     assert citations.get_text() == ""
     assert re.fullmatch(r"[^<>&]*", attribute(citations, "data-citations"))
-    assert json.loads(attribute(citations, "data-citations"))["citations"]["para_1__cmt_1"]["apa"].startswith(
-        f"{NASTY[3]}. (2001"
-    )
+    assert json.loads(attribute(citations, "data-citations"))["part"]["text"]["apa"].startswith(f"{NASTY[3]}. (2001")
     citations.decompose()
     made = [
         element.name

@@ -30,7 +30,7 @@ from edition.importer.layout import Header, PublishedParagraph, PublishedText
 from edition.statements.model import Statement
 from edition.statements.validation import read_statement
 from edition.vocabulary import TOPICS
-from tests.conftest import ROOT, SOURCES, STATEMENT_ID, run_build_site
+from tests.conftest import ROOT, SOURCES, STATEMENT_ID, run_build_site, run_build_site_here
 from tests.sources import published
 
 FIXTURES = Path(__file__).parent / "import"
@@ -483,16 +483,16 @@ def test_every_bad_case_has_its_expected_lines() -> None:
     assert sorted(p.stem for p in BAD.glob("*.err")) == cases
 
 
-def test_import_prints_the_draft_on_stdout() -> None:
-    result = run_build_site(ROOT, "import", str(SOURCE))
+def test_import_prints_the_draft_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_build_site_here(ROOT, capsys, "import", str(SOURCE))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (FIXTURES / f"{STATEMENT_ID}.yaml").read_text(encoding="utf-8")
 
 
-def test_output_never_overwrites_a_file(project: Path) -> None:
+def test_output_never_overwrites_a_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     existing = f"statements/{STATEMENT_ID}.yaml"
     before = (project / existing).read_bytes()
-    result = run_build_site(project, "import", str(SOURCE), "--output", existing)
+    result = run_build_site_here(project, capsys, "import", str(SOURCE), "--output", existing)
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
         "",
@@ -501,8 +501,9 @@ def test_output_never_overwrites_a_file(project: Path) -> None:
     assert (project / existing).read_bytes() == before
 
 
-def test_output_is_created_only_on_success(project: Path) -> None:
-    result = run_build_site(project, "import", str(BAD / "page.html"), "--output", "statements/2001-12-07-page.yaml")
+def test_output_is_created_only_on_success(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(BAD / "page.html")
+    result = run_build_site_here(project, capsys, "import", page, "--output", "statements/2001-12-07-page.yaml")
     assert result.returncode == 1
     assert not (project / "statements" / "2001-12-07-page.yaml").exists()
 

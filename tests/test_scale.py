@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from edition.build import generation, parallel
@@ -26,7 +26,7 @@ from edition.build.project import Project
 from edition.jsonfiles import indented
 from edition.site.markup import markdown_text
 from edition.values import _fault, text_fault
-from tests.conftest import STATEMENT_ID, copy_project, run_build_site
+from tests.conftest import STATEMENT_ID, copy_project, run_build_site, run_build_site_here
 from tests.test_cli import snapshot
 
 MANY = parallel.THRESHOLD + 6
@@ -83,11 +83,13 @@ def test_one_invalid_statement_among_many_changes_nothing(many: Path) -> None:
     assert sorted(path.name for path in (many / ".cache" / "edition").iterdir()) == []  # no state, no lock
 
 
-def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(project: Path) -> None:
-    assert run_build_site(project, "render").returncode == 0
+def test_a_statement_added_later_gets_its_folder_and_the_lists_name_it(
+    rendered: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = rendered
     before = snapshot(project / "docs")
     (added,) = add_statements(project, 1)
-    result = run_build_site(project, "render")
+    result = run_build_site_here(project, capsys, "render")
     after = snapshot(project / "docs")
     changed = sorted(name for name in after if after[name] != before.get(name))
     own = [f"statements/{added}/{name}" for name in sorted(STATEMENT_FILES)]
@@ -145,8 +147,13 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+# orjson writes each JSON type by its own compiled path: a hundred random trees (Hypothesis's default) mix them
+# all, and the examples pin the values where a writer of JSON is most likely to differ from the standard library.
+@settings(max_examples=100, deadline=None)
 @given(JSON_VALUES)
+@example({"": [], "é": {}, "k": [[], {}, None, True, False, 0]})
+@example(["\x00\x1f\x7f", "\u2028\u2029", "</script>&<>", '"\\/', "𝄞 é ﬁ", "\ufeff"])
+@example([-(2**53), 2**53, -1, 0])
 def test_published_json_is_what_the_standard_library_writes(value: Any) -> None:
     assert indented(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 

@@ -500,3 +500,16 @@ def test_statement_page_has_link_preview_meta(page: BeautifulSoup) -> None:
     assert meta(property="og:description").startswith("issued on the Occasion of the Meeting")
     assert meta(name="twitter:card") == "summary"
     assert meta(name="twitter:title") == "NATO-Russia Joint Statement, 7 December 2001"
+
+
+def test_no_script_stands_before_the_first_paint(built_site: Path) -> None:
+    """Every script a page loads (Material's bundle, then the edition's) runs once the page is parsed, in order."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 5
+    for path in pages:
+        scripts = [element for element in parse(path).find_all("script") if element.get("src")]
+        if scripts:
+            sources = [str(element.get("src")) for element in scripts]
+            assert "/bundle." in sources[0], f"{path}: Material's bundle first: {sources}"
+            blocking = [str(element.get("src")) for element in scripts if not element.has_attr("defer")]
+            assert blocking == [], f"{path}: scripts that block the first paint: {blocking}"

@@ -34,7 +34,7 @@
    * - what a reader may type for a paragraph or sentence, the anchors themselves included: "3", "p3",
    *   "para 3", "§3", "3.1", "3-1", "3/c1", "3.a1" (edition/anchors.py, short_reference). It reads numbers
    *   that no anchor has too ("3.0", "0", "03"), so that a reference to nothing can say what there is instead;
-   * - the stand-in of the accessed date in a citation, and how the reader's today is written in its place.
+   * - the stand-ins a citation holds (the accessed date; a part's pinpoint and anchor), and what goes in their place.
    */
   var RULES = window.EDITION_RULES;
   var ANCHORS = RULES.anchors;
@@ -102,14 +102,19 @@
   }
 
   /**
-   * The pinpoint of an anchor in the short reference (edition/site/citations.py): "para. 3" or
-   * "para. 3, sentence 1"; "" for the statement ("" anchor).
+   * The pinpoint of an anchor in a citation (edition/site/citations.py, pinpoint): "3" or "3, sentence 1";
+   * "" for the statement ("" anchor).
    */
-  function pinpoint(anchor) {
+  function citedPinpoint(anchor) {
     var sentence = SENTENCE.exec(anchor);
     var paragraph = PARAGRAPH.exec(anchor);
-    var part = sentence ? DATES.sentencePinpoint.replace("{paragraph}", sentence[1]).replace("{sentence}", sentence[2]) :
+    return sentence ? DATES.sentencePinpoint.replace("{paragraph}", sentence[1]).replace("{sentence}", sentence[2]) :
       paragraph ? paragraph[1] : "";
+  }
+
+  /** The pinpoint of an anchor in the short reference: "para. 3" or "para. 3, sentence 1"; "" for the statement. */
+  function pinpoint(anchor) {
+    var part = citedPinpoint(anchor);
     return part && DATES.shortPinpoint.replace("{pinpoint}", part);
   }
 
@@ -156,9 +161,12 @@
     });
   }
 
-  /** The citations made at build time (edition/site/citations.py), as text and as HTML, or an empty set. */
+  /**
+   * The citations made at build time (edition/site/citations.py, citation_data), as text and as HTML: the
+   * statement's, and a part's, holding stand-ins for a paragraph's or sentence's pinpoint and anchor; or none.
+   */
   function citationData() {
-    var none = { styles: [], citations: {}, html: {} };
+    var none = { styles: [] };
     var holder = document.getElementById("stmt-citations");
     if (!holder) {
       return none;
@@ -170,6 +178,20 @@
     }
   }
 
+  /**
+   * The citation of ``anchor`` ("" for the statement) in ``style`` and ``form`` ("text" or "html"), the
+   * reader's today as its accessed date; "" when the page has none. A part's citation gets the anchor's
+   * pinpoint and the anchor itself in place of their stand-ins (neither holds a character HTML escapes).
+   */
+  function citationOf(data, anchor, style, form) {
+    var cited = ((anchor ? data.part : data.statement) || {})[form] || {};
+    var text = cited[style.id] || "";
+    if (anchor) {
+      text = text.split(DATES.pinpoint).join(citedPinpoint(anchor)).split(DATES.anchor).join(anchor);
+    }
+    return text.split(DATES.accessed).join(today(style.date));
+  }
+
   /** What the menu of ``anchor`` ("" for the statement) offers: [{label, done, text, html}] to copy, in order. */
   function copyChoices(header, anchor) {
     var link = pageAddress() + (anchor ? "#" + anchor : "");
@@ -177,14 +199,13 @@
     var data = citationData();
     var choices = [{ label: "Copy link", done: "Link copied", text: link }];
     data.styles.forEach(function (style) {
-      var text = (data.citations[anchor] || {})[style.id];
-      var html = ((data.html || {})[anchor] || {})[style.id];
+      var text = citationOf(data, anchor, style, "text");
       if (text) {
         choices.push({
           label: "Copy citation: " + style.label,
           done: style.label + " citation copied",
-          text: text.split(DATES.accessed).join(today(style.date)),
-          html: html && html.split(DATES.accessed).join(today(style.date))
+          text: text,
+          html: citationOf(data, anchor, style, "html")
         });
       }
     });

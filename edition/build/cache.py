@@ -15,6 +15,11 @@ whose bytes are known to be on disk is not even read (:mod:`edition.build.output
 a file changed on disk by anything else is written again. The folder also holds
 ``lock`` while a command that writes runs (:mod:`edition.build.lock`).
 
+``serve``, which renders again after every save, also keeps in memory what it read and
+checked of each statement (:class:`Checked`, never saved): a render after one save
+reads and checks the saved statement alone, and assembles the lists from what it
+knows of the others.
+
 The state is this program's own output on this machine; a missing, stale,
 truncated or unreadable state is treated as absent (a full render). Deleting the
 folder is always safe: the next render is a cold one.
@@ -23,7 +28,7 @@ folder is always safe: the next render is a cold one.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +39,7 @@ from edition.build.sources import Inputs, StatementFile
 from edition.digests import digest
 
 if TYPE_CHECKING:  # generation loads only when there is work (:func:`render`)
-    from edition.build.generation import File
+    from edition.build.generation import File, Outcome
     from edition.build.project import Project
 
 STATE = "render-state.json"
@@ -144,6 +149,38 @@ def _intact(path: Path, recorded: list[Any]) -> bool:
     return bool(stat.st_size == recorded[1] and stat.st_mtime_ns == recorded[2])
 
 
+class Checked:
+    """What a process that renders again and again (``serve``) has read and checked of each statement, in memory.
+
+    Each statement's :class:`~edition.build.generation.Outcome` (its problems, its listing,
+    its record's new text; not its files) is kept with the hash of the inputs it was
+    found from (:func:`source_digest`), and is used again only while the statement's
+    hash is that one: a changed statement is read again, a removed one forgotten. It
+    lives and dies with the process; nothing of it is saved.
+    """
+
+    def __init__(self) -> None:
+        self._outcomes: dict[str, tuple[str, Outcome]] = {}
+        """Statement id → the hash of its inputs, and what was found of them."""
+
+    def known(self, digests: dict[str, str]) -> dict[str, Outcome]:
+        """The outcomes kept of the statements of ``digests`` (id → hash) whose inputs are the same, by id."""
+        return {
+            statement_id: outcome
+            for statement_id, (hashed, outcome) in self._outcomes.items()
+            if digests.get(statement_id) == hashed
+        }
+
+    def keep(self, digests: dict[str, str], outcomes: dict[str, Outcome]) -> None:
+        """Keep the ``outcomes`` found from the inputs of ``digests`` (both by id), without their files, and only
+        them: a statement gone from ``digests`` is forgotten."""
+        self._outcomes = {
+            statement_id: (digests[statement_id], replace(outcome, files=None))
+            for statement_id, outcome in outcomes.items()
+            if statement_id in digests
+        }
+
+
 def render(project: Project, inputs: Inputs) -> Rendered:
     """Validate, generate what changed, write: ``docs/`` made to hold the output of ``inputs``, through the cache.
 
@@ -155,16 +192,25 @@ def render(project: Project, inputs: Inputs) -> Rendered:
     valid, and every folder to write in can be written, are the records, then
     ``docs/``, then the state written, each file only if its bytes change and always
     atomically: pages never show an anchor that is not recorded.
+
+    With the project's :attr:`~edition.build.project.Project.checked` (``serve``), the
+    statements it knows are not read again, and a render with nothing to do reads
+    every statement once, so that the next one need not.
     """
-    docs, state, code = project.docs, State.read(project.cache), code_digest()
+    docs, state, code, checked = project.docs, State.read(project.cache), code_digest(), project.checked
     digests = {source.id: source_digest(code, inputs.site_url, source) for source in inputs.sources if not source.error}
-    if state.inputs == inputs_digest(code, inputs, digests) and state.summary and state.all_intact(docs):
+    known = {} if checked is None else checked.known(digests)
+    all_known = checked is None or known.keys() == digests.keys()
+    if state.inputs == inputs_digest(code, inputs, digests) and state.summary and state.all_intact(docs) and all_known:
         return Rendered(state.summary, Changes([], remove_others(docs, set(state.files))))  # nothing to do
-    from edition.build.generation import generate, statement_paths  # not needed when a render has nothing to do
+    from edition.build.generation import generate, statement_paths, work_on  # not needed when there is nothing to do
 
     paths = {source.id: statement_paths(source.id, source.official is not None) for source in inputs.sources}
     unchanged = state.unchanged(docs, digests, paths)
-    generated = generate(inputs, paths.keys() - unchanged)  # every statement checked, the changed ones made
+    outcomes = work_on(inputs, paths.keys() - unchanged, known)  # every statement checked, the changed ones made
+    if checked is not None:
+        checked.keep(digests, outcomes)  # even when one has problems: the next render reads it alone
+    generated = generate(inputs, outcomes)
     files = dict(generated.shared)
     for statement_id, outcome in generated.outcomes.items():
         if outcome.files is not None:

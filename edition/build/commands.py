@@ -180,6 +180,7 @@ def serve(project: Project, port: int) -> None:
     fault = port_fault(port)
     if fault is not None:
         raise CommandError(fault)
+    project = project.rendered_again()  # each render reads only the statements that changed since the last
     with render_lock(project.root):
         render(project)
     os.environ.update(_mkdocs_environment())

@@ -8,12 +8,13 @@ its record's new text and its files' bytes. Only when no statement has a problem
 (:func:`validate` raises them all otherwise) are the pages that list across
 statements made from the listings (:func:`generate`). Nothing is written here, and
 nothing is known of what the last render made: the cache (:mod:`edition.build.cache`)
-says which statements to make again.
+says which statements to make again and, under ``serve``, hands over what the serving
+process already found of the unchanged ones (:func:`work_on`'s ``known``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -114,24 +115,34 @@ class Generated:
 
 def validate(inputs: Inputs) -> list[Listing]:
     """Read and check every statement, make no file (``check``); each one's listing, or :class:`ProblemError`."""
-    return _listings(inputs, _run(inputs, frozenset()))
+    return _listings(inputs, work_on(inputs, ()))
 
 
-def generate(inputs: Inputs, to_make: Collection[str]) -> Generated:
-    """Read and check every statement, and make the files of those in ``to_make`` (ids) and the shared pages.
+def work_on(inputs: Inputs, to_make: Collection[str], known: Mapping[str, Outcome] | None = None) -> dict[str, Outcome]:
+    """:func:`work` on each statement, by id in file order, on every core when there are many: each one read and
+    checked, and the files of those in ``to_make`` (ids) made; a problem in a file is in its outcome, never raised.
+
+    A statement whose outcome is ``known`` (by id: found from the same inputs, without its files) and whose
+    files are not to be made is not read again.
+    """
+    known = known or {}
+    jobs = [
+        Job(source, inputs.site_url, source.id in to_make)
+        for source in inputs.sources
+        if source.id in to_make or source.id not in known
+    ]
+    done = dict(zip((job.source.id for job in jobs), parallel_map(work, jobs), strict=True))
+    return {source.id: done[source.id] if source.id in done else known[source.id] for source in inputs.sources}
+
+
+def generate(inputs: Inputs, outcomes: dict[str, Outcome]) -> Generated:
+    """What a render makes of the ``outcomes`` of :func:`work_on`, with the pages that list across statements.
 
     Raises :class:`ProblemError` with every problem found, before any file is made
     that lists across statements.
     """
-    outcomes = _run(inputs, frozenset(to_make))
     listings = _listings(inputs, outcomes)
     return Generated(listings, outcomes, shared_files(listings, inputs.site_url))
-
-
-def _run(inputs: Inputs, to_make: frozenset[str]) -> dict[str, Outcome]:
-    """:func:`work` on each statement, by id in file order; on every core when there are many."""
-    jobs = [Job(source, inputs.site_url, source.id in to_make) for source in inputs.sources]
-    return dict(zip((source.id for source in inputs.sources), parallel_map(work, jobs), strict=True))
 
 
 def _listings(inputs: Inputs, outcomes: dict[str, Outcome]) -> list[Listing]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import folders
 from edition.build import settings
+from edition.build.cache import Checked
 from edition.build.output import OWNED
 from edition.build.settings import Settings
 
@@ -17,6 +18,14 @@ class Project:
 
     root: Path
     """The folder that holds ``mkdocs.yml``, ``statements/`` and ``docs/``."""
+    checked: Checked | None = field(default=None, compare=False, repr=False)
+    """What this process has read and checked of the statements, when it renders them again and again
+    (``serve``: :meth:`rendered_again`); ``None``: every render reads what it needs."""
+
+    def rendered_again(self) -> Project:
+        """This project, for a process that renders it after every change (``serve``): what each render reads
+        and checks of a statement is kept in memory for the next (:class:`edition.build.cache.Checked`)."""
+        return Project(self.root, Checked())
 
     @property
     def docs(self) -> Path:

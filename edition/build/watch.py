@@ -19,6 +19,11 @@ the site folder again, which always holds every page. After the first build the
 browsers do not wait for it: the plugin hands the indexing to :class:`_Later`, which
 runs it in a thread of its own, the last one asked for, one at a time; search finds
 an edit a moment after the page has reloaded.
+
+What the builds of one ``serve`` repeat needlessly is done once: the render keeps
+what it read of each statement (:meth:`edition.build.project.Project.rendered_again`),
+and the theme's templates, compiled by the first build, serve every dirty build after
+it (:class:`_Templates`, through MkDocs' ``on_env`` event) until a whole build.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -159,6 +165,29 @@ class _DirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+class _Templates(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # MkDocs defines it untyped
+    """Added to every build of ``serve``: the theme's Jinja environment of the last whole build, its templates
+    compiled once, is the one every dirty build renders with (MkDocs makes and compiles a new one each build).
+
+    A whole build (the configuration or the theme's overrides changed) keeps its own.
+    """
+
+    NAME = "edition-serve-templates"
+    """Its name among the configuration's plugins."""
+
+    def __init__(self) -> None:
+        self.environment: Any = None
+        """The environment of the last whole build; ``None`` before the first."""
+        self.whole = True
+        """Whether the next build is a whole one, which keeps its own environment."""
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """The last whole build's environment, or, in a whole build, this one (kept for the next builds)."""
+        if self.whole or self.environment is None:
+            self.environment = env
+        return self.environment
+
+
 class _Server(LiveReloadServer):
     """MkDocs' live-reload server, with a build asked for by the project's own watcher."""
 
@@ -213,6 +242,7 @@ class EditorsLoop:
         self._site_dir = site_folder(self._root)
         self._url = f"http://127.0.0.1:{port}/"
         self._theme: dict[str, int] | None = None
+        self._templates = _Templates()
         self._search_index = _Later()
         self._rendering = False
         self._during: list[Path] = []
@@ -301,11 +331,13 @@ class EditorsLoop:
             logging.getLogger("mkdocs").info("Building documentation...")
         if not first:
             config.extra[searchindex.LATER] = self._search_index.ask
+        self._templates.whole = whole
         mkdocs_build(config, serve_url=self._url, dirty=not whole)
 
     def _config(self) -> Any:
         config = load_config(config_file=str(self._config_file), site_dir=str(self._site_dir))
         config.site_url = self._url
+        config.plugins[_Templates.NAME] = self._templates
         return config
 
     def _theme_state(self) -> dict[str, int]:

@@ -44,14 +44,26 @@ Where citeproc-py or a style's rules differ from what one might expect:
   collection (``archive``) after the pinpoint, as for a document held in a collection (17th 14.221).
 * Each style is rendered twice, as plain text and as HTML (:data:`Format`): the HTML keeps what the
   style sets in italics (APA's title, 7th 9.19), for a word processor to paste.
+
+The page carries, per style and form, two citations (:func:`citation_data`): the statement's, and one of
+a part, with :data:`_PINPOINT` and :data:`_ANCHOR` where each paragraph's or sentence's pinpoint and
+anchor go; the page's script puts them in (:func:`pinpoint` is the rule, which the script takes from
+:func:`for_scripts`).
+
+citeproc-py 0.11 spends most of a citation's time searching the style's XML again and again (the
+same XPath from the same element, ``xpath_search``) and asking again whether a part of the style
+calls a variable (``calls_variable``): both are functions of the parsed style alone, which never
+changes once read. :func:`_remember_style_lookups` makes citeproc-py remember them, once per process;
+a test checks that the citations are those of citeproc-py as published.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -89,6 +101,8 @@ SHORT_PINPOINT: Final = "para. {pinpoint}"
 
 Format = Literal["text", "html"]
 """How a citation is written: plain text, or HTML with the style's italics (``<i>``)."""
+FORMS: Final[tuple[Format, ...]] = ("text", "html")
+"""Every :data:`Format`, in the order the page holds them."""
 
 CSL_FOLDER = Path(__file__).parent / "csl"
 """The styles' CSL files, as published by the CSL project."""
@@ -129,9 +143,9 @@ STYLES = (
 _ACCESSED_STAND_IN: Final = "\x90"
 """U+0090 DEVICE CONTROL STRING: the accessed date, as citeproc-py is given it; replaced by :data:`ACCESSED`."""
 _PINPOINT: Final = "\x91"
-"""U+0091 PRIVATE USE ONE: stands for every part's pinpoint in :func:`_citations_in`."""
+"""U+0091 PRIVATE USE ONE: stands for a part's pinpoint in :func:`part_citation` (and on the page)."""
 _ANCHOR: Final = "\x92"
-"""U+0092 PRIVATE USE TWO: stands for every part's anchor in :func:`_citations_in`."""
+"""U+0092 PRIVATE USE TWO: stands for a part's anchor in :func:`part_citation` (and on the page)."""
 _ITALIC: Final = ("\x93", "\x94")
 """U+0093 SET TRANSMIT STATE and U+0094 CANCEL CHARACTER: where a style's italics begin and end."""
 
@@ -204,54 +218,73 @@ def citation(
 
 
 def citation_data(statement: Statement, site_url: str) -> str:
-    """The citations of the statement and of every paragraph and sentence, as JSON, which the page holds in an
-    attribute.
+    """The citations the statement page holds in an attribute, as JSON: the statement's, and a part's to complete.
 
-    ``{"styles": [{"id", "label", "date"}], "citations": {anchor: {style id: text}}, "html": {the same, as
-    HTML}}``, the statement's anchor ``""``; ``<``, ``>`` and ``&`` are ``\\u`` escapes. The page's Cite menus
-    read it, and put the HTML on the clipboard beside the text.
+    ``{"styles": [{"id", "label", "date"}], "statement": {"text": {style id: citation}, "html": {the same, as
+    HTML}}, "part": {"text": ..., "html": ...}}``. A part's citation (:func:`part_citation`) holds
+    :data:`_PINPOINT` and :data:`_ANCHOR`, written as the ``\\u`` escapes ``for_scripts`` names; the page's Cite
+    menus put each paragraph's or sentence's pinpoint and anchor in their places, and the reader's today in
+    place of :data:`ACCESSED`. ``<``, ``>`` and ``&`` are ``\\u`` escapes too.
     """
-    parts = [anchor for anchor, _ in pinpoints(statement)]
-    texts: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
-    htmls: dict[str, dict[str, str]] = {anchor: {} for anchor in parts}
-    for style in STYLES:  # citeproc-py once per style: each citation is then written in both forms
-        for anchor, marked in _citations_in(statement, site_url, style):
-            texts[anchor][style.id] = _in_form(marked, "text")
-            htmls[anchor][style.id] = _in_form(marked, "html")
+    whole: dict[Format, dict[str, str]] = {"text": {}, "html": {}}
+    part: dict[Format, dict[str, str]] = {"text": {}, "html": {}}
+    for style in STYLES:  # citeproc-py twice per style: each citation is then written in both forms
+        statement_marked = _render(style, csl_item(statement, site_url), None)
+        part_marked = _part_marked(statement, site_url, style)
+        for form in FORMS:
+            whole[form][style.id] = _in_form(statement_marked, form)
+            part[form][style.id] = _in_form(part_marked, form)
     styles = [{"id": style.id, "label": style.label, "date": style.date} for style in STYLES]
-    return script_json({"styles": styles, "citations": texts, "html": htmls})
+    text = script_json({"styles": styles, "statement": whole, "part": part})
+    return text.replace(_PINPOINT, _json_escape(_PINPOINT)).replace(_ANCHOR, _json_escape(_ANCHOR))
+
+
+def _json_escape(character: str) -> str:
+    """``character`` as a JSON ``\\u`` escape: the page's attribute holds no control character as it is."""
+    return f"\\u{ord(character):04x}"
+
+
+def part_citation(statement: Statement, site_url: str, style: Style, form: Format = "text") -> str:
+    """The citation of any paragraph or sentence of the statement in ``style``: :data:`_PINPOINT` stands where
+    its pinpoint goes and :data:`_ANCHOR` where its anchor goes (:func:`completed` puts them in)."""
+    return _in_form(_part_marked(statement, site_url, style), form)
+
+
+def completed(part: str, anchor: str, pinpoint: str) -> str:
+    """A part's citation (:func:`part_citation`) for the part ``anchor`` at ``pinpoint``, as the page's script
+    completes it."""
+    return part.replace(_ANCHOR, anchor).replace(_PINPOINT, pinpoint)
 
 
 def for_scripts() -> dict[str, object]:
     """What the page's script needs (the render writes it in ``urls.SCRIPT_RULES``): to fill in the reader's
-    today, :data:`ACCESSED`, the date forms, the months, and the edition's own order; to write the short
-    reference's pinpoint, :data:`SHORT_PINPOINT` and :data:`SENTENCE_PINPOINT`."""
+    today, :data:`ACCESSED`, the date forms, the months, and the edition's own order; to complete a part's
+    citation, its stand-ins (:data:`_PINPOINT`, :data:`_ANCHOR`) and :data:`SENTENCE_PINPOINT`; to write the
+    short reference's pinpoint, :data:`SHORT_PINPOINT`."""
     return {
         "accessed": ACCESSED,
         "dateForms": DATE_FORMS,
         "months": list(MONTHS),
         "editionOrder": EDITION_ORDER,
+        "pinpoint": _PINPOINT,
+        "anchor": _ANCHOR,
         "shortPinpoint": SHORT_PINPOINT,
         "sentencePinpoint": SENTENCE_PINPOINT,
     }
 
 
-def _citations_in(statement: Statement, site_url: str, style: Style) -> Iterator[tuple[str, str]]:
-    """The citation of the statement and of every paragraph and sentence in ``style``, as (anchor, text with its
-    italics marked: :func:`_in_form` writes it as text or HTML).
+def _part_marked(statement: Statement, site_url: str, style: Style) -> str:
+    """The citation of any part of the statement in ``style``, its italics marked (:func:`_in_form` writes it as
+    text or HTML), with :data:`_PINPOINT` and :data:`_ANCHOR` in it once each.
 
-    citeproc-py takes about 10 ms a citation, and a statement has dozens of parts. The
-    parts differ only in their pinpoint and the fragment of their address, so the style
-    renders the statement once, with :data:`_PINPOINT` and :data:`_ANCHOR` for them; each
-    part's citation is that text with its own pinpoint and anchor in their places. A
-    test checks that this is what citeproc-py makes of each part on its own.
+    The parts differ only in their pinpoint and the fragment of their address, so the style renders the
+    statement once for all of them. A test checks that each part's citation completed from it is what
+    citeproc-py makes of that part on its own.
     """
     stand_in = _render(style, csl_item(statement, site_url, _ANCHOR), _PINPOINT)
     found = stand_in.count(_PINPOINT), stand_in.count(_ANCHOR)
     assert found == (1, 1), f"{style.id}: pinpoint and anchor found {found} times in {stand_in!r}"
-    whole = _render(style, csl_item(statement, site_url), None)
-    for anchor, part in pinpoints(statement):
-        yield anchor, whole if part is None else stand_in.replace(_ANCHOR, anchor).replace(_PINPOINT, part)
+    return stand_in
 
 
 def _render(style: Style, item: dict[str, Any], pinpoint: str | None) -> str:
@@ -317,12 +350,59 @@ def _punctuation_in_quote(text: str) -> str:
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
-    """A style read once per process: the Chicago file is large."""
+    """A style read once per process (the Chicago file is large), citeproc-py remembering its lookups."""
     from citeproc import CitationStylesStyle
 
+    _remember_style_lookups()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return CitationStylesStyle(str(CSL_FOLDER / name), validate=False)
+
+
+REMEMBERED: Final = ("xpath_search", "calls_variable")
+"""The methods of citeproc-py's style elements whose results :func:`_remember_style_lookups` keeps."""
+
+
+@cache
+def _remember_style_lookups() -> None:
+    """Make citeproc-py remember what :data:`REMEMBERED` returns for each element of a style or locale.
+
+    An adapter, once per process, not a fork: each method of citeproc-py's ``model`` classes named in
+    :data:`REMEMBERED` is wrapped by :func:`_remembered`, the original kept as its ``__wrapped__``. Their
+    results depend on the element and the arguments alone: ``xpath_search`` searches the style's XML (a
+    macro by its name, the enclosing layout, a term of the locale), and ``calls_variable`` whether an element
+    or the macros it calls name a variable; citeproc-py never changes a style's XML once read. They took two
+    thirds of a citation's time: a statement's six citations take a third of the time they took
+    (``benchmarks/citations.py``).
+    """
+    from citeproc import model
+
+    for kind in vars(model).values():
+        if isinstance(kind, type):
+            for name in REMEMBERED:
+                if name in vars(kind):
+                    setattr(kind, name, _remembered(vars(kind)[name]))
+
+
+def _remembered(method: Callable[..., object]) -> Callable[..., object]:
+    """``method`` of an element, its result kept for each element and arguments (given by position).
+
+    A list (an XPath's result) is kept as a tuple, which no caller can change. The results hold the
+    elements they were found for, so lxml keeps one Python object for each of them: an element is never
+    taken for another that once had its ``id``.
+    """
+    results: dict[tuple[object, ...], object] = {}
+
+    @functools.wraps(method)
+    def remembered(*arguments: object) -> object:
+        try:
+            return results[arguments]
+        except KeyError:
+            result = method(*arguments)
+            found = results[arguments] = tuple(result) if isinstance(result, list) else result
+            return found
+
+    return remembered
 
 
 def csl_json(statement: Statement, site_url: str) -> str:

@@ -28,7 +28,7 @@ from edition import urls
 from edition.dates import long_date, partial_date
 from edition.site.citations import short_pinpoint
 from edition.site.markup import (
-    deadline_html,
+    deadline_cell_html,
     front_matter,
     html_text,
     kind_label,
@@ -111,7 +111,7 @@ def listing(statement: Statement) -> Listing:
         document_type=statement.document_type,
         paragraph_count=len(statement.paragraphs),
         rows=tuple(_sentence_row(statement, sentence) for sentence in statement.sentences),
-        deadline_cells=tuple(deadline_html(s.deadline) if s.deadline else "" for s in statement.sentences),
+        deadline_cells=tuple(deadline_cell_html(s.deadline) if s.deadline else "" for s in statement.sentences),
         heading=_group_heading(statement),
         kinds=tuple(sentence.kind for sentence in statement.sentences),
         topics={topic: tuple(indexes) for topic, indexes in by_topic.items()},

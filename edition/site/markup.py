@@ -140,9 +140,14 @@ def sentence_html(statement: Statement, sentence: Sentence) -> str:
 
 
 def deadline_html(deadline: Deadline) -> str:
-    """``deadline May 2002: the meeting ...; followed by 14 May 2002 (link), ...``."""
+    """``deadline May 2002: the meeting ...; followed by 14 May 2002 (link), ...``: a deadline in a sentence's note."""
+    return f"deadline {deadline_cell_html(deadline)}"
+
+
+def deadline_cell_html(deadline: Deadline) -> str:
+    """``May 2002: the meeting ...; followed by 14 May 2002 (link), ...``: a deadline in a column named Deadline."""
     event = f": {html_text(deadline.event)}" if deadline.event else ""
-    shown = f"deadline {partial_date(deadline.date)}{event}"
+    shown = f"{partial_date(deadline.date)}{event}"
     if deadline.followed_by:
         links = ", ".join(
             f'<a href="{html_text(f.url)}" title="{html_text(f.title)}">{long_date(f.date)}</a>'

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from edition import urls
+from edition.site import citations
 from edition.statements.model import Statement
 from tests.browser.test_linking import CLIPBOARD, choose, clipboard, statement_url, today
 from tests.conftest import STATEMENT_ID
@@ -146,6 +147,43 @@ def test_a_citation_is_copied_as_html_too_keeping_apa_s_italics(page: Page, site
     html = clipboard_html(page)
     assert "<i>NATO-Russia Joint Statement</i> [NATO Press Statement]." in html
     assert "<br>(NATO-Russia Permanent Joint Council, 2001, para. 3, sentence 1)" in html
+
+
+def cite_controls(statement: Statement) -> list[tuple[str, str | None, str]]:
+    """The statement and each of its paragraphs and sentences: anchor, pinpoint, and the name of its Cite control."""
+    paragraphs = [
+        (p.anchor, citations.pinpoint(p.number, None), f"Cite paragraph {p.number}") for p in statement.paragraphs
+    ]
+    sentences = [
+        (s.anchor, citations.pinpoint(s.paragraph, s.number), f"Cite sentence {s.citation_number}")
+        for s in statement.sentences
+    ]
+    return [("", None, "Cite this statement"), *paragraphs, *sentences]
+
+
+def test_every_citation_copied_is_the_one_citeproc_py_makes(page: Page, site_url: str, statement: Statement) -> None:
+    """The page holds a part's citation once per style, with stand-ins its script completes: for every part and
+    style, what a reader copies, as text and as HTML, is character for character what the edition's code makes of
+    that part alone (the page held each one, 17 parts by 3 styles by 2 forms, before)."""
+    from playwright.sync_api import expect
+
+    page.context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
+    page.goto(statement_url(site_url))
+    controls = cite_controls(statement)
+    assert len(controls) == 1 + 4 + 13  # the statement, its paragraphs and its sentences
+    copied, made = {}, {}
+    for anchor, pinpoint, control in controls:
+        for chosen in citations.STYLES:
+            expect(choose(page, control, f"Copy citation: {chosen.label}")).to_contain_text("Copied")
+            copied[anchor, chosen.id] = (clipboard(page), clipboard_html(page))
+            page.keyboard.press("Escape")
+            made[anchor, chosen.id] = tuple(
+                citations.citation(statement, site_url, chosen, anchor, pinpoint, form).replace(
+                    citations.ACCESSED, today(chosen.date)
+                )
+                for form in citations.FORMS
+            )
+    assert copied == made
 
 
 def test_the_statement_is_cited_whole_from_the_lead_under_its_title(page: Page, site_url: str) -> None:

@@ -168,9 +168,12 @@ def test_on_a_phone_each_sentence_is_a_block_with_only_the_columns_it_fills(page
         ['"Kind: "', "commit", width],
         ['"Topics: "', "NATO-Russia relations", width],
     ]
-    assert [label for label, *_ in rows.nth(6).locator("td").evaluate_all(shown)] == [
+    cells = rows.nth(6).locator("td").evaluate_all(shown)
+    assert [label for label, *_ in cells] == [
         "none",
         '"Kind: "',
         '"Topics: "',
         '"Deadline: "',
     ]
+    # The label names the column once: "Deadline: May 2002: the meeting ...", not "Deadline: deadline May 2002".
+    assert cells[3][1].startswith("May 2002: the meeting of the Permanent Joint Council")
