@@ -6,7 +6,8 @@ The render writes them to :data:`edition.urls.SCRIPT_RULES`, which every page lo
 * ``anchors`` (:func:`edition.anchors.for_scripts`): how anchors are made and read, and the grammar of the
   short references readers type (``#3.1``, ``#p3``);
 * ``citations`` (:func:`edition.site.citations.for_scripts`): the stand-in of the accessed date, and how
-  the reader's today is written in its place.
+  the reader's today is written in its place; the stand-ins of a part's pinpoint and anchor, and how a
+  paragraph's or a sentence's pinpoint is written in its place.
 """
 
 from __future__ import annotations
