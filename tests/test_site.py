@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from edition.statements.fileformat import schema_text
-from tests.conftest import SOURCES, STATEMENT_ID, copy_project, run_build_site
+from tests.conftest import ROOT, SOURCES, STATEMENT_ID, copy_project, run_build_site
 from tests.html import attribute, definitions, heading_text, one, parse, text
 from tests.sources import published
 
@@ -513,3 +513,22 @@ def test_no_script_stands_before_the_first_paint(built_site: Path) -> None:
             assert "/bundle." in sources[0], f"{path}: Material's bundle first: {sources}"
             blocking = [str(element.get("src")) for element in scripts if not element.has_attr("defer")]
             assert blocking == [], f"{path}: scripts that block the first paint: {blocking}"
+
+
+EDITION_STYLESHEETS = ("assets/edition.css", "assets/listings.css", "assets/palette.css", "assets/search.css")
+"""The edition's stylesheets in ``docs/assets``, in the order of ``extra_css`` in ``mkdocs.yml``."""
+
+
+def test_every_page_links_one_stylesheet_of_the_edition_made_of_its_sources(built_site: Path) -> None:
+    """One request for the edition's rules before the first paint, not four: ``assets/site.css``, the sources joined."""
+    for html in (built_site / "index.html", built_site / "statements" / STATEMENT_ID / "index.html"):
+        links = [attribute(link, "href") for link in parse(html).select("link[rel=stylesheet]")]
+        edition = [link for link in links if "/stylesheets/" not in link and not link.startswith("assets/stylesheets/")]
+        assert [link.rsplit("/", 1)[-1] for link in edition] == ["site.css"], f"{html} links {links}"
+    joined = (built_site / "assets" / "site.css").read_text(encoding="utf-8")
+    where = {
+        source: joined.find((ROOT / "docs" / source).read_text(encoding="utf-8").strip())
+        for source in EDITION_STYLESHEETS
+    }
+    assert -1 not in where.values(), f"assets/site.css lacks {[source for source, at in where.items() if at < 0]}"
+    assert list(where.values()) == sorted(where.values()), "assets/site.css does not keep the order of extra_css"

@@ -11,11 +11,13 @@
  *   overlay, Material closing it when the page changes), and the width;
  * - in the open drawer, Material shows one panel at a time (a section opened slides
  *   over the list it belongs to): what the panel on show covers, and the sections
- *   not opened, are inert too; the panel's title, which goes back, is a button, and
+ *   not opened, are inert too; the back arrow of the panel's title is a button, and
  *   opening or leaving a section by the keyboard moves the focus along;
- * - the header's drawer button, a <label> that Material leaves out of the order of
- *   Tab, is a button: reached by Tab, named, with its state (aria-expanded); Enter
- *   or Space opens the drawer and puts the focus on its first control;
+ * - the header's drawer control, a <label> that Material leaves out of the order of
+ *   Tab, gets a real <button> inside it, over the whole of it: reached by Tab, named,
+ *   with its state (aria-expanded); Enter or Space opens the drawer and puts the
+ *   focus on its first control. ARIA in HTML allows no role on a <label>, so the
+ *   labels stay labels and Material's checkbox stays the state: each button clicks it;
  * - Escape in the open drawer closes it and gives the focus back to the button; the
  *   focus leaving the drawer (Tab past its last link) closes it too: the page behind
  *   the drawer's overlay is never focused unseen.
@@ -29,7 +31,9 @@
   /* Where Material's navigation is a drawer: below its breakpoint of 76.25em. */
   var DRAWER_WIDTHS = window.matchMedia("(max-width: 76.234375em)");
   var TOGGLE_ID = "__drawer";
-  var BUTTON = ".md-header label.md-header__button[for='" + TOGGLE_ID + "']";
+  var LABEL = ".md-header label.md-header__button[for='" + TOGGLE_ID + "']";
+  var BUTTON = LABEL + " > button.stmt-drawer-button";
+  var BACK = "stmt-nav-back";
   var PANEL = "nav.md-nav[data-md-level]";
   var FOCUSABLE = "a[href], button:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
@@ -43,6 +47,48 @@
 
   function button() {
     return document.querySelector(BUTTON);
+  }
+
+  /**
+   * The header's drawer control as a button: a <button> inside Material's label, holding its
+   * icon, that clicks the checkbox (a click on a button inside a label does not reach the label).
+   */
+  function makeButton() {
+    var label = document.querySelector(LABEL);
+    if (!label || button()) {
+      return;
+    }
+    var control = document.createElement("button");
+    control.type = "button";
+    control.className = "stmt-drawer-button";
+    control.setAttribute("aria-label", "Navigation");
+    while (label.firstChild) {
+      control.appendChild(label.firstChild);
+    }
+    label.appendChild(control);
+  }
+
+  /**
+   * The back arrow of a panel's title (Material's <span class="md-nav__icon">, in a <label> that
+   * closes the section) as a button named after where it goes back to, the list the section is in.
+   */
+  function backButton(title) {
+    var existing = title.querySelector(":scope > button." + BACK);
+    if (existing) {
+      return existing;
+    }
+    var icon = title.querySelector(":scope > .md-nav__icon");
+    var back = document.createElement("button");
+    back.type = "button";
+    back.className = (icon ? icon.className + " " : "") + BACK;
+    back.setAttribute("aria-label", "Back: " + title.textContent.trim());
+    back.setAttribute("data-for", title.getAttribute("for") || "");
+    if (icon) {
+      icon.replaceWith(back);
+    } else {
+      title.prepend(back);
+    }
+    return back;
   }
 
   function isOpen() {
@@ -103,8 +149,7 @@
     });
     var title = shown === root ? null : shown.querySelector(":scope > label.md-nav__title");
     if (title) {
-      title.setAttribute("role", "button");
-      title.setAttribute("tabindex", "0");
+      backButton(title);
     }
     /* The open section's own entry, which Material leaves out of the order of Tab, is where
        the focus goes back to. */
@@ -120,11 +165,9 @@
       markPanels(nav);
       nav.inert = DRAWER_WIDTHS.matches && !isOpen();
     }
+    makeButton();
     var control = button();
     if (control) {
-      control.setAttribute("role", "button");
-      control.setAttribute("tabindex", "0");
-      control.setAttribute("aria-label", "Navigation");
       control.setAttribute("aria-expanded", String(isOpen()));
     }
   }
@@ -181,17 +224,35 @@
     }
   });
 
+  /* The buttons click the checkboxes their labels are for: the header's opens or closes the drawer,
+     a panel title's back arrow closes its section. */
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var control = button();
+    var back = target && target.closest("button." + BACK);
+    if (control && target && control.contains(target)) {
+      event.preventDefault();
+      setOpen(!isOpen());
+    } else if (back) {
+      event.preventDefault();
+      var box = document.getElementById(back.getAttribute("data-for") || "");
+      if (box) {
+        box.click();
+      }
+    }
+  });
+
   /*
    * Material clicks the focused <label> on Enter (its keyboard handler, on the window, after
-   * this one); Space, which a button answers too, is done here. Escape in the open drawer
-   * closes it.
+   * this one); Space, which a button answers too, is done here for the section's own entry.
+   * Escape in the open drawer closes it.
    */
   document.addEventListener("keydown", function (event) {
     var control = button();
     var nav = drawer();
     var target = event.target;
     var onButton = control && target === control;
-    var onLabel = onButton || (nav && nav.contains(target) && target.matches("label[tabindex]"));
+    var onLabel = nav && nav.contains(target) && target.matches("label[tabindex]");
     if (onButton && (event.key === "Enter" || event.key === " ")) {
       openedByKey = !isOpen();
     }

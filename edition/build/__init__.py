@@ -15,5 +15,6 @@ In the order a render goes:
   each statement read, checked and made into files on every core, then the shared pages;
 * write: :mod:`~edition.build.output` - ``docs/`` written only where it changed, every file atomically;
 * :mod:`~edition.build.searchindex` - Pagefind over the built site;
+* :mod:`~edition.build.assets` - the edition's stylesheets joined into one for the built site;
 * :mod:`~edition.build.watch` - ``serve``'s loop: re-render and rebuild what changed.
 """

@@ -69,6 +69,35 @@ PAGES = (
 
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 """The axe-core rules of WCAG 2.0, 2.1 and 2.2, levels A and AA."""
+LIGHTHOUSE_RULES = (
+    "accesskeys",
+    "aria-allowed-role",
+    "aria-conditional-attr",
+    "aria-deprecated-role",
+    "aria-dialog-name",
+    "aria-prohibited-attr",
+    "aria-text",
+    "aria-treeitem-name",
+    "empty-heading",
+    "heading-order",
+    "html-xml-lang-mismatch",
+    "identical-links-same-purpose",
+    "image-redundant-alt",
+    "input-button-name",
+    "label-content-name-mismatch",
+    "landmark-one-main",
+    "link-in-text-block",
+    "meta-viewport",
+    "select-name",
+    "skip-link",
+    "tabindex",
+    "table-duplicate-name",
+    "table-fake-caption",
+    "target-size",
+    "td-has-header",
+)
+"""The rules Lighthouse 12.2.3 runs besides those of WCAG 2 A and AA (its ``gatherers/accessibility.js``,
+``enabled: true``): best practices such as ``aria-allowed-role``, which its accessibility score counts."""
 SEARCH_QUERY = "terrorism"
 """A word found on several pages, so that the search overlay lists results from more than one."""
 MARKED_SENTENCE = "para_2__cmt_3"
@@ -124,17 +153,18 @@ def axe_source() -> str:
 
 
 def run_axe(page: Page) -> AxeResults:
-    """Runs axe-core's WCAG 2.2 A and AA rules on the whole page as it is now."""
+    """Runs axe-core's WCAG 2.2 A and AA rules, and every rule Lighthouse runs, on the whole page as it is now."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
     # Every rule tagged with a WCAG 2.x A or AA criterion, the experimental ones included
     # (label-content-name-mismatch, 2.5.3, is one): running by tag would leave those out.
-    rules: list[str] = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", list(WCAG_TAGS))
+    wcag: list[str] = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", list(WCAG_TAGS))
+    rules = sorted({*wcag, *LIGHTHOUSE_RULES})
     options = {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
     results = cast(AxeResults, page.evaluate("options => axe.run(document, options)", options))
     ran = {rule["id"] for rule in (*results["violations"], *results["passes"], *results["incomplete"])}
     ran |= {rule["id"] for rule in results["inapplicable"]}
-    missing = {"color-contrast", "label-content-name-mismatch"} - ran
+    missing = {"color-contrast", "label-content-name-mismatch", *LIGHTHOUSE_RULES} - ran
     assert not missing, f"axe-core did not run {sorted(missing)}; rules run: {sorted(ran)}"
     return results
 
@@ -155,7 +185,7 @@ def describe_violations(violations: list[AxeViolation]) -> str:
 
 
 def assert_no_violations(page: Page, what: str) -> None:
-    """axe-core finds no WCAG 2.2 A or AA violation on ``page``."""
+    """axe-core finds no WCAG 2.2 A or AA violation on ``page``, nor any of the other rules Lighthouse runs."""
     results = run_axe(page)
     violations = results["violations"]
     count = sum(len(violation["nodes"]) for violation in violations)
@@ -226,23 +256,32 @@ def open_page(browser: Browser) -> Iterator[Callable[[Scheme], Page]]:
     assert_only_local(urls)
 
 
+View = Literal["light", "dark", "phone"]
+"""How a page is checked: at a desktop's width in either scheme, or as Lighthouse sees it (a phone, light)."""
+VIEW_SCHEMES: dict[View, Scheme] = {"light": "light", "dark": "dark", "phone": "light"}
+PHONE_VIEWPORT = {"width": 412, "height": 823}
+"""Lighthouse's mobile screen: below 76.25em Material's navigation is a drawer, opened by the header's button."""
+
+
 @pytest.fixture(scope="module")
-def axe_pages(browser: Browser) -> Iterator[dict[Scheme, tuple[Page, list[str]]]]:
-    """One page per colour scheme, with axe-core loaded into every document, and the requests it records.
+def axe_pages(browser: Browser) -> Iterator[dict[View, tuple[Page, list[str]]]]:
+    """One page per view, with axe-core loaded into every document, and the requests it records.
 
     The checks of every page share them: a browser context per page costs more than
     checking it on a loaded machine.
     """
     script = axe_source()
     contexts: list[BrowserContext] = []
-    pages: dict[Scheme, tuple[Page, list[str]]] = {}
+    pages: dict[View, tuple[Page, list[str]]] = {}
     try:
-        for scheme in MATERIAL_SCHEMES:
+        for view, scheme in VIEW_SCHEMES.items():
             urls: list[str] = []
             context, new_page = open_recorded(browser, scheme, urls)
             contexts.append(context)
             context.add_init_script(script)
-            pages[scheme] = (new_page, urls)
+            if view == "phone":
+                new_page.set_viewport_size({"width": PHONE_VIEWPORT["width"], "height": PHONE_VIEWPORT["height"]})
+            pages[view] = (new_page, urls)
         yield pages
     finally:
         for context in contexts:
@@ -261,18 +300,19 @@ def test_every_built_page_is_checked(built_site: Path) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    ("path", "scheme"),
-    [pytest.param(path, scheme, id=f"{path}-{scheme}") for path in PAGES for scheme in ("light", "dark")],
+    ("path", "view"),
+    [pytest.param(path, view, id=f"{path}-{view}") for path in PAGES for view in VIEW_SCHEMES],
 )
 def test_page_meets_wcag_2_2_aa(
-    axe_pages: dict[Scheme, tuple[Page, list[str]]], site_url: str, path: str, scheme: Scheme
+    axe_pages: dict[View, tuple[Page, list[str]]], site_url: str, path: str, view: View
 ) -> None:
-    page, urls = axe_pages[scheme]
+    page, urls = axe_pages[view]
     urls.clear()
     url = page_url(site_url, path)
     page.goto(url, wait_until="load")
+    scheme = VIEW_SCHEMES[view]
     assert_scheme(page, scheme)
-    assert_no_violations(page, f"{url} in the {scheme} palette")
+    assert_no_violations(page, f"{url} in the {scheme} palette" + (" on a phone" if view == "phone" else ""))
     assert_only_local(urls)
 
 
