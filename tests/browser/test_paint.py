@@ -61,29 +61,9 @@ LAYOUT_SHIFTS = """async () => {
 """Every layout shift of the page so far not caused by the reader's input: its value, what moved and where."""
 
 
-CITE_STATEMENT_WRAPS = pytest.mark.xfail(
-    strict=True,
-    reason="edition.js adds 'Cite this statement' after the first paint, at the end of the line of the official "
-    "text; on a phone it wraps to a line of its own and pushes the page down by it (24 px). Only the statement "
-    "page's HTML holding the control (or its place) can keep it still.",
-)
-"""The shift that remains: the statement page on a phone."""
-
-
 def cases() -> list[object]:
-    """Every page at every width; the statement page on a phone is expected to shift (``CITE_STATEMENT_WRAPS``)."""
-    return [
-        pytest.param(
-            path,
-            width,
-            id=f"{path or 'home'}-{width}",
-            marks=[CITE_STATEMENT_WRAPS]
-            if path.startswith("statements/") and path != "statements/" and width == "412"
-            else [],
-        )
-        for path in PAGES
-        for width in VIEWPORTS
-    ]
+    """Every page at every width."""
+    return [pytest.param(path, width, id=f"{path or 'home'}-{width}") for path in PAGES for width in VIEWPORTS]
 
 
 @pytest.mark.browser
