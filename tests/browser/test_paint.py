@@ -2,9 +2,11 @@
 
 Every script runs once the page is parsed (``defer``, ``overrides/main.html``), after the
 first paint; what a script enhances must already stand in its place then (the search
-box in the header bar, the filter of the sentences above their tables, the Cite
-controls of the statement page), or the page shifts under the reader's eyes and
-Lighthouse counts a cumulative layout shift. The browser records every shift of the
+box in the header bar, the filter of the sentences above their tables, "Cite this
+statement"), or the page shifts under the reader's eyes and Lighthouse counts a
+cumulative layout shift. The Cite controls of the paragraphs and sentences are the
+script's own, where they take no room of their own: under a paragraph's number, and
+in its notes, closed until the reader opens them. The browser records every shift of the
 load (``layout-shift`` entries, read buffered); the sum of their values, without those
 that follow the reader's own input, is the page's layout shift score, as Lighthouse's.
 """
@@ -18,7 +20,7 @@ import pytest
 from tests.conftest import STATEMENT_ID
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page, ViewportSize
+    from playwright.sync_api import Browser, Page, ViewportSize
 
 PAGES = (
     "",
@@ -75,3 +77,22 @@ def test_nothing_moves_after_the_first_paint(page: Page, site_url: str, path: st
     score = sum(float(str(shift["value"])) for shift in shifts)
     moved = "\n".join(f"  {shift['value']}: {shift['moved']}" for shift in shifts)
     assert score == 0, f"the layout shifts by {score:.4f} after the first paint of /{path} at {width} px:\n{moved}"
+
+
+@pytest.mark.browser
+def test_the_statement_page_holds_its_cite_control_and_hides_it_without_scripts(
+    browser: Browser, site_url: str
+) -> None:
+    """The page itself writes "Cite this statement" (so the first paint holds it), and shows it only where it works."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["412"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[-1])
+        control = page.locator(".stmt-official button.stmt-cite-statement")
+        expect(control).to_have_count(1)
+        expect(control).to_have_text("Cite this statement")
+        expect(control).to_be_hidden()
+    finally:
+        context.close()
