@@ -402,17 +402,22 @@
     }
   }
 
-  /** The one control of a paragraph or sentence, or of the statement ("" anchor), labelled ``label``. */
-  function citeControl(anchor, label) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "stmt-cite";
-    button.textContent = label || "Cite";
+  /** Makes ``button`` the control that opens the Cite menu of ``anchor`` (of the statement: ""). */
+  function makeCiteControl(button, anchor) {
     button.dataset.anchor = anchor;
     button.setAttribute("aria-label", "Cite " + spoken(anchor));
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", "stmt-menu");
     return button;
+  }
+
+  /** The one control of a paragraph or sentence. */
+  function citeControl(anchor) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "stmt-cite";
+    button.textContent = "Cite";
+    return makeCiteControl(button, anchor);
   }
 
   /* --- Decorating the page --------------------------------------------------------------------- */
@@ -448,17 +453,19 @@
     header.appendChild(line);
   }
 
-  /** Adds the controls, the live region, the pairing of notes and sentences, and the print line. */
+  /**
+   * Makes "Cite this statement" work; adds the Cite controls of the paragraphs and sentences, the live region,
+   * the pairing of notes and sentences, and the print line.
+   */
   function decorate(header) {
     if (header.dataset.decorated) {
       return;
     }
     header.dataset.decorated = "true";
-    var source = header.querySelector(".stmt-lead .stmt-official dd");
-    if (source) {
-      var whole = citeControl("", "Cite this statement");
-      whole.classList.add("stmt-cite-statement");
-      source.appendChild(whole);  /* at the end of the lead's last line: the official words stay high */
+    /* "Cite this statement" stands in the page from its first paint (edition/site/pages.py): made to work here. */
+    var whole = header.querySelector(".stmt-lead button.stmt-cite-statement");
+    if (whole) {
+      makeCiteControl(whole, "").hidden = false;
     }
     document.querySelectorAll(".stmt-para").forEach(function (body) {
       var number = body.querySelector(".stmt-num");

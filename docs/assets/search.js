@@ -2,7 +2,8 @@
  * Search: Pagefind's index (built over the site by edition/build/searchindex.py) in a search box
  * of Material's look, in the header bar.
  *
- * - The box (overrides/partials/site-search.html) is moved into the header. "/",
+ * - The box (overrides/partials/site-search.html) stands in the header bar from the
+ *   first paint: overrides/main.html writes it there, this script makes it work. "/",
  *   "s" or "f" open it, as in Material, and so does its input taking the focus;
  *   Escape closes it, and so does the focus leaving it (Tab); the down and up arrows
  *   go through the results, Enter in the box follows the first.
@@ -124,20 +125,6 @@
       meta: box.querySelector(".md-search-result__meta"),
       list: box.querySelector(".md-search-result__list")
     };
-  }
-
-  /** Move the button and the box into the header bar, before the repository link if there is one. */
-  function placeInHeader() {
-    var holder = document.querySelector(".stmt-search-parts");
-    var bar = document.querySelector(".md-header__inner");
-    if (holder === null || bar === null) {
-      return;
-    }
-    var before = bar.querySelector(".md-header__source");
-    while (holder.firstElementChild) {
-      bar.insertBefore(holder.firstElementChild, before);
-    }
-    holder.remove();
   }
 
   function isOpen(search) {
@@ -786,7 +773,6 @@
   }
 
   function setUp() {
-    placeInHeader();
     var search = parts();
     if (search === null) {
       return;

@@ -59,6 +59,12 @@ TITLE_ANCHOR = "title"
 """The statement's title on its page: where "Skip to content" leads."""
 ABOUT_SUMMARY = "about-this-text"
 """The summary of "About this text", which names the disclosure also where it shows as a side panel."""
+CITE_STATEMENT = '<button type="button" class="stmt-cite stmt-cite-statement" hidden>Cite this statement</button>'
+"""The control that opens the Cite menu of the whole statement, at the end of the line of the official text.
+
+Written here, not by ``edition.js``, so that the first paint holds it where it stays: shown from the first
+paint where scripts run (the ``js`` class of ``overrides/main.html``, ``docs/assets/edition.css``), which then
+make it work; hidden (``hidden``) where they do not, and in print. No space before it: its margin sets it apart."""
 LICENCE = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
 """The licence of this edition's annotations, data and pages (the official words are their issuer's)."""
 
@@ -119,7 +125,7 @@ def statement_page(statement: Statement, record: AnchorRecord, site_url: str, of
 
 
 def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[str]:
-    """Below the title: the descriptive line, the lead (date, place, issuer, source), then "About this text".
+    """Below the title: the descriptive line, the lead (date, place, issuer, source, Cite), then "About this text".
 
     The lead is what a reader needs before the official words; the rest waits in one
     disclosure (:func:`_about`). ``retired`` are the anchors that lead to the top of the
@@ -147,7 +153,7 @@ def _header(statement: Statement, address: str, retired: list[str]) -> Iterator[
     )
     if statement.source.updated:
         source += f" (page updated {time_html(statement.source.updated)})"
-    yield _meta("Official text", source, "stmt-official")
+    yield _meta("Official text", source + CITE_STATEMENT, "stmt-official")
     yield "</dl>"
     yield from _about(statement, address)
     yield "</section>"

@@ -2,9 +2,11 @@
 
 Every script runs once the page is parsed (``defer``, ``overrides/main.html``), after the
 first paint; what a script enhances must already stand in its place then (the search
-box in the header bar, the filter of the sentences above their tables, the Cite
-controls of the statement page), or the page shifts under the reader's eyes and
-Lighthouse counts a cumulative layout shift. The browser records every shift of the
+box in the header bar, the filter of the sentences above their tables, "Cite this
+statement"), or the page shifts under the reader's eyes and Lighthouse counts a
+cumulative layout shift. The Cite controls of the paragraphs and sentences are the
+script's own, where they take no room of their own: under a paragraph's number, and
+in its notes, closed until the reader opens them. The browser records every shift of the
 load (``layout-shift`` entries, read buffered); the sum of their values, without those
 that follow the reader's own input, is the page's layout shift score, as Lighthouse's.
 """
@@ -18,7 +20,7 @@ import pytest
 from tests.conftest import STATEMENT_ID
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page, ViewportSize
+    from playwright.sync_api import Browser, Page, ViewportSize
 
 PAGES = (
     "",
@@ -61,29 +63,9 @@ LAYOUT_SHIFTS = """async () => {
 """Every layout shift of the page so far not caused by the reader's input: its value, what moved and where."""
 
 
-CITE_STATEMENT_WRAPS = pytest.mark.xfail(
-    strict=True,
-    reason="edition.js adds 'Cite this statement' after the first paint, at the end of the line of the official "
-    "text; on a phone it wraps to a line of its own and pushes the page down by it (24 px). Only the statement "
-    "page's HTML holding the control (or its place) can keep it still.",
-)
-"""The shift that remains: the statement page on a phone."""
-
-
 def cases() -> list[object]:
-    """Every page at every width; the statement page on a phone is expected to shift (``CITE_STATEMENT_WRAPS``)."""
-    return [
-        pytest.param(
-            path,
-            width,
-            id=f"{path or 'home'}-{width}",
-            marks=[CITE_STATEMENT_WRAPS]
-            if path.startswith("statements/") and path != "statements/" and width == "412"
-            else [],
-        )
-        for path in PAGES
-        for width in VIEWPORTS
-    ]
+    """Every page at every width."""
+    return [pytest.param(path, width, id=f"{path or 'home'}-{width}") for path in PAGES for width in VIEWPORTS]
 
 
 @pytest.mark.browser
@@ -95,3 +77,22 @@ def test_nothing_moves_after_the_first_paint(page: Page, site_url: str, path: st
     score = sum(float(str(shift["value"])) for shift in shifts)
     moved = "\n".join(f"  {shift['value']}: {shift['moved']}" for shift in shifts)
     assert score == 0, f"the layout shifts by {score:.4f} after the first paint of /{path} at {width} px:\n{moved}"
+
+
+@pytest.mark.browser
+def test_the_statement_page_holds_its_cite_control_and_hides_it_without_scripts(
+    browser: Browser, site_url: str
+) -> None:
+    """The page itself writes "Cite this statement" (so the first paint holds it), and shows it only where it works."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["412"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[-1])
+        control = page.locator(".stmt-official button.stmt-cite-statement")
+        expect(control).to_have_count(1)
+        expect(control).to_have_text("Cite this statement")
+        expect(control).to_be_hidden()
+    finally:
+        context.close()
