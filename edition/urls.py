@@ -51,7 +51,7 @@ DATA_SCHEMA: Final = f"{DATA}statement-data.schema.json"
 """The JSON Schema of a statement's ``data.json``."""
 SCRIPT_RULES: Final = f"{DATA}edition-rules.js"
 """The rules the site's scripts take from the edition's code (:mod:`edition.site.scriptrules`), loaded
-before them (``extra.scripts`` in ``mkdocs.yml``)."""
+before them (``extra_javascript`` in ``mkdocs.yml``)."""
 FORMAT_SCHEMA: Final = f"{FORMAT}statement.schema.json"
 """The JSON Schema of the statement files the site is built from."""
 

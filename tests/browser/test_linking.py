@@ -190,54 +190,6 @@ def test_copy_works_after_instant_navigation(page: Page, site_url: str) -> None:
     assert clipboard(page) == f"{statement_url(site_url)}#para_4__cmt_3"
 
 
-HELD_FRAMES = """
-window.__heldFrames = new Map();
-window.__nextFrame = 1;
-window.requestAnimationFrame = function (callback) {
-  window.__heldFrames.set(window.__nextFrame, callback);
-  return window.__nextFrame++;
-};
-window.cancelAnimationFrame = function (id) { window.__heldFrames.delete(id); };
-window.__releaseFrames = function () {
-  var held = Array.from(window.__heldFrames.values());
-  window.__heldFrames.clear();
-  held.forEach(function (callback) { callback(performance.now()); });
-};
-"""
-"""Holds every animation frame's callback until ``__releaseFrames()``: the edition's scripts start after the first
-paint, at a frame, so the test decides when that is."""
-
-
-@pytest.mark.browser
-def test_the_edition_s_scripts_start_after_the_first_paint(page: Page, site_url: str) -> None:
-    page.goto(statement_url(site_url))
-    page.wait_for_function("window.EDITION_RULES !== undefined && document.querySelector('button.stmt-cite') !== null")
-    paint, script = page.evaluate(
-        """() => [
-            performance.getEntriesByName("first-contentful-paint")[0].startTime,
-            performance.getEntriesByType("resource").find(r => r.name.endsWith("/assets/edition.js")).startTime,
-        ]"""
-    )
-    assert script > paint, f"edition.js was requested at {script} ms, before the first paint at {paint} ms"
-
-
-@pytest.mark.browser
-def test_the_edition_s_scripts_work_when_the_reader_navigated_before_they_started(page: Page, site_url: str) -> None:
-    from playwright.sync_api import expect
-
-    page.context.grant_permissions(CLIPBOARD, origin=site_url.rstrip("/"))
-    page.add_init_script(HELD_FRAMES)
-    page.goto(site_url)
-    assert page.evaluate("window.EDITION_RULES") is None, "the edition's scripts ran before the first frame"
-    page.evaluate("window.__sameDocument = true")
-    page.get_by_role("link", name="NATO-Russia Joint Statement, Brussels, 7 December 2001").click()
-    page.wait_for_url(statement_url(site_url))
-    page.evaluate("window.__releaseFrames()")  # the home page's scripts start now, on the statement page
-    assert page.evaluate("window.__sameDocument") is True, "the page was loaded anew, not by instant navigation"
-    expect(choose(page, "Cite sentence 4.3", "Copy link")).to_contain_text("Copied")
-    assert clipboard(page) == f"{statement_url(site_url)}#para_4__cmt_3"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("anchor", ["para_3", "para_4__cmt_3"])
