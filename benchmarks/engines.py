@@ -63,6 +63,8 @@ from corpus import ROOT, SOURCE, country, make_project, statement_data, statemen
 from measure import load_average, machine, run
 from server import bound_server, gzipped, serving
 
+from edition.build.searchindex import INDEXED
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request
 
@@ -94,7 +96,7 @@ SEARCH_ASSETS = ("search.js", "search.css")
 """The search box's script and style under ``docs/assets/``, copied into a reused site (see the module's notes)."""
 CLICKED_ONCE = {"networkidle": "is idle", "load": "has loaded"}
 """What the click waited for, said in the report."""
-INDEX_LOG = re.compile(r"Search index built by Pagefind in ([0-9.]+) seconds")
+INDEX_LOG = re.compile(re.escape(INDEXED) + r" in ([0-9.]+) seconds")
 """The build's line that says how long Pagefind took (``edition/build/searchindex.py``)."""
 LUNR_PLUGIN = "plugins:\n  - search:\n      fields:\n        title:\n          boost: 5\n"
 """Material's search plugin as ``mkdocs.yml`` configured it before Pagefind (titles weigh 5 times the text)."""

@@ -44,6 +44,8 @@ from pathlib import Path
 from corpus import ROOT, statement_id, write_statement
 from measure import load_average
 
+from edition.build.searchindex import INDEXED
+
 START_SECONDS = 600
 """How long ``serve`` may take to render, build and answer (the first build of 1,000 statements is long)."""
 EDIT_SECONDS = 300
@@ -54,8 +56,6 @@ RENDERED = re.compile(r"^serve: rendered .* in ([0-9.]+) s$", re.MULTILINE)
 """The line ``serve`` prints after each render, with its time."""
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 """The line MkDocs logs after each build, with its time (Pagefind's index is made after, in a thread)."""
-INDEXED = "Search index built by Pagefind"
-"""The line the search plugin logs once the index is made."""
 
 
 @dataclass(frozen=True)
