@@ -97,6 +97,10 @@ def test_header_shows_the_statement_metadata(page: BeautifulSoup) -> None:
     assert heading_text(one(page, "h1", id="title")) == source.title
     assert text(page, class_="stmt-subtitle") == source.subtitle
     meta = definitions(one(header, "dl", class_="stmt-lead")) | definitions(one(header, "dl", class_="stmt-meta"))
+    # The statement's Cite control ends the line of the official text, hidden until the page's script makes it work.
+    cite = one(meta["Official text"], "button", class_="stmt-cite-statement")
+    assert (cite.get_text(), cite.has_attr("hidden")) == ("Cite this statement", True)
+    cite.extract()
     assert {term: dd.get_text() for term, dd in meta.items()} == {
         "Document": "NATO Press Statement",
         "Date": "7 December 2001",
