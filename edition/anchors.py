@@ -37,6 +37,8 @@ PARAGRAPH_PREFIX = "para_"
 """How a paragraph's anchor starts, before its number."""
 SENTENCE_SEPARATOR = "__cmt_"
 """What stands between a paragraph's anchor and the number of one of its sentences."""
+NUMBER_SEPARATOR: Final = "."
+"""What stands between a paragraph's number and its sentence's where readers see and cite them: ``3.1``."""
 PARAGRAPH_FORM: Final = f"{PARAGRAPH_PREFIX}N"
 """A paragraph's anchor as the documentation and messages write it, N being its number."""
 SENTENCE_FORM: Final = f"{PARAGRAPH_FORM}{SENTENCE_SEPARATOR}M"
@@ -137,7 +139,8 @@ def for_scripts() -> dict[str, str]:
     """The rule, as the site's scripts take it (the render writes it in ``urls.SCRIPT_RULES``).
 
     How an anchor is made, the patterns of a paragraph's and a sentence's anchor, and how a short reference
-    is read: its pattern, and the zeros its numbers lose (the sentence's number is then written in capitals).
+    is read: its pattern, and the zeros its numbers lose (the sentence's number is then written in capitals); how a
+    sentence's number is shown after its paragraph's (:func:`citation`).
     """
     return {
         "paragraphPrefix": PARAGRAPH_PREFIX,
@@ -146,12 +149,13 @@ def for_scripts() -> dict[str, str]:
         "sentence": SENTENCE_PATTERN,
         "shortReference": SHORT_REFERENCE_PATTERN,
         "leadingZeros": LEADING_ZEROS,
+        "numberSeparator": NUMBER_SEPARATOR,
     }
 
 
 def citation(paragraph_number: int, number: str | None) -> str:
     """How readers cite a paragraph, or one of its sentences, by number: ``3``, ``3.1``, ``4.A1``."""
-    return str(paragraph_number) if number is None else f"{paragraph_number}.{number}"
+    return str(paragraph_number) if number is None else f"{paragraph_number}{NUMBER_SEPARATOR}{number}"
 
 
 def is_anchor(value: str) -> bool:

@@ -313,10 +313,15 @@ def test_a_copy_of_the_grammar_of_short_references_is_found() -> None:
     assert grammar_copies(r"var SENTENCE = /^para_(\d+)__cmt_(\w+)$/; var HALF = 1 / 2, THIRD = 1 / 3;") == []
 
 
+NUMBER_JOINED = re.compile(r"""\+\s*(["'])\.\1\s*\+|paragraph\s*\+\s*(["'])\.\2""")
+"""A paragraph's and a sentence's number joined by a dot spelt in a script (``p + "." + s``), not by
+``anchors.NUMBER_SEPARATOR``."""
+
+
 def test_the_scripts_spell_no_rule_of_the_code() -> None:
-    """The grammar of short references, the months, the date forms and the stand-in of the accessed date have their
-    homes in the code (``edition/anchors.py``, ``edition/dates.py``, ``edition/site/citations.py``); the scripts take
-    them from ``data/edition-rules.js``."""
+    """The grammar of short references, how a sentence's number follows its paragraph's (``3.1``), the months, the
+    date forms and the stand-in of the accessed date have their homes in the code (``edition/anchors.py``,
+    ``edition/dates.py``, ``edition/site/citations.py``); the scripts take them from ``data/edition-rules.js``."""
     from edition.dates import MONTHS
     from edition.site import citations
 
@@ -327,6 +332,7 @@ def test_the_scripts_spell_no_rule_of_the_code() -> None:
     for path, code in code_of(list(ASSETS.glob("*.js"))).items():
         found += [f"{path}: {match[0]}" for match in spelled.finditer(code)]
         found += [f"{path}: {copy}" for copy in grammar_copies(code)]
+        found += [f"{path}: {match[0]}" for match in NUMBER_JOINED.finditer(code)]
     assert found == []
 
 
@@ -342,6 +348,7 @@ def test_the_scripts_read_anchors_as_this_module_does() -> None:
     for anchor in ("para_3", "para_3__cmt_1", "para_4__cmt_A1", "para_4__cmt_1AA", "para_0", "para_3__cmt_0", "x"):
         assert anchors.is_anchor(anchor) == bool(paragraph.fullmatch(anchor) or sentence.fullmatch(anchor))
     assert rules["paragraphPrefix"] + "3" + rules["sentenceSeparator"] + "A1" == anchors.sentence(3, "A1")
+    assert "3" + rules["numberSeparator"] + "A1" == anchors.citation(3, "A1")
 
 
 def test_every_anchor_is_a_short_reference_to_itself() -> None:

@@ -128,7 +128,7 @@
   function spoken(anchor) {
     var sentence = SENTENCE.exec(anchor);
     var paragraph = PARAGRAPH.exec(anchor);
-    return sentence ? "sentence " + sentence[1] + "." + sentence[2] :
+    return sentence ? "sentence " + sentence[1] + ANCHORS.numberSeparator + sentence[2] :
       paragraph ? "paragraph " + paragraph[1] : "this statement";
   }
 
@@ -602,7 +602,7 @@
     }
     if (referred.sentence && paragraphs.indexOf(referred.paragraph) >= 0) {
       return "Paragraph " + referred.paragraph + " has no sentence " + referred.sentence + ": its sentences are " +
-        span(referred.paragraph + ".", sentenceNumbers(referred.paragraph)) + ".";
+        span(referred.paragraph + ANCHORS.numberSeparator, sentenceNumbers(referred.paragraph)) + ".";
     }
     return "This statement has no paragraph " + referred.paragraph + ": its paragraphs are " +
       span("", paragraphs) + ".";

@@ -71,6 +71,7 @@
   /* The anchors of paragraphs and sentences, from the edition's code (data/edition-rules.js). */
   var SENTENCE = new RegExp(window.EDITION_RULES.anchors.sentence);
   var PARAGRAPH = new RegExp(window.EDITION_RULES.anchors.paragraph);
+  var NUMBER_SEPARATOR = window.EDITION_RULES.anchors.numberSeparator;  /* "3.1" (edition/anchors.py, citation) */
   var OPENING_KEYS = ["/", "s", "f"];
   /* Marked on the page a result opens: whole words ("at" not in "NATO"), before any of these. */
   var WORD_LIMITERS = [",", ".", ";", ":", "!", "?", "(", ")", "\"", "'", "’", "“", "”", "/", "-"];
@@ -405,7 +406,7 @@
     }
     var sentence = SENTENCE.exec(anchor.id);
     if (sentence) {
-      return "Paragraph " + sentence[1] + ", sentence " + sentence[1] + "." + sentence[2];
+      return "Paragraph " + sentence[1] + ", sentence " + sentence[1] + NUMBER_SEPARATOR + sentence[2];
     }
     if (PARAGRAPH.test(anchor.id) || anchor.id === "title") {
       return anchor.id === "title" ? "" : "Paragraph " + PARAGRAPH.exec(anchor.id)[1];
