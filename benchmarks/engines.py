@@ -64,6 +64,7 @@ from measure import load_average, machine, run
 from server import bound_server, gzipped, serving
 
 from edition.build.searchindex import INDEXED
+from edition.urls import SEARCH_INDEX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request
@@ -268,7 +269,7 @@ def kib(size: int) -> float:
 def bytes_for(sent: list[tuple[str, int]], engine: str) -> int:
     """The bytes the server sent for ``engine``'s search (its index, scripts and chunks)."""
     if engine == "pagefind":
-        return sum(size for path, size in sent if "/pagefind/" in path)
+        return sum(size for path, size in sent if f"/{SEARCH_INDEX}" in path)
     return sum(size for path, size in sent if "/search/" in path or "/workers/" in path)
 
 
@@ -414,7 +415,7 @@ ALL_LOADED = """word => window.editionSearch.find(word, {}).then(found => found 
 
 def is_search(path: str) -> bool:
     """Whether a request is search's: a file of Pagefind's folder."""
-    return "/pagefind/" in path
+    return f"/{SEARCH_INDEX}" in path
 
 
 def waves(spans: list[tuple[float, float]]) -> int:

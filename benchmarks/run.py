@@ -44,6 +44,8 @@ from corpus import ROOT, copy_site, make_project, statement_id, write_statement
 from measure import Run, changes, load_average, machine, publish, run, snapshot
 from reload import save_to_reload
 
+from edition.urls import SEARCH_INDEX
+
 WATCHED = ["docs", "statements/anchors"]
 """Where a render writes: the generated pages and the record of published anchors."""
 INDEX_FILES = (
@@ -195,7 +197,7 @@ def measure(count: int, folder: Path, options: argparse.Namespace, baseline_page
     result.build_peak_mib = built.peak_bytes / MIB
     result.page_bytes = (site / "statements" / statement_id(1) / "index.html").stat().st_size
     result.page_ratio = result.page_bytes / (baseline_page or result.page_bytes)
-    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    files = [path for path in (site / SEARCH_INDEX).rglob("*") if path.is_file()]
     result.search_bytes, result.search_files = sum(path.stat().st_size for path in files), len(files)
     return result
 

@@ -52,6 +52,9 @@ DATA_SCHEMA: Final = f"{DATA}statement-data.schema.json"
 SCRIPT_RULES: Final = f"{DATA}edition-rules.js"
 """The rules the site's scripts take from the edition's code (:mod:`edition.site.scriptrules`), loaded
 before them (``extra_javascript`` in ``mkdocs.yml``)."""
+SEARCH_INDEX: Final = "pagefind/"
+"""The folder of the site where Pagefind writes the search index and the scripts that read it (the build's search
+plugin, ``edition/build/searchindex.py``), and from which the search box loads them (``docs/assets/search.js``)."""
 FORMAT_SCHEMA: Final = f"{FORMAT}statement.schema.json"
 """The JSON Schema of the statement files the site is built from."""
 

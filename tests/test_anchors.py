@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from edition import anchors
+from edition import anchors, urls
 from edition.records import recordfile
 from tests.conftest import ROOT, STATEMENT_ID, run_build_site, run_build_site_here
 from tests.html import attribute, one, parse, text
@@ -320,12 +320,18 @@ NUMBER_JOINED = re.compile(r"""\+\s*(["'])\.\1\s*\+|paragraph\s*\+\s*(["'])\.\2"
 
 def test_the_scripts_spell_no_rule_of_the_code() -> None:
     """The grammar of short references, how a sentence's number follows its paragraph's (``3.1``), the months, the
-    date forms and the stand-in of the accessed date have their homes in the code (``edition/anchors.py``,
-    ``edition/dates.py``, ``edition/site/citations.py``); the scripts take them from ``data/edition-rules.js``."""
+    date forms, the stand-in of the accessed date and the search index's folder have their homes in the code
+    (``edition/anchors.py``, ``edition/dates.py``, ``edition/site/citations.py``, ``edition/urls.py``); the scripts
+    take them from ``data/edition-rules.js``."""
     from edition.dates import MONTHS
     from edition.site import citations
 
-    literals = [citations.ACCESSED, *MONTHS, *(f'"{order}"' for order in citations.DATE_FORMS)]
+    literals = [
+        citations.ACCESSED,
+        *MONTHS,
+        *(f'"{order}"' for order in citations.DATE_FORMS),
+        f'"{urls.SEARCH_INDEX}',  # the search index's folder (edition/urls.py)
+    ]
     spelled = re.compile("|".join(rf"\b{re.escape(literal)}\b" if literal.isalpha() else re.escape(literal)
                                   for literal in literals))  # fmt: skip
     found = []

@@ -94,9 +94,9 @@
     return new URL(config.base.replace(/\/?$/, "/"), window.location.href);
   }());
 
-  /** A file of Pagefind's folder under the site's root (edition/build/searchindex.py, OUTPUT_SUBDIR). */
+  /** A file of Pagefind's folder under the site's root (edition/urls.py, SEARCH_INDEX). */
   function pagefindFile(name) {
-    return new URL("pagefind/" + name, ROOT).href;
+    return new URL(window.EDITION_RULES.addresses.searchIndex + name, ROOT).href;
   }
 
   /** Pagefind's API, loaded once from the site itself, with result addresses under the site's root. */

@@ -44,13 +44,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils.meta import get_data
 
+from edition import urls
 from edition.build import children
 from edition.limits import PAGEFIND_BASE_SECONDS, PAGEFIND_SECONDS_PER_PAGE
 from edition.problems import display_path, printable
 
 PAGEFIND = [sys.executable, "-m", "pagefind"]
 """The program that indexes: Pagefind's Python package, which runs Pagefind's binary in its own place."""
-OUTPUT_SUBDIR = "pagefind"
+OUTPUT_SUBDIR = urls.SEARCH_INDEX.rstrip("/")
 """Where the index goes, under the site folder; ``search.js`` loads ``pagefind/pagefind.js`` from there."""
 SCRIPT = "pagefind.js"
 """Pagefind's script in :data:`OUTPUT_SUBDIR`, which the search box loads."""
